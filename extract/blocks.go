@@ -1,0 +1,411 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/docverify/docverify/extract/configblock"
+	"github.com/docverify/docverify/extract/names"
+	"github.com/docverify/docverify/extract/shellcmd"
+	"github.com/docverify/docverify/verify"
+)
+
+// snippet is the text of a code block with a map back to the document:
+// the block's lines are joined, and a snippet offset maps to a document
+// offset through the line it falls in.
+type snippet struct {
+	text       string
+	lineStarts []int // snippet offset of each line
+	docStarts  []int // document offset of each line
+}
+
+func newSnippet(lines *text.Segments, src []byte) snippet {
+	var s snippet
+	var b strings.Builder
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		s.lineStarts = append(s.lineStarts, b.Len())
+		s.docStarts = append(s.docStarts, seg.Start)
+		b.Write(src[seg.Start:seg.Stop])
+	}
+	s.text = b.String()
+	return s
+}
+
+// toDoc maps a snippet offset to a document offset.
+func (s snippet) toDoc(off int) int {
+	i := len(s.lineStarts) - 1
+	for i > 0 && s.lineStarts[i] > off {
+		i--
+	}
+	if i < 0 {
+		return off
+	}
+	return s.docStarts[i] + off - s.lineStarts[i]
+}
+
+// lineOf returns the snippet line (0-based) an offset is on, and its text.
+func (s snippet) lineOf(off int) (int, string) {
+	i := len(s.lineStarts) - 1
+	for i > 0 && s.lineStarts[i] > off {
+		i--
+	}
+	end := len(s.text)
+	if i+1 < len(s.lineStarts) {
+		end = s.lineStarts[i+1]
+	}
+	return i, strings.TrimRight(s.text[s.lineStarts[i]:end], "\r\n")
+}
+
+// shellLangs are info strings of shell and console snippets.
+var shellLangs = map[string]shellcmd.Mode{
+	"sh": shellcmd.Auto, "bash": shellcmd.Auto, "shell": shellcmd.Auto, "zsh": shellcmd.Auto, "ksh": shellcmd.Auto,
+	"fish": shellcmd.Auto, "shellscript": shellcmd.Auto, "sh-session": shellcmd.Console,
+	"console": shellcmd.Console, "shell-session": shellcmd.Console, "shellsession": shellcmd.Console,
+	"terminal": shellcmd.Console, "term": shellcmd.Console, "cli": shellcmd.Auto, "command": shellcmd.Auto,
+	"cmd": shellcmd.Auto, "bat": shellcmd.Auto, "batch": shellcmd.Auto, "powershell": shellcmd.Auto,
+	"ps1": shellcmd.Auto, "pwsh": shellcmd.Auto, "ps": shellcmd.Auto,
+}
+
+// infoLang is the language word of an info string: "yaml title=x" → yaml,
+// "{.bash}" → bash.
+func infoLang(info string) string {
+	info = strings.TrimSpace(info)
+	info = strings.TrimLeft(info, "{.")
+	if i := strings.IndexAny(info, " \t{},"); i >= 0 {
+		info = info[:i]
+	}
+	return strings.ToLower(info)
+}
+
+func (e *extractor) fenced(n *ast.FencedCodeBlock) {
+	info := ""
+	if n.Info != nil {
+		info = string(n.Info.Segment.Value(e.src))
+	}
+	e.codeBlock(infoLang(info), info, n.Lines())
+}
+
+// indented code blocks have no info string; they are read as shell when
+// they look like a console session or a list of assignments.
+func (e *extractor) indented(n *ast.CodeBlock) {
+	e.codeBlock("", "", n.Lines())
+}
+
+func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
+	if lines == nil || lines.Len() == 0 {
+		return
+	}
+	s := newSnippet(lines, e.src)
+	if mode, ok := shellLangs[lang]; ok {
+		e.shellBlock(s, mode)
+		return
+	}
+	if lang == "dockerfile" || lang == "docker" {
+		e.dockerfileBlock(s)
+		return
+	}
+	if f := configblock.FormatOf(lang); f != configblock.Unknown {
+		e.configBlock(s, f, info)
+		return
+	}
+	if lang == "" {
+		switch {
+		case looksLikeConsole(s.text):
+			e.shellBlock(s, shellcmd.Console)
+		case looksLikeEnvFile(s.text):
+			e.configBlock(s, configblock.Env, "")
+		}
+	}
+}
+
+var (
+	consoleLineRE = regexp.MustCompile(`(?m)^\s*\$ \S`)
+	envLineRE     = regexp.MustCompile(`^(export\s+)?[A-Z][A-Z0-9_]*=`)
+)
+
+func looksLikeConsole(t string) bool { return consoleLineRE.MatchString(t) }
+
+func looksLikeEnvFile(t string) bool {
+	n := 0
+	for _, l := range strings.Split(t, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		if !envLineRE.MatchString(l) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// blockJudgement reads the context of a claim in a code block. Its safety
+// cue comes from comments (on the line above, or after the claim on its
+// line), the paragraph before the block and the section's headings — not
+// from the rest of a command line, where --dry-run says nothing about the
+// --port beside it. The claim's own name is matched by the caller.
+func (e *extractor) blockJudgement(s snippet, off int, name string) judgement {
+	i, line := s.lineOf(off)
+	comments := ""
+	if i > 0 {
+		_, prev := s.lineOf(s.lineStarts[i-1])
+		if t := strings.TrimSpace(prev); strings.HasPrefix(t, "#") || strings.HasPrefix(t, "//") {
+			comments = prev
+		}
+	}
+	if k := strings.Index(line, " #"); k >= 0 {
+		comments += "\n" + line[k:]
+	}
+	lead := ""
+	if e.lastPara.raw != "" {
+		ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)
+		lead = e.lastPara.masked[ss:se]
+	}
+	j := judgement{context: fold(line)}
+	j.safety = e.safety(comments+"\n"+lead, name)
+	j.historical = historical(comments+"\n"+line, 0)
+	if j.historical == "" {
+		j.historical = e.sectionHistorical()
+	}
+	return j
+}
+
+func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
+	if mode == shellcmd.Auto && looksLikePowerShell(s.text) {
+		e.powershell(s)
+		return
+	}
+	for _, cmd := range shellcmd.Parse(s.text, mode) {
+		j := e.blockJudgement(s, cmd.Offset, "")
+		e.command(cmd, s.toDoc, s.text, j, verify.ShellBlock)
+	}
+}
+
+// command turns one command line into claims: the variables it sets, and
+// the flags it passes to the program it runs. toDoc maps offsets of the
+// command into document offsets.
+func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text string, j judgement, src verify.Source) {
+	prog, args, envArgs := resolveProgram(cmd.Args)
+	for _, a := range cmd.Assigns {
+		e.envClaim(a.Name, toDoc(a.Offset), prog, j, src)
+	}
+	for _, w := range envArgs {
+		e.envClaim(w.Text[:strings.IndexByte(w.Text, '=')], toDoc(w.Offset), prog, j, src)
+	}
+	if prog == "" {
+		return
+	}
+	base := verify.ProgramName(prog)
+	if (base == "docker" || base == "podman" || base == "nerdctl") && len(cmd.Args) > 1 && cmd.Args[1].Text == "run" {
+		e.containerEnv(cmd.Args[2:], toDoc, j, src)
+		return
+	}
+	for _, w := range args {
+		if w.Text == "--" {
+			break
+		}
+		tok := w.Text
+		if i := strings.IndexByte(tok, '='); i >= 0 {
+			tok = tok[:i]
+		}
+		shape := names.Of(tok)
+		if shape != names.LongFlag && shape != names.SingleDash {
+			continue
+		}
+		name := strings.TrimLeft(tok, "-")
+		if !validFlag(name) || names.IsPlaceholder(tok) {
+			continue
+		}
+		e.add(verify.Claim{Kind: verify.Flag, Name: name, Text: tok, Source: src, Command: prog,
+			Explicit: shape == names.LongFlag, Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
+	}
+}
+
+func (e *extractor) envClaim(name string, off int, prog string, j judgement, src verify.Source) {
+	if names.IsPlaceholder(name) || names.Of(name) == names.None && !strings.Contains(name, "_") {
+		return
+	}
+	if strings.ToUpper(name) != name {
+		return // lower-case shell variables are the script's own
+	}
+	e.add(verify.Claim{Kind: verify.Env, Name: name, Source: src, Command: prog, Explicit: true,
+		Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, off)
+}
+
+// nameSafety is the safety cue of a name itself (FEED_KILL_SWITCH,
+// --dry-run), or else the cue of its context.
+func nameSafety(name, fromContext string) string {
+	if m, ok := safetyCues.Find(cuesNameWords(name)); ok {
+		return m.Label
+	}
+	return fromContext
+}
+
+// containerEnv reads -e NAME=value and --env NAME of docker run: the
+// variables are for the program in the image, which the docs present as
+// this repository's.
+func (e *extractor) containerEnv(args []shellcmd.Word, toDoc func(int) int, j judgement, src verify.Source) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		var val shellcmd.Word
+		switch {
+		case a.Text == "-e" || a.Text == "--env":
+			if i+1 >= len(args) {
+				return
+			}
+			val = args[i+1]
+			i++
+		case strings.HasPrefix(a.Text, "--env="):
+			val = shellcmd.Word{Text: a.Text[len("--env="):], Offset: a.Offset + len("--env=")}
+		case !strings.HasPrefix(a.Text, "-"):
+			return // the image: what follows is the container's command
+		default:
+			continue
+		}
+		name := val.Text
+		if k := strings.IndexByte(name, '='); k >= 0 {
+			name = name[:k]
+		}
+		if names.Of(name) == names.UpperSnake || names.Of(name) == names.UpperWord {
+			e.envClaim(name, toDoc(val.Offset), "", j, src)
+		}
+	}
+}
+
+// resolveProgram finds the program a command line runs and the arguments
+// it gets, seeing through wrappers (sudo, env, time), runners (go run,
+// npx, python -m, uv run) and interpreters (node script.js).
+func resolveProgram(args []shellcmd.Word) (prog string, rest []shellcmd.Word, envArgs []shellcmd.Word) {
+	prog, rest = resolve(args, &envArgs)
+	return prog, rest, envArgs
+}
+
+// resolve is resolveProgram's walk; env NAME=value words go to envArgs.
+func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd.Word) {
+	for len(args) > 0 {
+		p := args[0].Text
+		base := verify.ProgramName(p)
+		rest := args[1:]
+		switch base {
+		case "sudo", "time", "nohup", "exec", "command", "nice", "caffeinate", "xvfb-run":
+			args = skipFlags(rest)
+			continue
+		case "env":
+			rest = skipFlags(rest)
+			for len(rest) > 0 && strings.Contains(rest[0].Text, "=") {
+				if k := strings.IndexByte(rest[0].Text, '='); k > 0 {
+					*envArgs = append(*envArgs, rest[0])
+				}
+				rest = rest[1:]
+			}
+			args = rest
+			continue
+		case "go":
+			if len(rest) > 0 && rest[0].Text == "run" {
+				rest = skipFlags(rest[1:])
+				if len(rest) == 0 {
+					return "", nil
+				}
+				return rest[0].Text, rest[1:]
+			}
+		case "npx", "bunx", "pnpx", "uvx", "pipx":
+			if base == "pipx" {
+				if len(rest) == 0 || rest[0].Text != "run" {
+					return p, rest
+				}
+				rest = rest[1:]
+			}
+			rest = skipFlags(rest)
+			if len(rest) == 0 {
+				return "", nil
+			}
+			return rest[0].Text, rest[1:]
+		case "npm", "pnpm", "yarn", "bun":
+			if len(rest) > 0 && (rest[0].Text == "exec" || rest[0].Text == "dlx" || rest[0].Text == "x") {
+				rest = skipFlags(rest[1:])
+				if len(rest) == 0 {
+					return "", nil
+				}
+				return rest[0].Text, rest[1:]
+			}
+		case "uv", "poetry", "pdm", "hatch", "rye", "pipenv":
+			if len(rest) > 0 && rest[0].Text == "run" {
+				args = skipFlags(rest[1:])
+				continue
+			}
+		case "python", "python3", "py", "pypy", "pypy3":
+			for i := 0; i < len(rest); i++ {
+				switch t := rest[i].Text; {
+				case t == "-m" && i+1 < len(rest):
+					return rest[i+1].Text, rest[i+2:]
+				case strings.HasPrefix(t, "-"):
+					continue
+				default:
+					return t, rest[i+1:]
+				}
+			}
+			return p, nil
+		case "node", "ts-node", "tsx", "deno", "bash", "sh", "zsh":
+			r := rest
+			if base == "deno" && len(r) > 0 && r[0].Text == "run" {
+				r = r[1:]
+			}
+			r = skipFlags(r)
+			if len(r) > 0 {
+				return r[0].Text, r[1:]
+			}
+			return p, nil
+		}
+		return p, rest
+	}
+	return "", nil
+}
+
+// skipFlags drops leading options of a wrapper (sudo -E, go run -race).
+func skipFlags(args []shellcmd.Word) []shellcmd.Word {
+	for len(args) > 0 && strings.HasPrefix(args[0].Text, "-") && args[0].Text != "--" {
+		args = args[1:]
+	}
+	if len(args) > 0 && args[0].Text == "--" {
+		args = args[1:]
+	}
+	return args
+}
+
+var (
+	psEnvRE         = regexp.MustCompile(`\$env:([A-Za-z_][A-Za-z0-9_]*)\s*=`)
+	dockerfileEnvRE = regexp.MustCompile(`(?im)^[ \t]*ENV[ \t]+(.*)$`)
+	dockerfileKVRE  = regexp.MustCompile(`(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=`)
+	dockerfileOneRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)\s`)
+)
+
+func looksLikePowerShell(t string) bool { return psEnvRE.MatchString(t) }
+
+// powershell reads $env:NAME = "value" assignments.
+func (e *extractor) powershell(s snippet) {
+	for _, m := range psEnvRE.FindAllStringSubmatchIndex(s.text, -1) {
+		j := e.blockJudgement(s, m[2], "")
+		e.envClaim(s.text[m[2]:m[3]], s.toDoc(m[2]), "", j, verify.ShellBlock)
+	}
+}
+
+// dockerfileBlock reads ENV instructions, "ENV A=1 B=2" and "ENV A 1": the
+// image's program is the repository's, so the variables are claims about it.
+func (e *extractor) dockerfileBlock(s snippet) {
+	for _, m := range dockerfileEnvRE.FindAllStringSubmatchIndex(s.text, -1) {
+		body, base := s.text[m[2]:m[3]], m[2]
+		kvs := dockerfileKVRE.FindAllStringSubmatchIndex(body, -1)
+		if len(kvs) == 0 {
+			kvs = dockerfileOneRE.FindAllStringSubmatchIndex(body, 1)
+		}
+		for _, kv := range kvs {
+			off := base + kv[2]
+			e.envClaim(body[kv[2]:kv[3]], s.toDoc(off), "", e.blockJudgement(s, off, ""), verify.ShellBlock)
+		}
+	}
+}

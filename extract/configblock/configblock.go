@@ -1,0 +1,373 @@
+// Package configblock reads the keys of a configuration snippet in a doc —
+// YAML, TOML, JSON, INI, Java properties or .env — into one tree shape with
+// the byte offset of every key, so that the caller can turn keys into
+// claims at their exact position. JSON is read with the YAML parser, which
+// accepts it and keeps positions.
+package configblock
+
+import (
+	"bufio"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2/unstable"
+	"gopkg.in/yaml.v3"
+)
+
+// Format is a configuration syntax.
+type Format uint8
+
+const (
+	Unknown Format = iota
+	YAML
+	TOML
+	JSON
+	INI
+	Properties
+	Env
+)
+
+// FormatOf maps a fenced block's info string (its first word) to a format.
+func FormatOf(lang string) Format {
+	switch strings.ToLower(lang) {
+	case "yaml", "yml":
+		return YAML
+	case "toml":
+		return TOML
+	case "json", "json5", "jsonc":
+		return JSON
+	case "ini", "cfg", "conf", "editorconfig":
+		return INI
+	case "properties", "props", "java-properties":
+		return Properties
+	case "env", "dotenv", ".env":
+		return Env
+	}
+	return Unknown
+}
+
+// Node is a key, a mapping or a sequence of a configuration snippet.
+type Node struct {
+	Key    string
+	Offset int     // byte offset of the key in the snippet; -1 for the root and sequence items
+	Kids   []*Node // mapping entries, in order
+	Items  []*Node // sequence items
+	Scalar string  // the value when it is a scalar
+	// ScalarOffset is the byte offset of the scalar value, -1 if none.
+	ScalarOffset int
+}
+
+// Get returns the child with the given key, or nil.
+func (n *Node) Get(key string) *Node {
+	if n == nil {
+		return nil
+	}
+	for _, k := range n.Kids {
+		if k.Key == key {
+			return k
+		}
+	}
+	return nil
+}
+
+// Leaf is a key path that holds a value.
+type Leaf struct {
+	Path   []string
+	Offset int
+}
+
+// Leaves lists every key path of the tree that ends in a value, a
+// sequence or an empty mapping, in document order. Sequence items are
+// transparent: servers: [{host: x}] gives servers.host.
+func (n *Node) Leaves() []Leaf {
+	var out []Leaf
+	var walk func(n *Node, path []string)
+	walk = func(n *Node, path []string) {
+		for _, k := range n.Kids {
+			p := append(append([]string(nil), path...), k.Key)
+			switch {
+			case len(k.Kids) > 0:
+				walk(k, p)
+			case len(k.Items) > 0 && hasMaps(k.Items):
+				for _, it := range k.Items {
+					walk(it, p)
+				}
+			default:
+				out = append(out, Leaf{Path: p, Offset: k.Offset})
+			}
+		}
+	}
+	walk(n, nil)
+	return dedupe(out)
+}
+
+func hasMaps(items []*Node) bool {
+	for _, it := range items {
+		if len(it.Kids) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(ls []Leaf) []Leaf {
+	seen := map[string]bool{}
+	out := ls[:0]
+	for _, l := range ls {
+		k := strings.Join(l.Path, "\x00")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Parse reads a snippet.
+func Parse(f Format, src string) (*Node, error) {
+	switch f {
+	case YAML, JSON:
+		return parseYAML(src)
+	case TOML:
+		return parseTOML(src)
+	case INI:
+		return parseINI(src)
+	case Properties:
+		return parseProperties(src)
+	case Env:
+		return parseEnv(src)
+	}
+	return nil, fmt.Errorf("unknown config format")
+}
+
+func parseYAML(src string) (*Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		return nil, err
+	}
+	lines := lineStarts(src)
+	offset := func(line, col int) int {
+		if line < 1 || line > len(lines) {
+			return -1
+		}
+		start := lines[line-1]
+		i := start
+		for c := 1; c < col && i < len(src) && src[i] != '\n'; c++ {
+			_, size := utf8.DecodeRuneInString(src[i:])
+			i += size
+		}
+		return i
+	}
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	if len(doc.Content) == 0 {
+		return root, nil
+	}
+	var conv func(y *yaml.Node, into *Node, depth int)
+	conv = func(y *yaml.Node, into *Node, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch y.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(y.Content); i += 2 {
+				k, v := y.Content[i], y.Content[i+1]
+				if k.Kind != yaml.ScalarNode {
+					continue
+				}
+				if k.Value == "<<" { // a merge key: its mapping's keys belong here
+					conv(v, into, depth+1)
+					continue
+				}
+				kid := &Node{Key: k.Value, Offset: keyOffset(src, offset(k.Line, k.Column), k.Value), ScalarOffset: -1}
+				conv(v, kid, depth+1)
+				into.Kids = append(into.Kids, kid)
+			}
+		case yaml.SequenceNode:
+			for _, item := range y.Content {
+				it := &Node{Offset: -1, ScalarOffset: -1}
+				conv(item, it, depth+1)
+				into.Items = append(into.Items, it)
+			}
+		case yaml.ScalarNode:
+			into.Scalar = y.Value
+			into.ScalarOffset = keyOffset(src, offset(y.Line, y.Column), y.Value)
+		case yaml.AliasNode:
+			if y.Alias != nil {
+				conv(y.Alias, into, depth+1)
+			}
+		case yaml.DocumentNode:
+			for _, c := range y.Content {
+				conv(c, into, depth+1)
+			}
+		}
+	}
+	conv(doc.Content[0], root, 0)
+	return root, nil
+}
+
+// keyOffset moves past an opening quote, so that the offset is the name's.
+func keyOffset(src string, off int, value string) int {
+	if off >= 0 && off < len(src) && (src[off] == '"' || src[off] == '\'') && !strings.HasPrefix(value, src[off:off+1]) {
+		return off + 1
+	}
+	return off
+}
+
+func lineStarts(src string) []int {
+	starts := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func parseTOML(src string) (*Node, error) {
+	var p unstable.Parser
+	p.Reset([]byte(src))
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	table := root
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table = root
+			it := e.Key()
+			for it.Next() {
+				k := it.Node()
+				table = child(table, string(k.Data), int(k.Raw.Offset))
+			}
+		case unstable.KeyValue:
+			n := table
+			it := e.Key()
+			for it.Next() {
+				k := it.Node()
+				n = child(n, string(k.Data), int(k.Raw.Offset))
+			}
+			if v := e.Value(); v != nil && v.Kind == unstable.InlineTable {
+				tomlInline(v, n)
+			} else if v != nil {
+				n.Scalar = string(v.Data)
+			}
+		}
+	}
+	if err := p.Error(); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+func tomlInline(v *unstable.Node, into *Node) {
+	kids := v.Children()
+	for kids.Next() {
+		kv := kids.Node()
+		if kv.Kind != unstable.KeyValue {
+			continue
+		}
+		n := into
+		it := kv.Key()
+		for it.Next() {
+			k := it.Node()
+			n = child(n, string(k.Data), int(k.Raw.Offset))
+		}
+		if val := kv.Value(); val != nil && val.Kind == unstable.InlineTable {
+			tomlInline(val, n)
+		}
+	}
+}
+
+// child finds or adds the kid of n with key k.
+func child(n *Node, k string, off int) *Node {
+	if c := n.Get(k); c != nil {
+		return c
+	}
+	c := &Node{Key: k, Offset: off, ScalarOffset: -1}
+	n.Kids = append(n.Kids, c)
+	return c
+}
+
+var (
+	iniSectionRE = regexp.MustCompile(`^\s*\[\s*([^\]\s]+)\s*\]\s*$`)
+	iniKeyRE     = regexp.MustCompile(`^(\s*)([A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*[=:]`)
+	propKeyRE    = regexp.MustCompile(`^(\s*)([A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*([=:]|\s)`)
+	envKeyRE     = regexp.MustCompile(`^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)=`)
+)
+
+// eachLine calls fn with every line and its byte offset.
+func eachLine(src string, fn func(line string, off int)) {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	off := 0
+	for sc.Scan() {
+		line := sc.Text()
+		fn(line, off)
+		off += len(line) + 1
+	}
+}
+
+func isComment(line string) bool {
+	t := strings.TrimSpace(line)
+	return t == "" || t[0] == '#' || t[0] == ';' || t[0] == '!'
+}
+
+// parseINI reads [section] headers and key = value lines. Dotted section
+// names nest: [server.tls] cert = x gives server.tls.cert.
+func parseINI(src string) (*Node, error) {
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	section := root
+	eachLine(src, func(line string, off int) {
+		if isComment(line) {
+			return
+		}
+		if m := iniSectionRE.FindStringSubmatchIndex(line); m != nil {
+			section = root
+			name := line[m[2]:m[3]]
+			pos := off + m[2]
+			for _, part := range strings.Split(name, ".") {
+				section = child(section, part, pos)
+				pos += len(part) + 1
+			}
+			return
+		}
+		if m := iniKeyRE.FindStringSubmatchIndex(line); m != nil {
+			child(section, line[m[4]:m[5]], off+m[4])
+		}
+	})
+	return root, nil
+}
+
+// parseProperties reads Java properties: dotted keys nest.
+func parseProperties(src string) (*Node, error) {
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	eachLine(src, func(line string, off int) {
+		if isComment(line) {
+			return
+		}
+		if m := propKeyRE.FindStringSubmatchIndex(line); m != nil {
+			n := root
+			pos := off + m[4]
+			for _, part := range strings.Split(line[m[4]:m[5]], ".") {
+				n = child(n, part, pos)
+				pos += len(part) + 1
+			}
+		}
+	})
+	return root, nil
+}
+
+// parseEnv reads KEY=value lines, with or without export.
+func parseEnv(src string) (*Node, error) {
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	eachLine(src, func(line string, off int) {
+		if isComment(line) {
+			return
+		}
+		if m := envKeyRE.FindStringSubmatchIndex(line); m != nil {
+			child(root, line[m[4]:m[5]], off+m[4])
+		}
+	})
+	return root, nil
+}

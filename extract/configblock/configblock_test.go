@@ -1,0 +1,76 @@
+package configblock
+
+import (
+	"strings"
+	"testing"
+)
+
+func leaves(t *testing.T, f Format, src string) map[string]int {
+	t.Helper()
+	n, err := Parse(f, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for _, l := range n.Leaves() {
+		out[strings.Join(l.Path, ".")] = l.Offset
+	}
+	return out
+}
+
+// checkAt asserts that each key's offset points at its last segment.
+func checkAt(t *testing.T, src string, got map[string]int, want ...string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("got keys %v, want %v", got, want)
+	}
+	for _, k := range want {
+		off, ok := got[k]
+		if !ok {
+			t.Errorf("missing key %s in %v", k, got)
+			continue
+		}
+		last := k[strings.LastIndexByte(k, '.')+1:]
+		if !strings.HasPrefix(src[off:], last) {
+			t.Errorf("key %s: offset %d points at %q", k, off, src[off:min(len(src), off+10)])
+		}
+	}
+}
+
+func TestYAML(t *testing.T) {
+	src := "retry:\n  max_attempts: 3   # é\n  \"backoff\": 2s\nservers:\n  - host: a\n    port: 1\nlist: [1, 2]\n"
+	checkAt(t, src, leaves(t, YAML, src), "retry.max_attempts", "retry.backoff", "servers.host", "servers.port", "list")
+}
+
+func TestYAMLNonASCIIColumns(t *testing.T) {
+	src := "a: {é: 1, b: 2}\n"
+	checkAt(t, src, leaves(t, YAML, src), "a.é", "a.b")
+}
+
+func TestJSON(t *testing.T) {
+	src := `{"server": {"port": 8080, "read_only": false}}`
+	checkAt(t, src, leaves(t, JSON, src), "server.port", "server.read_only")
+}
+
+func TestTOML(t *testing.T) {
+	src := "[server]\nport = 8080\ntls.cert = \"x\"\n\n[retry]\nmax_attempts = 3\nlimits = { rps = 10 }\n"
+	checkAt(t, src, leaves(t, TOML, src), "server.port", "server.tls.cert", "retry.max_attempts", "retry.limits.rps")
+}
+
+func TestINIPropertiesEnv(t *testing.T) {
+	ini := "; comment\n[server]\nport = 1\n[db.pool]\nsize: 3\n"
+	checkAt(t, ini, leaves(t, INI, ini), "server.port", "db.pool.size")
+	props := "# c\nserver.port=8080\nspring.datasource.url: x\n"
+	checkAt(t, props, leaves(t, Properties, props), "server.port", "spring.datasource.url")
+	env := "# c\nexport APP_TOKEN=abc\nLOG_LEVEL=debug\nnot a line\n"
+	checkAt(t, env, leaves(t, Env, env), "APP_TOKEN", "LOG_LEVEL")
+}
+
+func TestBadInputIsAnError(t *testing.T) {
+	if _, err := Parse(YAML, "a: [\n"); err == nil {
+		t.Error("want an error for broken YAML")
+	}
+	if _, err := Parse(TOML, "[a\n"); err == nil {
+		t.Error("want an error for broken TOML")
+	}
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/docverify/docverify/extract/configblock"
+	"github.com/docverify/docverify/extract/names"
+	"github.com/docverify/docverify/verify"
+)
+
+// apiContextRE finds wording that presents a snippet as data exchanged
+// with an API, not as the project's configuration.
+var apiContextRE = regexp.MustCompile(`(?i)\b(requests?|responses?|returns?|payloads?|body|output|outputs|endpoints?|results?|events?|messages?|webhooks?|schema)\b`)
+
+// configFileRE finds a config file name in an info string or first comment.
+var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|application|values|app)[\w.-]*\.(ya?ml|toml|json|ini|cfg|conf|properties|env)\b|\.env\b`)
+
+func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
+	root, err := configblock.Parse(f, s.text)
+	if err != nil {
+		e.problems = append(e.problems, Problem{
+			Pos:     e.li.pos(e.path, s.toDoc(0)),
+			Message: fmt.Sprintf("could not read this %s snippet, so its keys were not checked: %v", formatName(f), firstLine(err.Error())),
+		})
+		return
+	}
+	if f == configblock.Env {
+		for _, k := range root.Kids {
+			e.envClaim(k.Key, s.toDoc(k.Offset), "", e.blockJudgement(s, k.Offset, k.Key), verify.EnvBlock)
+		}
+		return
+	}
+	switch {
+	case root.Get("services") != nil && (root.Get("version") != nil || anyKid(root.Get("services"), "image", "build", "environment")):
+		e.composeEnv(s, root.Get("services"))
+		return
+	case root.Get("apiVersion") != nil && root.Get("kind") != nil:
+		e.kubernetesEnv(s, root)
+		return
+	case root.Get("jobs") != nil && (root.Get("on") != nil || root.Get("true") != nil || root.Get("name") != nil):
+		e.workflowEnv(s, root)
+		return
+	case isManifest(root):
+		return
+	}
+	if !e.isOwnConfig(s, info) {
+		return
+	}
+	for _, leaf := range root.Leaves() {
+		name := strings.Join(leaf.Path, ".")
+		if leaf.Offset < 0 || names.IsPlaceholder(name) {
+			continue
+		}
+		j := e.blockJudgement(s, leaf.Offset, name)
+		e.add(verify.Claim{Kind: verify.Config, Name: name, Text: name, Source: verify.ConfigBlock, Explicit: true,
+			Safety: j.safety, Historical: j.historical, Context: j.context}, s.toDoc(leaf.Offset))
+	}
+}
+
+func formatName(f configblock.Format) string {
+	return [...]string{"config", "YAML", "TOML", "JSON", "INI", "properties", ".env"}[f]
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// isOwnConfig decides whether a snippet shows the project's own config
+// file: its info string or first comment names a config file, or the text
+// before it or its section heading speaks of configuration — and not of
+// an API's requests or responses.
+func (e *extractor) isOwnConfig(s snippet, info string) bool {
+	_, first := s.lineOf(0)
+	if configFileRE.MatchString(info) || (strings.HasPrefix(strings.TrimSpace(first), "#") || strings.HasPrefix(strings.TrimSpace(first), "//")) && configFileRE.MatchString(first) {
+		return true
+	}
+	lead := e.lastPara.raw
+	if apiContextRE.MatchString(lead) {
+		return false
+	}
+	return has(configCue, lead) || has(configCue, e.headingText())
+}
+
+func anyKid(n *configblock.Node, keys ...string) bool {
+	if n == nil {
+		return false
+	}
+	for _, svc := range n.Kids {
+		for _, k := range keys {
+			if svc.Get(k) != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isManifest recognises package manifests and tool configs that docs
+// quote (package.json, tsconfig, Cargo.toml, pyproject.toml, OpenAPI):
+// their keys belong to other tools.
+func isManifest(root *configblock.Node) bool {
+	has := func(k string) bool { return root.Get(k) != nil }
+	switch {
+	case has("dependencies") || has("devDependencies") || has("peerDependencies") || has("scripts") && has("name"):
+		return true
+	case has("compilerOptions") || has("openapi") || has("swagger") || has("paths") && has("info"):
+		return true
+	case has("package") || has("workspace") || has("build-system") || has("project") || has("tool") || has("dev-dependencies"):
+		return true
+	case has("repos") && has("hooks"), has("extends") && has("rules"):
+		return true
+	}
+	return false
+}
+
+// composeEnv reads the environment of docker-compose services.
+func (e *extractor) composeEnv(s snippet, services *configblock.Node) {
+	for _, svc := range services.Kids {
+		e.envEntries(s, svc.Get("environment"))
+	}
+}
+
+// envEntries reads an environment: a mapping (NAME: value) or a list
+// (- NAME=value).
+func (e *extractor) envEntries(s snippet, env *configblock.Node) {
+	if env == nil {
+		return
+	}
+	for _, k := range env.Kids {
+		e.envClaim(k.Key, s.toDoc(k.Offset), "", e.blockJudgement(s, k.Offset, k.Key), verify.ConfigBlock)
+	}
+	for _, it := range env.Items {
+		if it.ScalarOffset < 0 {
+			continue
+		}
+		name := it.Scalar
+		if i := strings.IndexByte(name, '='); i >= 0 {
+			name = name[:i]
+		}
+		e.envClaim(name, s.toDoc(it.ScalarOffset), "", e.blockJudgement(s, it.ScalarOffset, name), verify.ConfigBlock)
+	}
+}
+
+// kubernetesEnv reads env: [{name: X, value: ...}] lists anywhere in a
+// Kubernetes manifest.
+func (e *extractor) kubernetesEnv(s snippet, root *configblock.Node) {
+	var walk func(n *configblock.Node, depth int)
+	walk = func(n *configblock.Node, depth int) {
+		if depth > 32 {
+			return
+		}
+		for _, k := range n.Kids {
+			if k.Key == "env" {
+				for _, it := range k.Items {
+					if nm := it.Get("name"); nm != nil && nm.ScalarOffset >= 0 {
+						e.envClaim(nm.Scalar, s.toDoc(nm.ScalarOffset), "", e.blockJudgement(s, nm.ScalarOffset, nm.Scalar), verify.ConfigBlock)
+					}
+				}
+			}
+			walk(k, depth+1)
+			for _, it := range k.Items {
+				walk(it, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+}
+
+// workflowEnv reads env: mappings of a CI workflow (GitHub Actions).
+func (e *extractor) workflowEnv(s snippet, root *configblock.Node) {
+	var walk func(n *configblock.Node, depth int)
+	walk = func(n *configblock.Node, depth int) {
+		if depth > 32 {
+			return
+		}
+		for _, k := range n.Kids {
+			if k.Key == "env" {
+				e.envEntries(s, k)
+				continue
+			}
+			walk(k, depth+1)
+			for _, it := range k.Items {
+				walk(it, depth+1)
+			}
+		}
+	}
+	walk(root, 0)
+}

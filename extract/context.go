@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docverify/docverify/extract/cues"
+)
+
+// The vocabularies, compiled once.
+var (
+	safetyCues     = cues.MustMatcher(cues.Safety)
+	historicalCues = cues.MustMatcher(cues.Historical)
+	successorCues  = cues.MustMatcher(cues.Successor)
+	envCue         = cues.MustMatcher([]cues.Cue{cues.EnvCue})
+	featureCue     = cues.MustMatcher([]cues.Cue{cues.FeatureCue})
+	flagCue        = cues.MustMatcher([]cues.Cue{cues.FlagCue})
+	configCue      = cues.MustMatcher([]cues.Cue{cues.ConfigCue})
+	setCue         = cues.MustMatcher([]cues.Cue{cues.SetCue})
+)
+
+// block is a piece of running text — a paragraph, heading, list item line
+// or table row — held as its raw Markdown with code spans masked, so that
+// cue words and sentence ends inside code do not count.
+type block struct {
+	start  int    // byte offset of the block in the document
+	raw    string // the block's raw Markdown
+	masked string // raw with the contents of code spans replaced by spaces
+}
+
+// maskRE finds what cue words and prose patterns must not see: code spans,
+// HTML comments, link destinations and bare URLs.
+var maskRE = regexp.MustCompile("(`+)[^`]*?(`+)|<!--[\\s\\S]*?-->|\\]\\([^)]*\\)|<?https?://[^\\s>)]*>?")
+
+func newBlock(src []byte, start, end int) block {
+	raw := string(src[start:end])
+	masked := maskRE.ReplaceAllStringFunc(raw, func(s string) string {
+		if strings.HasPrefix(s, "](") {
+			return "]" + strings.Repeat(" ", len(s)-1) // keep the link text's sentence intact
+		}
+		return strings.Repeat(" ", len(s))
+	})
+	return block{start: start, raw: raw, masked: masked}
+}
+
+// sentence returns the byte range, within the block, of the sentence that
+// holds the block-relative offset off. Sentences end at . ! ? or ; followed
+// by white space, or at a blank line; abbreviations like "e.g." followed by
+// a lower-case word do not end one.
+func (b block) sentence(off int) (int, int) {
+	s := b.masked
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !isSentenceEnd(s, i) {
+			continue
+		}
+		if i >= off {
+			return start, i + 1
+		}
+		start = i + 1
+	}
+	return start, len(s)
+}
+
+func isSentenceEnd(s string, i int) bool {
+	switch s[i] {
+	case '.', '!', '?', ';':
+	case '\n':
+		return i+1 < len(s) && s[i+1] == '\n'
+	default:
+		return false
+	}
+	if i+1 >= len(s) {
+		return true
+	}
+	if s[i+1] != ' ' && s[i+1] != '\n' && s[i+1] != '\t' {
+		return false
+	}
+	j := i + 1
+	for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t') {
+		j++
+	}
+	return j >= len(s) || !(s[j] >= 'a' && s[j] <= 'z')
+}
+
+// around is the text close to a claim: a few words either side, within
+// its sentence. Kind cues found here beat cues elsewhere in the sentence.
+func (b block) around(start, end int) string {
+	ss, se := b.sentence(start)
+	lo := max(ss, start-40)
+	hi := min(se, end+40)
+	return b.masked[lo:start] + " " + b.masked[end:hi]
+}
+
+// fold collapses white space, for context strings in output.
+func fold(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 240 {
+		cut := 237
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
+	return s
+}
+
+// historical reports the historical cue that applies to a claim at offset
+// off of text, if any. A claim after a successor phrase ("renamed to X")
+// is the current name, not a historical one.
+func historical(text string, off int) string {
+	var cue string
+	for _, m := range historicalCues.FindAll(text) {
+		cue = m.Label
+		break
+	}
+	if cue == "" {
+		return ""
+	}
+	for _, m := range successorCues.FindAll(text) {
+		if m.End <= off {
+			return ""
+		}
+	}
+	return cue
+}
+
+// ownerPattern finds "<program>'s" and "the <program> CLI|flag|option".
+var ownerRE = regexp.MustCompile(`(?i)\b([a-z][a-z0-9-]*)(?:'s|’s|\s+(?:cli|command|flag|flags|option|options|sdk|client)\b)`)

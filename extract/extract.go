@@ -1,0 +1,276 @@
+// Package extract reads Markdown documents and returns the claims they
+// make: the environment variables, command-line flags, config keys and
+// feature flags they present as existing, each at the exact position of
+// the name, with what its context says about it (is it explicit? a safety
+// mechanism? a name that was removed? another program's?).
+//
+// It walks goldmark's syntax tree and keeps byte offsets throughout; it
+// never renders the document. One small extractor per source of claims:
+// inline code and prose (inline.go), fenced blocks (blocks.go), tables
+// (table.go). Suppression comments are read in suppress.go.
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// Doc is what one document claims.
+type Doc struct {
+	Claims []verify.Claim
+	// Problems are parts of the document that could not be read (a config
+	// snippet with a syntax error); the rest of the document still counts.
+	Problems []Problem
+}
+
+// Problem is a part of a document that could not be read.
+type Problem struct {
+	Pos     verify.Pos
+	Message string
+}
+
+// ErrBinary is returned for a file that is not text.
+var ErrBinary = errors.New("not a text file (it contains NUL bytes)")
+
+var parser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
+// Markdown extracts the claims of one document. path is the slash path
+// relative to the root that positions will carry.
+func Markdown(path string, src []byte) (Doc, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return Doc{}, ErrBinary
+	}
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	src = blankFrontMatter(src)
+	e := &extractor{path: path, src: src, li: newLineIndex(src)}
+	root := parser.Parse(text.NewReader(src))
+	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			e.heading(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			e.paragraph(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			e.fenced(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			e.indented(n)
+			return ast.WalkSkipChildren, nil
+		case *east.Table:
+			e.table(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			e.htmlBlock(n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return Doc{}, fmt.Errorf("walking the document: %w", err)
+	}
+	e.applySuppressions()
+	return Doc{Claims: e.claims, Problems: e.problems}, nil
+}
+
+// blankFrontMatter replaces YAML (---) or TOML (+++) front matter with
+// spaces, keeping line breaks, so that offsets stay true and the front
+// matter is not read as a heading.
+func blankFrontMatter(src []byte) []byte {
+	for _, fence := range []string{"---", "+++"} {
+		if !bytes.HasPrefix(src, []byte(fence+"\n")) && !bytes.HasPrefix(src, []byte(fence+"\r\n")) {
+			continue
+		}
+		end := bytes.Index(src[len(fence):], []byte("\n"+fence))
+		if end < 0 {
+			return src
+		}
+		end += len(fence) + 1 + len(fence)
+		out := append([]byte(nil), src...)
+		for i := 0; i < end; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+		return out
+	}
+	return src
+}
+
+type extractor struct {
+	path     string
+	src      []byte
+	li       *lineIndex
+	headings []heading // the chain of headings above the current block
+	lastPara block     // the last paragraph of the current section, for code blocks
+	claims   []verify.Claim
+	problems []Problem
+	dirs     []directive
+}
+
+type heading struct {
+	level int
+	text  string
+}
+
+// headingText is the chain of headings above the current block, which
+// gives every claim in a section the section's context.
+func (e *extractor) headingText() string {
+	parts := make([]string, len(e.headings))
+	for i, h := range e.headings {
+		parts[i] = h.text
+	}
+	return strings.Join(parts, " / ")
+}
+
+func (e *extractor) heading(n *ast.Heading) {
+	for len(e.headings) > 0 && e.headings[len(e.headings)-1].level >= n.Level {
+		e.headings = e.headings[:len(e.headings)-1]
+	}
+	start, end, ok := linesRange(n.Lines())
+	if !ok {
+		return
+	}
+	b := newBlock(e.src, start, end)
+	e.headings = append(e.headings, heading{level: n.Level, text: fold(strings.Trim(b.raw, "# "))})
+	e.lastPara = block{}
+	e.inlines(n, b)
+}
+
+func (e *extractor) paragraph(n ast.Node) {
+	start, end, ok := linesRange(n.Lines())
+	if !ok {
+		return
+	}
+	b := newBlock(e.src, start, end)
+	e.inlines(n, b)
+	e.prose(b)
+	e.lastPara = b
+}
+
+// linesRange is the byte range a block's lines cover.
+func linesRange(lines *text.Segments) (int, int, bool) {
+	if lines == nil || lines.Len() == 0 {
+		return 0, 0, false
+	}
+	return lines.At(0).Start, lines.At(lines.Len() - 1).Stop, true
+}
+
+// inlines visits the code spans and inline HTML of a block.
+func (e *extractor) inlines(n ast.Node, b block) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			if content, off, ok := codeSpanText(c, e.src); ok {
+				e.codeSpan(content, off, b)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				s := c.Segments.At(i)
+				e.directive(string(s.Value(e.src)), s.Start)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// codeSpanText returns the text of a code span and the document offset of
+// its first byte. A span broken over lines is joined with spaces; its
+// offset stays that of the first part.
+func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
+	var parts []string
+	off := -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			continue
+		}
+		if off < 0 {
+			off = t.Segment.Start
+		}
+		parts = append(parts, string(t.Segment.Value(src)))
+	}
+	if off < 0 {
+		return "", 0, false
+	}
+	return strings.Join(parts, " "), off, true
+}
+
+// add records a claim whose name starts at document offset off.
+func (e *extractor) add(c verify.Claim, off int) {
+	c.Pos = e.li.pos(e.path, off)
+	if c.Text == "" {
+		c.Text = c.Name
+	}
+	e.claims = append(e.claims, c)
+}
+
+// judgement is what the context of a claim says about it.
+type judgement struct {
+	safety, historical, owner, context string
+}
+
+// judge reads a claim's context: its sentence within block b (claim at
+// block-relative offsets start..end), the section's headings, and the
+// name itself.
+func (e *extractor) judge(b block, start, end int, name string) judgement {
+	ss, se := b.sentence(start)
+	sentence := b.masked[ss:se]
+	j := judgement{context: fold(b.raw[ss:se])}
+	j.safety = e.safety(sentence, name)
+	j.historical = historical(sentence, start-ss)
+	if j.historical == "" {
+		j.historical = e.sectionHistorical()
+	}
+	j.owner = ownerOf(b.around(start, end))
+	return j
+}
+
+// safety finds the safety cue of a claim: in its name, in its sentence, in
+// the headings of its section, in that order.
+func (e *extractor) safety(sentence, name string) string {
+	for _, t := range []string{cuesNameWords(name), sentence, e.headingText()} {
+		if m, ok := safetyCues.Find(t); ok {
+			return m.Label
+		}
+	}
+	return ""
+}
+
+// sectionHistorical reports a historical cue in the headings above: names
+// listed under "Deprecated" or "Removed" are not claims that they exist.
+func (e *extractor) sectionHistorical() string {
+	for _, h := range e.headings {
+		low := strings.ToLower(h.text)
+		for _, w := range []string{"deprecated", "removed", "obsolete"} {
+			if strings.Contains(low, w) {
+				return "is listed under the heading " + fmt.Sprintf("%q", h.text)
+			}
+		}
+	}
+	return ""
+}

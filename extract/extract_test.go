@@ -1,0 +1,283 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// render prints claims one a line, in the form the cases below expect:
+// "line:col kind text" and then only the attributes that are set.
+func render(cs []verify.Claim) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "%d:%d %s %s", c.Pos.Line, c.Pos.Col, c.Kind, c.Text)
+		if !c.Explicit {
+			b.WriteString(" inferred")
+		}
+		if c.Command != "" {
+			fmt.Fprintf(&b, " cmd=%s", c.Command)
+		}
+		if c.Safety != "" {
+			fmt.Fprintf(&b, " safety=%q", c.Safety)
+		}
+		if c.Historical != "" {
+			b.WriteString(" historical")
+		}
+		if c.Owner != "" {
+			fmt.Fprintf(&b, " owner=%s", c.Owner)
+		}
+		if c.Suppressed != "" {
+			b.WriteString(" suppressed")
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func claimsOf(t *testing.T, md string) string {
+	t.Helper()
+	d, err := Markdown("doc.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sortClaims(d.Claims)
+	// Positions are checked against the text, not only against the cases:
+	// the document must have the claimed name at each claim's line:col.
+	li := newLineIndex([]byte(md))
+	for _, c := range d.Claims {
+		line := []rune(li.lineText(c.Pos.Line))
+		text := c.Text
+		if c.Source == verify.ConfigBlock && c.Kind == verify.Config {
+			text = text[strings.LastIndexByte(text, '.')+1:] // nested keys point at their last segment
+		}
+		if c.Pos.Col < 1 || c.Pos.Col > len(line) || !strings.HasPrefix(string(line[c.Pos.Col-1:]), text) {
+			t.Errorf("claim %s at %d:%d: the text there is %q", c.Text, c.Pos.Line, c.Pos.Col, string(line[min(len(line), max(0, c.Pos.Col-1)):]))
+		}
+	}
+	return render(d.Claims)
+}
+
+func sortClaims(cs []verify.Claim) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].Pos.Before(cs[j-1].Pos); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+type extractCase struct {
+	name string
+	md   string
+	want string
+}
+
+func runCases(t *testing.T, cases []extractCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := claimsOf(t, c.md)
+			want := strings.TrimLeft(c.want, "\n")
+			if got != want {
+				t.Errorf("claims of\n%s\ngot:\n%swant:\n%s", c.md, got, want)
+			}
+		})
+	}
+}
+
+func TestInlineCode(t *testing.T) {
+	runCases(t, []extractCase{
+		{"the incident", "To disable Dynamic Content Prioritization, set the feature flag `ENABLE_DYNAMIC_CONTENT_PRIORITIZATION` to `false`.\n", `
+1:66 feature ENABLE_DYNAMIC_CONTENT_PRIORITIZATION safety="disable"
+`},
+		{"explicit env forms", "Set `LOG_LEVEL` to `debug`. Export `$REGION`. `CACHE_DIR=/tmp` works. The `PORT` environment variable.\n", `
+1:6 env LOG_LEVEL
+1:38 env REGION
+1:48 env CACHE_DIR
+1:76 env PORT
+`},
+		{"shape alone is inferred", "The service reads `SHARD_COUNT` at start.\n", `
+1:20 env SHARD_COUNT inferred
+`},
+		{"not names", "Returns `NOT_FOUND` or `RESOURCE_EXHAUSTED`; see `config.yaml`, `os.Getenv`, `example.com`, `GET`, `v1.2.3`, `<TOKEN>`, `YOUR_API_KEY`, `FOO_BAR`.\n", ``},
+		{"single upper words need a cue", "Use `PORT` or `DEBUG`.\n", ``},
+		{"flags", "Pass `--dry-run` to preview; `--timeout=30s` bounds it.\n", `
+1:7 flag --dry-run safety="dry run"
+1:31 flag --timeout safety="timeout"
+`},
+		{"another program's flag", "Use docker's `--rm` flag.\n", `
+1:15 flag --rm owner=docker
+`},
+		{"inline command", "Run `myapp serve --read-only` in an emergency.\n", `
+1:18 flag --read-only cmd=myapp safety="read-only"
+`},
+		{"env read written as code", "It reads `process.env.FEED_URL` and `os.Getenv(\"FEED_KEY\")`.\n", `
+1:23 env FEED_URL
+1:49 env FEED_KEY
+`},
+		{"dotted keys need a config cue", "Set the `retry.max_attempts` config key. Call `client.close` when done.\n", `
+1:10 config retry.max_attempts safety="retry"
+`},
+		{"lower-case feature flags", "The `new-checkout` feature flag gates the new flow.\n", `
+1:6 feature new-checkout
+`},
+		{"columns count characters", "Ünïcödé — `APP_TOKEN` is the environment variable.\n", `
+1:12 env APP_TOKEN
+`},
+		{"heading context", "# Kill switches\n\nThe `FEED_PAUSE` environment variable stops ingestion.\n", `
+3:6 env FEED_PAUSE safety="kill switch"
+`},
+	})
+}
+
+func TestProse(t *testing.T) {
+	runCases(t, []extractCase{
+		{"assignment", "Run it with FEED_REGION=eu in the environment.\n", `
+1:13 env FEED_REGION
+`},
+		{"wording", "The FEED_MODE environment variable picks the mode. Set FEED_LIMIT_RPS to 0 to lift the rate limit.\n", `
+1:5 env FEED_MODE
+1:56 env FEED_LIMIT_RPS safety="rate limit"
+`},
+		{"flag wording", "Use the --force flag with care. A dash -- like this -- is not a flag.\n", `
+1:9 flag --force
+`},
+		{"urls and comments are not prose", "See https://x.io/?FEED_X=1 and [docs](https://x.io/FEED_Y=2). <!-- FEED_Z=3 -->\n", ``},
+	})
+}
+
+func TestShellBlocks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"console session", "```console\n$ FEED_REGION=eu ./bin/feed serve --dry-run --port=8080\nServing with --verbose\n```\n", `
+2:3 env FEED_REGION cmd=./bin/feed
+2:35 flag --dry-run cmd=./bin/feed safety="dry run"
+2:45 flag --port cmd=./bin/feed
+`},
+		{"other programs keep their command", "```sh\nkubectl --namespace feed get pods\ngit commit --amend\n```\n", `
+2:9 flag --namespace cmd=kubectl
+3:12 flag --amend cmd=git
+`},
+		{"docker run env is the image's", "```bash\ndocker run --rm -e FEED_DB_URL=x --env FEED_MODE feed:latest --port 1\n```\n", `
+2:20 env FEED_DB_URL
+2:40 env FEED_MODE
+`},
+		{"runners", "```sh\ngo run ./cmd/feed -dry-run\nnpx feedctl --force\npython -m feed.cli --once\nsudo -E env A_B=1 feed --x\n```\n", `
+2:19 flag -dry-run inferred cmd=./cmd/feed safety="dry run"
+3:13 flag --force cmd=feedctl
+4:20 flag --once cmd=feed.cli
+5:13 env A_B cmd=feed
+5:24 flag --x cmd=feed
+`},
+		{"export and comments", "```bash\n# kill switch for the importer\nexport IMPORT_PAUSED=1\n```\n", `
+3:8 env IMPORT_PAUSED safety="kill switch"
+`},
+		{"placeholders survive", "```sh\nfeed login --token <YOUR_TOKEN> --region <region>\n```\n", `
+2:12 flag --token cmd=feed
+2:33 flag --region cmd=feed
+`},
+		{"end of options", "```sh\nfeed run -- --not-ours\n```\n", ``},
+		{"lower-case shell variables are the script's", "```sh\nfor f in *; do echo $f; done\nname=x feed\n```\n", ``},
+		{"dockerfile", "```dockerfile\nENV FEED_A=1 FEED_B=2\nENV FEED_C 3\n```\n", `
+2:5 env FEED_A
+2:14 env FEED_B
+3:5 env FEED_C
+`},
+	})
+}
+
+func TestConfigBlocks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"own config", "Add this to your config file:\n\n```yaml\nretry:\n  max_attempts: 3\nserver:\n  read_only: true\n```\n", `
+5:3 config retry.max_attempts safety="retry"
+7:3 config server.read_only safety="read-only"
+`},
+		{"file name in the info string", "```toml title=\"feed.toml\"\n[server]\nport = 8080\n```\n", ``},
+		{"config file in the info string", "```toml title=\"config.toml\"\n[server]\nport = 8080\n```\n", `
+3:1 config server.port
+`},
+		{"no config context", "```yaml\nname: x\nitems: [1]\n```\n", ``},
+		{"api responses are not config", "The API returns this JSON configuration:\n\n```json\n{\"id\": 1}\n```\n", ``},
+		{"dotenv", "```env\n# the database\nFEED_DB_URL=postgres://\nexport FEED_MODE=fast\n```\n", `
+3:1 env FEED_DB_URL
+4:8 env FEED_MODE
+`},
+		{"compose environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      FEED_MODE: fast\n      - ignored\n```\n", ``},
+		{"compose list environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      - FEED_MODE=fast\n      - FEED_DEBUG\n```\n", `
+6:9 env FEED_MODE
+7:9 env FEED_DEBUG
+`},
+		{"kubernetes env", "```yaml\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: feed\n      env:\n        - name: FEED_MODE\n          value: fast\n```\n", `
+8:17 env FEED_MODE
+`},
+		{"package manifests are other tools'", "Configuration:\n\n```json\n{\"name\": \"x\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {}}\n```\n", ``},
+		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},
+	})
+}
+
+func TestTables(t *testing.T) {
+	runCases(t, []extractCase{
+		{"env table", "| Variable | Default | Description |\n|---|---|---|\n| `FEED_CACHE_TTL` | `60` | Cache lifetime. |\n| FEED_KILL_SWITCH | | Stops all traffic. |\n", `
+3:4 env FEED_CACHE_TTL
+4:3 env FEED_KILL_SWITCH safety="kill switch"
+`},
+		{"flag and env columns", "| Flag | Env | Description |\n|---|---|---|\n| `--read-only` | `FEED_READ_ONLY` | Refuse writes. |\n", `
+3:4 flag --read-only safety="read-only"
+3:20 env FEED_READ_ONLY safety="read-only"
+`},
+		{"row text gives safety", "| Flag | Description |\n|---|---|\n| `--strict-hosts` | Refuse unknown hosts. |\n", `
+3:4 flag --strict-hosts safety="refuse"
+`},
+		{"config key table", "## Configuration\n\n| Key | Meaning |\n|---|---|\n| `server.port` | Port. |\n| `retry.max_attempts` | Tries. |\n", `
+5:4 config server.port
+6:4 config retry.max_attempts safety="retry"
+`},
+		{"tables of other things", "| Status | Meaning |\n|---|---|\n| `NOT_FOUND` | Gone. |\n", ``},
+	})
+}
+
+func TestHistoryAndSuppression(t *testing.T) {
+	runCases(t, []extractCase{
+		{"removed and renamed", "`OLD_FEED_FLAG` was removed in 2.0. `LEGACY_X` was renamed to `FEED_X`.\n", `
+1:2 env OLD_FEED_FLAG inferred historical
+1:38 env LEGACY_X inferred historical
+1:64 env FEED_X inferred
+`},
+		{"deprecated section", "## Deprecated settings\n\nThe `FEED_V1_MODE` environment variable.\n", `
+3:6 env FEED_V1_MODE historical
+`},
+		{"disable next line", "<!-- docverify-disable-next-line -- planned for 3.0 -->\nSet `FEED_FUTURE` to on. \n\nSet `FEED_NOW` to on.\n", `
+2:6 env FEED_FUTURE suppressed
+4:6 env FEED_NOW
+`},
+		{"disable range with names", "<!-- docverify-disable FEED_A -- vendor docs -->\nSet `FEED_A` and `FEED_B` to 1.\n<!-- docverify-enable -->\nSet `FEED_A` to 2.\n", `
+2:6 env FEED_A suppressed
+2:19 env FEED_B
+4:6 env FEED_A
+`},
+	})
+}
+
+func TestFrontMatterKeepsPositions(t *testing.T) {
+	got := claimsOf(t, "---\ntitle: PORT_X\n---\nThe `FEED_X` environment variable.\n")
+	if want := "4:6 env FEED_X\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestBinaryIsAnError(t *testing.T) {
+	if _, err := Markdown("x.md", []byte("a\x00b")); err == nil {
+		t.Error("want an error for a binary file")
+	}
+}
+
+func TestBrokenConfigSnippetIsReported(t *testing.T) {
+	d, err := Markdown("doc.md", []byte("Config:\n\n```yaml\na: [\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Problems) != 1 || d.Problems[0].Pos.Line != 4 || !strings.Contains(d.Problems[0].Message, "YAML") {
+		t.Errorf("problems = %+v", d.Problems)
+	}
+}

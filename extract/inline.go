@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/docverify/docverify/extract/cues"
+	"github.com/docverify/docverify/extract/names"
+	"github.com/docverify/docverify/extract/shellcmd"
+	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/known"
+)
+
+func cuesNameWords(name string) string { return cues.NameWords(name) }
+
+func has(m *cues.Matcher, text string) bool {
+	_, ok := m.Find(text)
+	return ok
+}
+
+// ownerOf finds another program that the text near a claim attributes it
+// to: "docker's --rm", "the kubectl flag --namespace".
+func ownerOf(near string) string {
+	for _, m := range ownerRE.FindAllStringSubmatch(near, -1) {
+		if _, ok := known.Program(strings.ToLower(m[1])); ok {
+			return strings.ToLower(m[1])
+		}
+	}
+	return ""
+}
+
+// codeReadRE finds an env read written out as code in a code span:
+// `process.env.API_KEY`, `os.Getenv("API_KEY")`, `os.environ["API_KEY"]`.
+var codeReadRE = regexp.MustCompile(`process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[["'\x60]([A-Za-z_][A-Za-z0-9_]*)|import\.meta\.env\.([A-Za-z_][A-Za-z0-9_]*)|os\.(?:Getenv|LookupEnv)\("([A-Za-z_][A-Za-z0-9_]*)"|os\.environ(?:\.get)?[\[(]["']([A-Za-z_][A-Za-z0-9_]*)|os\.getenv\(["']([A-Za-z_][A-Za-z0-9_]*)|ENV(?:\.fetch\(|\[)["']([A-Za-z_][A-Za-z0-9_]*)|getenv\(["']([A-Za-z_][A-Za-z0-9_]*)`)
+
+// setBeforeRE and setAfterRE find "set X to", "export X", "X = ...".
+var (
+	setBeforeRE = regexp.MustCompile(`(?i)\b(set|setting|export|exporting|override|overriding)\s+(the\s+)?$`)
+	setAfterRE  = regexp.MustCompile(`(?i)^\s*(=|to\b)`)
+	settingRE   = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file)s?\b`)
+)
+
+// codeSpan reads one code span: a single name, a command line, or an env
+// read written as code.
+func (e *extractor) codeSpan(content string, off int, b block) {
+	t := strings.TrimSpace(content)
+	if t == "" || len(t) > 400 {
+		return
+	}
+	off += strings.Index(content, t)
+	start := off - b.start
+	end := start + len(t)
+	if m := codeReadRE.FindStringSubmatchIndex(t); m != nil {
+		for g := 2; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				name := t[m[g]:m[g+1]]
+				j := e.judge(b, start, end, name)
+				e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
+					Safety: j.safety, Historical: j.historical, Context: j.context}, off+m[g])
+				return
+			}
+		}
+	}
+	if strings.ContainsAny(t, " \t") {
+		e.inlineCommand(t, off, b, start, end)
+		return
+	}
+	e.token(t, off, b, start, end)
+}
+
+// inlineCommand reads a code span with spaces as a command line:
+// `myapp --dry-run`, `FOO=1 make run`, `docker run --rm`.
+func (e *extractor) inlineCommand(t string, off int, b block, start, end int) {
+	if strings.HasPrefix(t, "-") {
+		// a flag with its value, `--port 8080`, or a list of flags
+		for _, f := range strings.Fields(t) {
+			if strings.HasPrefix(f, "-") {
+				i := strings.Index(t, f)
+				e.token(f, off+i, b, start+i, start+i+len(f))
+			}
+		}
+		return
+	}
+	j := e.judge(b, start, end, "")
+	for _, cmd := range shellcmd.Parse(t, shellcmd.Script) {
+		e.command(cmd, func(o int) int { return off + o }, t, j, verify.InlineCode)
+	}
+}
+
+// token reads a code span holding one token.
+func (e *extractor) token(t string, off int, b block, start, end int) {
+	p := names.Split(t)
+	name := p.Name
+	nameOff := off + p.Offset
+	ss, se := b.sentence(start)
+	sentence := b.masked[ss:se]
+	near := b.around(start, end)
+	before := b.masked[ss:start]
+	after := b.masked[end:se]
+	explicitSet := setBeforeRE.MatchString(before) || setAfterRE.MatchString(after)
+
+	c := verify.Claim{Source: verify.InlineCode, Text: name}
+	switch names.Of(name) {
+	case names.LongFlag:
+		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
+	case names.SingleDash:
+		if !has(flagCue, near) {
+			return
+		}
+		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
+	case names.UpperSnake:
+		if names.IsPlaceholder(name) {
+			return
+		}
+		switch {
+		case has(featureCue, near):
+			c.Kind, c.Explicit = verify.Feature, true
+		case p.Dollar || p.Assigned || explicitSet || has(envCue, near):
+			c.Kind, c.Explicit = verify.Env, true
+		case has(featureCue, sentence):
+			c.Kind, c.Explicit = verify.Feature, true
+		case has(envCue, sentence):
+			c.Kind, c.Explicit = verify.Env, true
+		case names.IsNotAName(name):
+			return
+		default:
+			c.Kind = verify.Env
+		}
+	case names.UpperWord:
+		switch {
+		case names.IsPlaceholder(name):
+			return
+		case p.Dollar || p.Assigned || has(envCue, near):
+			c.Kind, c.Explicit = verify.Env, true
+		case has(featureCue, near) && !names.IsNotAName(name):
+			c.Kind, c.Explicit = verify.Feature, true
+		default:
+			return
+		}
+	case names.Dotted:
+		switch {
+		case isFileOrCode(name):
+			return
+		case has(featureCue, near):
+			c.Kind, c.Explicit = verify.Feature, true
+		case p.Assigned || has(configCue, near):
+			c.Kind, c.Explicit = verify.Config, true
+		default:
+			return
+		}
+	case names.LowerWord:
+		switch {
+		case has(featureCue, near):
+			c.Kind, c.Explicit = verify.Feature, true
+		case settingRE.MatchString(near):
+			c.Kind, c.Explicit = verify.Config, true
+		default:
+			return
+		}
+	default:
+		return
+	}
+	if c.Name == "" {
+		c.Name = name
+	}
+	if c.Kind == verify.Flag && (names.IsPlaceholder(c.Name) || !validFlag(c.Name)) {
+		return
+	}
+	j := e.judge(b, start, end, c.Name)
+	c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
+	e.add(c, nameOff)
+}
+
+var flagNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+func validFlag(name string) bool {
+	return flagNameRE.MatchString(name) && !strings.HasSuffix(name, "-")
+}
+
+// fileExts are the last segments that make a dotted token a file name or
+// a domain rather than a config key.
+var fileExts = map[string]bool{}
+
+func init() {
+	for _, x := range strings.Fields(`md mdx markdown txt rst adoc yaml yml json jsonc json5 toml ini cfg conf env properties xml html htm css scss
+		go mod sum py pyc pyi js mjs cjs jsx ts tsx mts cts rs rb java kt kts scala cs fs php sh bash zsh fish ps1 bat cmd
+		c h cc cpp hpp swift m mm lua pl r sql graphql gql proto tf tfvars hcl lock log csv tsv pdf png jpg jpeg gif svg ico webp
+		zip tar gz tgz bz2 xz whl jar war exe dll so dylib bin pem crt key pub cert der p12 pfx vue svelte astro ipynb dockerfile
+		com org net io dev app co ai cloud gov edu info biz me us uk de fr local localhost internal svc cluster example test invalid`) {
+		fileExts[x] = true
+	}
+}
+
+// isFileOrCode reports whether a dotted token is a file name, a domain, an
+// IP address or a reference to code (os.Getenv, React.useState), not a
+// config key.
+func isFileOrCode(tok string) bool {
+	segs := strings.Split(tok, ".")
+	if fileExts[strings.ToLower(segs[len(segs)-1])] || strings.EqualFold(segs[0], "www") {
+		return true
+	}
+	for _, s := range segs {
+		if s == "" {
+			return true
+		}
+		if s[0] >= 'A' && s[0] <= 'Z' {
+			return true // Go exported names, classes: code, not a key
+		}
+		if s[0] >= '0' && s[0] <= '9' {
+			return true // versions and addresses: 1.2.3, 10.0.0.1
+		}
+	}
+	return false
+}
+
+// prosePatterns find names in plain text where the wording leaves no doubt.
+// Group 1 is the name.
+var prosePatterns = []struct {
+	re   *regexp.Regexp
+	kind verify.Kind
+}{
+	{regexp.MustCompile(`(?:^|[\s(])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)=\S`), verify.Env},
+	{regexp.MustCompile(`(?i:\bthe\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?i:\s+(?:environment|env)\s+var(?:iable)?)`), verify.Env},
+	{regexp.MustCompile(`(?i:\b(?:environment|env)\s+var(?:iable)?\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b`), verify.Env},
+	{regexp.MustCompile(`(?i:\bset\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?i:\s+to)\b`), verify.Env},
+	{regexp.MustCompile(`(?i:\bfeature\s+(?:flag|toggle)\s+)([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)`), verify.Feature},
+	{regexp.MustCompile(`(?:^|[\s(])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?i:\s+(?:flag|option|switch))\b`), verify.Flag},
+	{regexp.MustCompile(`(?i:\b(?:flag|option)\s+)(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\b`), verify.Flag},
+}
+
+// prose reads plain text (code spans masked) for unambiguous wording.
+func (e *extractor) prose(b block) {
+	seen := map[int]bool{}
+	for _, p := range prosePatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(b.masked, -1) {
+			start, end := m[2], m[3]
+			if seen[start] {
+				continue
+			}
+			name := b.masked[start:end]
+			if names.IsPlaceholder(name) {
+				continue
+			}
+			seen[start] = true
+			c := verify.Claim{Kind: p.kind, Name: name, Text: name, Source: verify.Prose, Explicit: true}
+			if p.kind == verify.Flag {
+				c.Name = strings.TrimLeft(name, "-")
+			}
+			j := e.judge(b, start, end, c.Name)
+			c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
+			e.add(c, b.start+start)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+// Package names decides whether a token written in a doc has the shape of
+// an environment variable, flag or config key, and rejects tokens that are
+// not names at all: placeholders, HTTP and RPC status names, SQL, file
+// names, CSS custom properties.
+package names
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Shape is what a token looks like, before its context is considered.
+type Shape uint8
+
+const (
+	None       Shape = iota
+	UpperSnake       // DATABASE_URL: an env var, or a constant of some kind
+	UpperWord        // PORT: an env var only if the context says so
+	LongFlag         // --dry-run
+	SingleDash       // -dry-run: Go's flag package style, or short flags run together
+	Dotted           // retry.max_attempts
+	LowerWord        // new-checkout, max_attempts, maxAttempts
+)
+
+var (
+	upperSnakeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+$`)
+	upperWordRE  = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,}$`)
+	longFlagRE   = regexp.MustCompile(`^--[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
+	singleDashRE = regexp.MustCompile(`^-[a-zA-Z][a-zA-Z0-9_-]+$`)
+	dottedRE     = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_-]+)+$`)
+	lowerWordRE  = regexp.MustCompile(`^[a-z][a-z0-9]*([-_][a-z0-9]+|[A-Z][a-z0-9]*)+$`)
+)
+
+// Of gives the shape of a bare token (no $, no =value).
+func Of(tok string) Shape {
+	switch {
+	case upperSnakeRE.MatchString(tok):
+		return UpperSnake
+	case upperWordRE.MatchString(tok):
+		return UpperWord
+	case longFlagRE.MatchString(tok):
+		return LongFlag
+	case singleDashRE.MatchString(tok):
+		return SingleDash
+	case dottedRE.MatchString(tok):
+		return Dotted
+	case lowerWordRE.MatchString(tok):
+		return LowerWord
+	}
+	return None
+}
+
+// placeholderRE finds the usual ways of writing "put your own value here".
+var placeholderRE = regexp.MustCompile(`^(YOUR|MY|SOME|ANOTHER|OTHER|THE|ANY)_|_(HERE|GOES_HERE|PLACEHOLDER)$|^(X{2,}|CHANGE_?ME|REPLACE_?ME|TODO|TBD|FIXME|EXAMPLE|SAMPLE)(_|$)|^(FOO|BAR|BAZ|QUX)(_(FOO|BAR|BAZ|QUX))*$`)
+
+// notNames are upper-case tokens that docs write in code spans and that are
+// not settings: HTTP methods and status names, gRPC codes, SQL, log levels,
+// file names, well-known constants.
+var notNames = setOf(`
+GET POST PUT PATCH DELETE HEAD OPTIONS CONNECT TRACE
+OK CREATED ACCEPTED NO_CONTENT MOVED_PERMANENTLY FOUND NOT_MODIFIED BAD_REQUEST UNAUTHORIZED
+PAYMENT_REQUIRED FORBIDDEN NOT_FOUND METHOD_NOT_ALLOWED NOT_ACCEPTABLE REQUEST_TIMEOUT CONFLICT GONE
+PRECONDITION_FAILED PAYLOAD_TOO_LARGE UNSUPPORTED_MEDIA_TYPE UNPROCESSABLE_ENTITY TOO_MANY_REQUESTS
+INTERNAL_SERVER_ERROR NOT_IMPLEMENTED BAD_GATEWAY SERVICE_UNAVAILABLE GATEWAY_TIMEOUT
+CANCELLED CANCELED UNKNOWN INVALID_ARGUMENT DEADLINE_EXCEEDED ALREADY_EXISTS PERMISSION_DENIED
+RESOURCE_EXHAUSTED FAILED_PRECONDITION ABORTED OUT_OF_RANGE UNIMPLEMENTED INTERNAL UNAVAILABLE
+DATA_LOSS UNAUTHENTICATED
+SELECT INSERT UPDATE UPSERT FROM WHERE JOIN INNER OUTER LEFT RIGHT GROUP ORDER LIMIT OFFSET VALUES
+CREATE ALTER DROP TABLE INDEX VIEW PRIMARY FOREIGN KEY REFERENCES NULL NOT AND OR IN IS LIKE
+DISTINCT HAVING UNION AS ON SET BEGIN COMMIT ROLLBACK TRANSACTION TRUNCATE GRANT REVOKE
+AUTO_INCREMENT AUTOINCREMENT CURRENT_TIMESTAMP CURRENT_DATE CURRENT_TIME NOW IF EXISTS CASCADE
+VARCHAR TEXT INTEGER INT BIGINT BOOLEAN BOOL JSONB UUID TIMESTAMP TIMESTAMPTZ SERIAL BIGSERIAL
+TRUE FALSE YES NO ON OFF NONE NIL
+DEBUG INFO WARN WARNING ERROR FATAL PANIC CRITICAL NOTICE
+README LICENSE LICENCE CHANGELOG CONTRIBUTING CODE_OF_CONDUCT AUTHORS CODEOWNERS NOTICE SECURITY
+MAINTAINERS MAKEFILE DOCKERFILE VERSION TODO FIXME XXX HACK NOTE
+UTF UTF8 ASCII JSON YAML TOML XML HTML CSS HTTP HTTPS TCP UDP TLS SSL DNS URL URI API REST
+CLI SDK CPU GPU RAM SSD ID UUID SHA MD5 AES RSA JWT OAUTH SAML SSO AWS GCP
+EOF_MARKER EOF SIGTERM SIGINT SIGKILL SIGHUP SIGQUIT SIGUSR1 SIGUSR2
+STDIN STDOUT STDERR O_RDONLY O_WRONLY O_RDWR O_CREAT O_APPEND O_TRUNC
+`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// IsPlaceholder reports whether a token stands for "your value here":
+// <TOKEN>, YOUR_API_KEY, APP_[NAME]_SECRET, {{ .Name }}, FOO_BAR.
+func IsPlaceholder(tok string) bool {
+	if strings.ContainsAny(tok, "<>[]{}*…") || strings.Contains(tok, "...") {
+		return true
+	}
+	return placeholderRE.MatchString(strings.ToUpper(strings.Trim(tok, "-$")))
+}
+
+// IsNotAName reports whether an upper-case token is a well-known word that
+// is not a setting (GET, NOT_FOUND, CURRENT_TIMESTAMP, CODE_OF_CONDUCT),
+// or a prefix of an error code family (ERR_, E_).
+func IsNotAName(tok string) bool {
+	if notNames[tok] {
+		return true
+	}
+	return strings.HasPrefix(tok, "ERR_") || strings.HasPrefix(tok, "E_") || strings.HasPrefix(tok, "SIG")
+}
+
+// Parts splits a doc token into a name and what surrounds it:
+// "$FOO" → FOO (dollar), "${FOO:-x}" → FOO (dollar), "FOO=1" → FOO
+// (assigned), "--port=8080" → --port (assigned). Offset is where the name
+// starts within tok.
+type Parts struct {
+	Name     string
+	Offset   int
+	Dollar   bool // written as $NAME or ${NAME}
+	Assigned bool // followed by =value
+}
+
+var (
+	dollarRE = regexp.MustCompile(`^\$\{?([A-Za-z_][A-Za-z0-9_]*)(\}|:[-=?+].*\}|$)`)
+	assignRE = regexp.MustCompile(`^(--?[A-Za-z0-9][A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_.-]*)=`)
+)
+
+// Split separates a token into its name and decorations.
+func Split(tok string) Parts {
+	if m := dollarRE.FindStringSubmatchIndex(tok); m != nil {
+		return Parts{Name: tok[m[2]:m[3]], Offset: m[2], Dollar: true}
+	}
+	if m := assignRE.FindStringSubmatchIndex(tok); m != nil {
+		return Parts{Name: tok[m[2]:m[3]], Offset: 0, Assigned: true}
+	}
+	return Parts{Name: tok}
+}

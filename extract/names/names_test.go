@@ -1,0 +1,72 @@
+package names
+
+import "testing"
+
+func TestShapes(t *testing.T) {
+	cases := map[string]Shape{
+		"DATABASE_URL":       UpperSnake,
+		"ENABLE_X":           UpperSnake,
+		"PORT":               UpperWord,
+		"--dry-run":          LongFlag,
+		"--x":                LongFlag,
+		"-dry-run":           SingleDash,
+		"-v":                 None,
+		"retry.max_attempts": Dotted,
+		"config.yaml":        Dotted,
+		"new-checkout":       LowerWord,
+		"maxAttempts":        LowerWord,
+		"hello":              None,
+		"a b":                None,
+		"_private":           None,
+	}
+	for tok, want := range cases {
+		if got := Of(tok); got != want {
+			t.Errorf("Of(%q) = %d, want %d", tok, got, want)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME"} {
+		if !IsPlaceholder(tok) {
+			t.Errorf("IsPlaceholder(%q) = false", tok)
+		}
+	}
+	for _, tok := range []string{"DATABASE_URL", "API_TOKEN", "FOOTER_TEXT", "MYSQL_HOST", "THEME_COLOR", "BARCODE_FORMAT"} {
+		if IsPlaceholder(tok) {
+			t.Errorf("IsPlaceholder(%q) = true", tok)
+		}
+	}
+}
+
+func TestNotNames(t *testing.T) {
+	for _, tok := range []string{"GET", "NOT_FOUND", "RESOURCE_EXHAUSTED", "CURRENT_TIMESTAMP", "CODE_OF_CONDUCT", "ERR_INVALID_ARG_TYPE", "SIGTERM"} {
+		if !IsNotAName(tok) {
+			t.Errorf("IsNotAName(%q) = false", tok)
+		}
+	}
+	for _, tok := range []string{"DATABASE_URL", "ENABLE_X", "LOG_LEVEL"} {
+		if IsNotAName(tok) {
+			t.Errorf("IsNotAName(%q) = true", tok)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	cases := []struct {
+		tok  string
+		want Parts
+	}{
+		{"$FOO", Parts{Name: "FOO", Offset: 1, Dollar: true}},
+		{"${FOO}", Parts{Name: "FOO", Offset: 2, Dollar: true}},
+		{"${FOO:-bar}", Parts{Name: "FOO", Offset: 2, Dollar: true}},
+		{"FOO=1", Parts{Name: "FOO", Assigned: true}},
+		{"--port=8080", Parts{Name: "--port", Assigned: true}},
+		{"FOO", Parts{Name: "FOO"}},
+	}
+	for _, c := range cases {
+		if got := Split(c.tok); got != c.want {
+			t.Errorf("Split(%q) = %+v, want %+v", c.tok, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Suppression comments, in the manner of linters' inline directives:
+//
+//	<!-- docverify-disable-next-line [NAME ...] -- reason -->
+//	<!-- docverify-disable [NAME ...] -- reason --> ... <!-- docverify-enable -->
+//
+// Without names they cover every claim; with names, only those.
+var directiveRE = regexp.MustCompile(`<!--\s*docverify-(disable-next-line|disable|enable)\b([\s\S]*?)-->`)
+
+type directiveKind uint8
+
+const (
+	disableNextLine directiveKind = iota
+	disableRange
+	enableRange
+)
+
+type directive struct {
+	kind   directiveKind
+	line   int // the line the comment ends on
+	names  []string
+	reason string
+}
+
+// directive reads the suppression comments in a piece of HTML that starts
+// at document offset off.
+func (e *extractor) directive(html string, off int) {
+	for _, m := range directiveRE.FindAllStringSubmatchIndex(html, -1) {
+		d := directive{line: e.li.line(off + m[1] - 1)}
+		switch html[m[2]:m[3]] {
+		case "disable-next-line":
+			d.kind = disableNextLine
+		case "disable":
+			d.kind = disableRange
+		default:
+			d.kind = enableRange
+		}
+		body := html[m[4]:m[5]]
+		if i := strings.Index(body, "--"); i >= 0 {
+			d.reason = strings.TrimSpace(body[i+2:])
+			body = body[:i]
+		}
+		d.names = strings.Fields(body)
+		if d.reason == "" {
+			d.reason = "no reason given"
+		}
+		e.dirs = append(e.dirs, d)
+	}
+}
+
+func (e *extractor) htmlBlock(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	start := lines.At(0).Start
+	end := lines.At(lines.Len() - 1).Stop
+	if n.HasClosure() {
+		end = n.ClosureLine.Stop
+	}
+	e.directive(string(e.src[start:end]), start)
+}
+
+// applySuppressions marks the claims that suppression comments cover.
+func (e *extractor) applySuppressions() {
+	if len(e.dirs) == 0 {
+		return
+	}
+	for i := range e.claims {
+		c := &e.claims[i]
+		var active *directive
+		for k := range e.dirs {
+			d := &e.dirs[k]
+			switch d.kind {
+			case disableNextLine:
+				if c.Pos.Line == e.nextContentLine(d.line) && covers(d, c.Name, c.Text) {
+					c.Suppressed = d.reason
+				}
+			case disableRange:
+				if d.line < c.Pos.Line && covers(d, c.Name, c.Text) {
+					active = d
+				}
+			case enableRange:
+				if d.line < c.Pos.Line {
+					active = nil
+				}
+			}
+		}
+		if active != nil && c.Suppressed == "" {
+			c.Suppressed = active.reason
+		}
+	}
+}
+
+// nextContentLine is the first non-blank line after line n.
+func (e *extractor) nextContentLine(n int) int {
+	for l := n + 1; l <= len(e.li.starts); l++ {
+		if strings.TrimSpace(e.li.lineText(l)) != "" {
+			return l
+		}
+	}
+	return n + 1
+}
+
+func covers(d *directive, name, text string) bool {
+	if len(d.names) == 0 {
+		return true
+	}
+	for _, n := range d.names {
+		if n == name || n == text {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/docverify/docverify/extract/names"
+	"github.com/docverify/docverify/verify"
+)
+
+// columnHint is what a table's header says its column holds.
+type columnHint uint8
+
+const (
+	notNames     columnHint = iota
+	anyName                 // "Name", "Option": the shape of the name decides
+	envNames                // "Environment variable", "Env"
+	flagNames               // "Flag", "Argument"
+	configNames             // "Key", "Setting", "Property"
+	featureNames            // "Feature flag", "Toggle"
+)
+
+var headerHints = []struct {
+	re   *regexp.Regexp
+	hint columnHint
+}{
+	{regexp.MustCompile(`(?i)feature|toggle`), featureNames},
+	{regexp.MustCompile(`(?i)env(ironment)?\b|env[ _-]?var|variable`), envNames},
+	{regexp.MustCompile(`(?i)\b(flag|cli|argument|switch)s?\b`), flagNames},
+	{regexp.MustCompile(`(?i)\b(key|setting|config(uration)?|propert(y|ies)|parameter|field|path)s?\b`), configNames},
+	{regexp.MustCompile(`(?i)^\s*(name|option|options|opt|param)s?\s*$`), anyName},
+}
+
+// columnOf reads a header cell.
+func columnOf(header string) columnHint {
+	if strings.Contains(strings.ToLower(header), "default") || strings.Contains(strings.ToLower(header), "description") {
+		return notNames
+	}
+	for _, h := range headerHints {
+		if h.re.MatchString(header) {
+			return h.hint
+		}
+	}
+	return notNames
+}
+
+func (e *extractor) table(t *east.Table) {
+	var hints []columnHint
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		switch row.(type) {
+		case *east.TableHeader:
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				hints = append(hints, columnOf(e.plainText(cell)))
+			}
+		case *east.TableRow:
+			e.tableRow(row, hints)
+		}
+	}
+}
+
+// plainText is a cell's text with code span contents kept.
+func (e *extractor) plainText(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(e.src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
+	// The row is one source line: it is the claims' context, like a sentence.
+	first := firstSegment(row)
+	if first < 0 {
+		return
+	}
+	line := e.li.line(first)
+	start := e.li.starts[line-1]
+	rb := newBlock(e.src, start, start+len(e.li.lineText(line)))
+	tableContext := e.lastPara.raw + " " + e.headingText()
+	col := 0
+	for cell := row.FirstChild(); cell != nil; cell, col = cell.NextSibling(), col+1 {
+		if col >= len(hints) || hints[col] == notNames {
+			continue
+		}
+		found := false
+		for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
+			if cs, ok := c.(*ast.CodeSpan); ok {
+				if content, off, ok := codeSpanText(cs, e.src); ok {
+					for _, tok := range strings.FieldsFunc(content, func(r rune) bool { return r == ',' || r == ' ' || r == '/' }) {
+						i := strings.Index(content, tok)
+						e.tableName(tok, off+i, rb, hints[col], tableContext)
+						found = true
+					}
+				}
+			}
+		}
+		if !found {
+			// a plain cell holding one name: | DATABASE_URL | ... |
+			txt := e.plainText(cell)
+			tok := strings.TrimSpace(strings.Trim(strings.TrimSpace(txt), "*_"))
+			if tok != "" && !strings.ContainsAny(tok, " \t") {
+				if off := firstSegment(cell); off >= 0 {
+					if i := strings.Index(string(e.src[off:min(len(e.src), off+len(txt)+8)]), tok); i >= 0 {
+						e.tableName(tok, off+i, rb, hints[col], tableContext)
+					}
+				}
+			}
+		}
+	}
+}
+
+func firstSegment(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && off < 0 {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
+}
+
+// tableName turns one name in a name column into a claim. The row is its
+// sentence; the header, the paragraph before the table and the section
+// heading say what kind of name it is.
+func (e *extractor) tableName(tok string, off int, row block, hint columnHint, tableContext string) {
+	p := names.Split(tok)
+	name, nameOff := p.Name, off+p.Offset
+	c := verify.Claim{Source: verify.Table, Text: name, Explicit: true}
+	switch shape := names.Of(name); {
+	case shape == names.LongFlag || shape == names.SingleDash && hint == flagNames:
+		c.Kind, c.Name = verify.Flag, strings.TrimLeft(name, "-")
+		if !validFlag(c.Name) {
+			return
+		}
+	case shape == names.UpperSnake || shape == names.UpperWord:
+		switch {
+		case hint == featureNames:
+			c.Kind = verify.Feature
+		case hint == envNames || shape == names.UpperSnake:
+			c.Kind = verify.Env
+		default:
+			return
+		}
+	case shape == names.Dotted || shape == names.LowerWord:
+		switch {
+		case hint == featureNames:
+			c.Kind = verify.Feature
+		case hint == flagNames:
+			c.Kind = verify.Flag
+		case hint == configNames || hint == anyName && has(configCue, tableContext):
+			if shape == names.Dotted && isFileOrCode(name) {
+				return
+			}
+			c.Kind = verify.Config
+		default:
+			return
+		}
+	default:
+		return
+	}
+	if c.Name == "" {
+		c.Name = name
+	}
+	if names.IsPlaceholder(c.Name) {
+		return
+	}
+	c.Context = fold(row.raw)
+	c.Safety = e.safety(row.masked, c.Name)
+	c.Historical = historical(row.masked, 0)
+	if c.Historical == "" {
+		c.Historical = e.sectionHistorical()
+	}
+	e.add(c, nameOff)
+}

@@ -1,0 +1,228 @@
+package verify
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/docverify/docverify/verify/known"
+)
+
+// MentionQuery is a name to search for as text in the repository, for the
+// claims that no read site backs.
+type MentionQuery struct {
+	Kind Kind
+	Name string
+}
+
+// Pending lists the names whose verdict depends on text mentions: claims
+// that are not verified, external or ignored by the index alone. The
+// caller searches the repository for them and hands the result to
+// Index.AddMentions before calling Check.
+func Pending(claims []Claim, ix *Index) []MentionQuery {
+	seen := map[MentionQuery]bool{}
+	var out []MentionQuery
+	for _, c := range claims {
+		if st, _, _ := ix.decide(c); st != StatusUnknown {
+			continue
+		}
+		q := MentionQuery{Kind: c.Kind, Name: c.Name}
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out
+}
+
+// Check decides every claim.
+func Check(claims []Claim, ix *Index) []Result {
+	out := make([]Result, 0, len(claims))
+	for _, c := range claims {
+		out = append(out, ix.judge(c))
+	}
+	return out
+}
+
+// decide settles what the index alone can settle: ignored, external and
+// verified claims. StatusUnknown means text mentions are needed.
+func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
+	if c.Suppressed != "" {
+		return Ignored, "suppressed: " + c.Suppressed, nil
+	}
+	if c.Historical != "" {
+		return Ignored, fmt.Sprintf("the docs say it %s", c.Historical), nil
+	}
+	if c.Owner != "" {
+		return External, fmt.Sprintf("the text attributes it to %s", c.Owner), nil
+	}
+	if c.Kind == Flag {
+		if c.Command != "" && !ix.ownsCommand(c.Command) {
+			return External, fmt.Sprintf("a flag of %s, which is not a program of this repository", c.Command), nil
+		}
+		if c.Command == "" && !ix.DefinesFlags() {
+			return External, "this repository defines no programs or command-line flags", nil
+		}
+	}
+	var ev []Evidence
+	for _, k := range c.Kind.ServedBy() {
+		ev = append(ev, ix.lookup(k, c.Name)...)
+	}
+	if len(ev) > 0 {
+		sortEvidence(ev)
+		return Verified, "", ev
+	}
+	if c.Kind == Env || c.Kind == Feature {
+		if owner, ok := known.Env(c.Name); ok {
+			return External, "a variable of " + owner, nil
+		}
+	}
+	return StatusUnknown, "", nil
+}
+
+func (ix *Index) judge(c Claim) Result {
+	st, reason, ev := ix.decide(c)
+	if st != StatusUnknown {
+		return Result{Claim: c, Status: st, Reason: reason, Evidence: ev}
+	}
+	kinds := c.Kind.ServedBy()
+	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 {
+		sortEvidence(fit)
+		return Result{Claim: c, Status: Dynamic, Reason: "the code builds names like " + fit[0].Name + " at run time", Evidence: fit}
+	}
+	var weak []Evidence
+	for _, k := range kinds {
+		weak = append(weak, ix.weak[nameKey{k, normalize(k, c.Name)}]...)
+	}
+	weak = append(weak, ix.mentions[c.Name]...)
+	if len(weak) > 0 {
+		sortEvidence(weak)
+		return Result{Claim: c, Status: Unwired, Reason: "mentioned, but never read", Evidence: weak}
+	}
+	r := Result{Claim: c, Status: Missing, Reason: "appears nowhere in the code"}
+	r.Nearest = ix.nearest(c)
+	return r
+}
+
+func sortEvidence(ev []Evidence) {
+	sort.SliceStable(ev, func(i, j int) bool {
+		if ev[i].Strength != ev[j].Strength {
+			return ev[i].Strength < ev[j].Strength
+		}
+		return ev[i].Pos.Before(ev[j].Pos)
+	})
+}
+
+// Findings turns results into findings. Verified, external and ignored
+// claims produce none.
+func (ix *Index) Findings(results []Result) []Finding {
+	var out []Finding
+	for _, r := range results {
+		if f, ok := ix.finding(r); ok {
+			out = append(out, f)
+		}
+	}
+	SortFindings(out)
+	return out
+}
+
+// SortFindings orders findings by position, then rule.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Pos != fs[j].Pos {
+			return fs[i].Pos.Before(fs[j].Pos)
+		}
+		return fs[i].Rule.ID < fs[j].Rule.ID
+	})
+}
+
+func (ix *Index) finding(r Result) (Finding, bool) {
+	c := r.Claim
+	f := Finding{Pos: c.Pos, Kind: c.Kind, Name: c.Display()}
+	what := c.Kind.Noun() + " " + c.Display()
+	switch r.Status {
+	case Missing:
+		switch {
+		case c.Explicit && c.Safety != "":
+			f.Rule = RuleMissingSafety
+			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
+		case c.Explicit || c.Safety != "":
+			f.Rule = RuleMissing
+			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
+			if c.Safety != "" {
+				f.Message += fmt.Sprintf(" (its context reads like a safety mechanism: %q)", c.Safety)
+			}
+		default:
+			f.Rule = RuleUnconfirmed
+			f.Message = fmt.Sprintf("%s looks like %s but appears nowhere in the code, and the docs do not say what it is", c.Display(), article(c.Kind.Noun()))
+		}
+		f.Message += "; searched " + ix.searched(c.Kind)
+		if _, dyn := ix.dynamicFor(c.Kind.ServedBy(), c.Name); len(dyn) > 0 {
+			f.Message += fmt.Sprintf("; note: %s also reads names computed at run time, which docverify cannot follow", dyn[0].Pos)
+			f.Related = append(f.Related, dyn[0])
+		}
+		if n := r.Nearest; n != nil {
+			f.Suggestion = n.Name
+			verb := "read"
+			if c.Kind == Flag {
+				verb = "defined"
+			}
+			f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", DisplayName(c.Kind, n.Name), verb, n.Pos)
+			f.Related = append(f.Related, *n)
+		}
+	case Unwired:
+		f.Rule = RuleUnwired
+		e := r.Evidence[0]
+		f.Message = fmt.Sprintf("%s is mentioned at %s (%s) but nothing reads it; searched %s", what, e.Pos, e.Via, ix.searched(c.Kind))
+		f.Related = r.Evidence
+	case Dynamic:
+		f.Rule = RuleDynamic
+		e := r.Evidence[0]
+		f.Message = fmt.Sprintf("%s has no read site, but %s reads names built at run time (%s) that could include it", what, e.Pos, e.Name)
+		f.Related = r.Evidence
+	default:
+		return Finding{}, false
+	}
+	f.Severity = f.Rule.Severity
+	return f, true
+}
+
+func article(noun string) string {
+	if strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+// searched says what was searched for a kind, for messages.
+func (ix *Index) searched(k Kind) string {
+	var what string
+	switch k {
+	case Env:
+		what = "env reads"
+	case Flag:
+		what = "flag definitions"
+	case Config:
+		what = "config keys and structures"
+	case Feature:
+		what = "feature-flag SDK calls, env reads and config keys"
+	}
+	s := fmt.Sprintf("%s in %d source %s", what, ix.Stats.SourceFiles, plural(ix.Stats.SourceFiles, "file", "files"))
+	if ix.Stats.MentionFiles > 0 {
+		s += fmt.Sprintf(" and the text of %d %s", ix.Stats.MentionFiles, plural(ix.Stats.MentionFiles, "file", "files"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

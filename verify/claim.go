@@ -1,0 +1,74 @@
+package verify
+
+import "fmt"
+
+// Source says which part of a Markdown document a claim came from.
+type Source uint8
+
+const (
+	SourceUnknown Source = iota
+	InlineCode           // `FOO_BAR` in running text
+	ShellBlock           // a shell or console snippet, or a shell command in inline code
+	EnvBlock             // a .env / dotenv snippet
+	ConfigBlock          // a YAML, TOML, JSON, INI or properties snippet
+	Table                // a cell of a configuration or options table
+	Prose                // plain text with unambiguous wording ("set FOO=1")
+)
+
+var sourceNames = [...]string{SourceUnknown: "unknown", InlineCode: "inline-code", ShellBlock: "shell", EnvBlock: "env-block", ConfigBlock: "config-block", Table: "table", Prose: "prose"}
+
+func (s Source) String() string {
+	if int(s) < len(sourceNames) {
+		return sourceNames[s]
+	}
+	return fmt.Sprintf("Source(%d)", s)
+}
+
+func (s Source) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Claim is a name that the docs present as existing.
+type Claim struct {
+	Kind Kind
+	// Name is the canonical name: flags without their leading dashes,
+	// environment variables without $ or ${}, config keys dotted.
+	Name string
+	// Text is the name exactly as the doc writes it ("--dry-run", "$TOKEN").
+	Text string
+	// Pos is the position of the name itself.
+	Pos    Pos
+	Source Source
+	// Command is the program a shell line runs ("docker", "./bin/app",
+	// "myapp"), for flags and variables found on a command line; "" otherwise.
+	Command string
+	// Explicit is set when the context states the kind ("the X environment
+	// variable", FOO=1 assignment syntax, an "Environment variable" table
+	// column). A claim recognised only by the shape of the name is not
+	// explicit, and a missing one is reported at a lower severity.
+	Explicit bool
+	// Safety is the word or phrase of the context that presents the name as a
+	// safety mechanism ("kill switch", "dry run", "disable"), "" if none.
+	Safety string
+	// Historical is the phrase that says the name was removed, renamed or
+	// deprecated ("was renamed to"), "" if none.
+	Historical string
+	// Owner is another program that the context attributes the name to
+	// ("docker" in "docker's --rm"), "" if none.
+	Owner string
+	// Suppressed holds the reason given by a docverify-disable comment
+	// that covers the claim, "" if none.
+	Suppressed string
+	// Context is the sentence, list item, table row or snippet line that
+	// holds the claim, whitespace-folded, for messages and ownership checks.
+	Context string
+}
+
+// Display is the name as a message shows it: flags with their dashes.
+func (c Claim) Display() string { return DisplayName(c.Kind, c.Name) }
+
+// DisplayName renders a canonical name of the given kind for messages.
+func DisplayName(k Kind, name string) string {
+	if k == Flag {
+		return "--" + name
+	}
+	return name
+}

@@ -1,0 +1,152 @@
+package verify
+
+// Strength says how much a piece of code evidence proves.
+type Strength uint8
+
+const (
+	// Read is a site that reads the name: an env read, a flag definition, a
+	// config key binding, a feature-flag SDK call.
+	Read Strength = iota + 1
+	// Mention is the name appearing elsewhere: a string or identifier in
+	// code that does not read it, a test, a key in a config or deploy file.
+	Mention
+)
+
+func (s Strength) String() string {
+	switch s {
+	case Read:
+		return "read"
+	case Mention:
+		return "mention"
+	}
+	return "unknown"
+}
+
+func (s Strength) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// FileFacts is everything one source file tells about the names it reads.
+// The langs packages produce it, one per file, and it is what the cache
+// stores, so it holds only plain data: no claim-dependent state.
+type FileFacts struct {
+	Path string // slash path relative to the root
+	Lang string // language name from the langs registry
+	Test bool   // a test file: its reads count as mentions only
+
+	Reads    []ReadSite
+	Refs     []Ref
+	Dynamic  []DynamicRead
+	Consts   []Const
+	Wrappers []Wrapper
+	Calls    []Call
+	Fields   []Field
+	Derives  []Derivation
+	Programs []Program
+	// Problems are things that went wrong while reading the file, kept so
+	// the run can say what it could not index.
+	Problems []string
+}
+
+// Site is the position of a fact inside its file.
+type Site struct {
+	Line int
+	Col  int
+}
+
+// ReadSite is a read site whose name is a literal.
+type ReadSite struct {
+	Kind Kind
+	Name string
+	Site
+	// Via names the idiom, for messages: "os.Getenv", "argparse add_argument".
+	Via string
+	// Negatable marks a boolean flag whose parser also accepts --no-<name>.
+	Negatable bool
+	// FoldCase marks a name the code matches case-insensitively
+	// (pydantic settings, viper keys).
+	FoldCase bool
+}
+
+// Ref is a read site whose name is held by a constant or variable; the
+// index resolves Ident against the constants of every file.
+type Ref struct {
+	Kind  Kind
+	Ident string // the identifier, last segment for a selector (pkg.EnvToken → EnvToken)
+	Site
+	Via string
+}
+
+// DynamicRead is a read site whose name is computed at run time. Prefix and
+// Suffix are the constant parts the code puts around the computed part
+// ("APP_" + key has Prefix "APP_"); both empty means any name at all.
+type DynamicRead struct {
+	Kind   Kind
+	Prefix string
+	Suffix string
+	Site
+	Via string
+}
+
+// Const is a named string constant (or a variable assigned once from a
+// literal) that read sites can refer to.
+type Const struct {
+	Name  string
+	Value string
+}
+
+// Wrapper is a function that passes one of its parameters straight to a
+// read: func getEnv(key, def string) string { ... os.Getenv(key) ... }.
+// Calls of it with a literal argument are reads.
+type Wrapper struct {
+	Func string // the function or method name
+	Arg  int    // 0-based index of the parameter that holds the name
+	Kind Kind
+	Site
+	Via string // the read it wraps: "os.Getenv"
+}
+
+// Call is a call with a name-shaped string literal argument, kept so that
+// calls of wrappers found in other files can be resolved.
+type Call struct {
+	Func  string // callee name, last segment (cfg.Var → Var)
+	Arg   int    // 0-based argument index
+	Value string // the literal
+	Site
+}
+
+// Field is a key of a configuration structure: a struct field with a
+// yaml/json/toml/mapstructure tag, a pydantic settings field, a key of a
+// config schema object. Fields chain into dotted paths through Type.
+type Field struct {
+	Owner string // the enclosing type
+	Key   string // the key as the config file spells it
+	Type  string // the field's type name when it is itself a structure, "" otherwise
+	Site
+	Via string
+	// Map marks a field whose value is a map: the next path segment is any key.
+	Map bool
+	// Inline marks an embedded structure whose keys appear at this level.
+	Inline bool
+}
+
+// Derivation records that the code builds names of kind Kind from names of
+// kind From at run time: viper's SetEnvPrefix + AutomaticEnv makes env
+// APP_RETRY_MAX_ATTEMPTS read config key retry.max_attempts.
+type Derivation struct {
+	Kind   Kind   // the kind of the derived names (Env)
+	From   Kind   // the kind of the source names (Config or Flag)
+	Prefix string // prefix of every derived name, upper case with its separator ("APP_")
+	// Nest separates nested segments ("_" for viper, "__" for pydantic).
+	Nest string
+	// Scope limits the source names to the fields of this type; "" means all.
+	Scope string
+	Site
+	Via string
+}
+
+// Program is one of the repository's own programs: a command its docs may
+// run with flags.
+type Program struct {
+	Name string
+	Site
+	Via string // "package main", "package.json bin", "pyproject [project.scripts]"
+}

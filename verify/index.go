@@ -1,0 +1,459 @@
+package verify
+
+import (
+	"path"
+	"sort"
+	"strings"
+)
+
+// Index joins the facts of every indexed file into something a claim can be
+// looked up in: literal reads, reads through constants and wrappers, config
+// structures chained into dotted paths, and names built at run time.
+type Index struct {
+	reads     map[nameKey][]Evidence
+	folded    map[nameKey][]Evidence // FoldCase reads, keyed by upper-cased name
+	negatable map[string][]Evidence  // boolean flags whose parser accepts --no-<name>
+	weak      map[nameKey][]Evidence // reads in tests: mentions, not proof
+	mentions  map[string][]Evidence  // text mentions, added by AddMentions
+	dynamic   []dynamicSite
+	owners    map[string][]fieldSite // type name → its fields
+	byKey     map[string][]fieldSite // lower-cased key → fields with that key
+	derives   []derivationSite
+	programs  map[string]Evidence // program name → where it is defined
+	progDirs  map[string]bool     // directories that hold a program's entry point
+	files     map[string]bool     // every file of the repository that is not a doc
+	pending   map[string]bool     // identifiers of unresolved refs, wrapper names
+
+	Stats IndexStats
+}
+
+// IndexStats describes what the index was built from, for summaries and
+// for the "searched ..." part of messages.
+type IndexStats struct {
+	SourceFiles  int            // source files indexed
+	ByLang       map[string]int // source files per language
+	MentionFiles int            // files whose text was searched for mentions
+}
+
+type nameKey struct {
+	kind Kind
+	name string
+}
+
+type dynamicSite struct {
+	DynamicRead
+	pos Pos
+}
+
+type fieldSite struct {
+	Field
+	pos Pos
+}
+
+type derivationSite struct {
+	Derivation
+	pos Pos
+}
+
+// normalize gives the form names of a kind are compared in. Config keys
+// compare case-insensitively: viper, koanf, Spring and most YAML loaders
+// fold them, and docs often capitalise differently from code.
+func normalize(k Kind, name string) string {
+	if k == Config {
+		return strings.ToLower(name)
+	}
+	return name
+}
+
+// NewIndex builds an index from the facts of every indexed file and the
+// paths of every other (non-doc) file of the repository.
+func NewIndex(files []FileFacts, otherFiles []string) *Index {
+	ix := &Index{
+		reads:     map[nameKey][]Evidence{},
+		folded:    map[nameKey][]Evidence{},
+		negatable: map[string][]Evidence{},
+		weak:      map[nameKey][]Evidence{},
+		mentions:  map[string][]Evidence{},
+		owners:    map[string][]fieldSite{},
+		byKey:     map[string][]fieldSite{},
+		programs:  map[string]Evidence{},
+		progDirs:  map[string]bool{},
+		files:     map[string]bool{},
+		pending:   map[string]bool{},
+		Stats:     IndexStats{ByLang: map[string]int{}},
+	}
+	for _, f := range otherFiles {
+		ix.files[f] = true
+	}
+
+	consts := map[string][]string{}
+	type wrapperSite struct {
+		Wrapper
+		pos Pos
+	}
+	wrappers := map[string][]wrapperSite{}
+	for _, f := range files {
+		ix.files[f.Path] = true
+		for _, c := range f.Consts {
+			consts[c.Name] = appendUnique(consts[c.Name], c.Value)
+		}
+		if f.Test {
+			continue
+		}
+		for _, w := range f.Wrappers {
+			wrappers[w.Func] = append(wrappers[w.Func], wrapperSite{w, at(f.Path, w.Site)})
+			ix.pending[w.Func] = true
+		}
+	}
+
+	for _, f := range files {
+		if f.Lang != "" {
+			ix.Stats.SourceFiles++
+			ix.Stats.ByLang[f.Lang]++
+		}
+		for _, r := range f.Reads {
+			ix.addRead(f, r)
+		}
+		for _, r := range f.Refs {
+			vals := consts[r.Ident]
+			if len(vals) == 0 {
+				ix.pending[r.Ident] = true
+				continue
+			}
+			for _, v := range vals {
+				ix.addRead(f, ReadSite{Kind: r.Kind, Name: v, Site: r.Site, Via: r.Via + " of constant " + r.Ident})
+			}
+		}
+		for _, c := range f.Calls {
+			for _, w := range wrappers[c.Func] {
+				if w.Arg == c.Arg {
+					ix.addRead(f, ReadSite{Kind: w.Kind, Name: c.Value, Site: c.Site, Via: c.Func + "(), which wraps " + w.Via})
+				}
+			}
+		}
+		if f.Test {
+			continue
+		}
+		for _, d := range f.Dynamic {
+			ix.dynamic = append(ix.dynamic, dynamicSite{d, at(f.Path, d.Site)})
+		}
+		for _, fl := range f.Fields {
+			fs := fieldSite{fl, at(f.Path, fl.Site)}
+			ix.owners[fl.Owner] = append(ix.owners[fl.Owner], fs)
+			ix.byKey[strings.ToLower(fl.Key)] = append(ix.byKey[strings.ToLower(fl.Key)], fs)
+		}
+		for _, d := range f.Derives {
+			ix.derives = append(ix.derives, derivationSite{d, at(f.Path, d.Site)})
+		}
+		for _, p := range f.Programs {
+			if _, ok := ix.programs[p.Name]; !ok {
+				ix.programs[p.Name] = Evidence{Pos: at(f.Path, p.Site), Name: p.Name, Via: p.Via, Strength: Read}
+			}
+			ix.progDirs[path.Dir(f.Path)] = true
+		}
+	}
+	for id := range ix.pending {
+		if len(consts[id]) > 0 {
+			delete(ix.pending, id)
+		}
+	}
+	return ix
+}
+
+func at(file string, s Site) Pos { return Pos{File: file, Line: s.Line, Col: s.Col} }
+
+func appendUnique(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+func (ix *Index) addRead(f FileFacts, r ReadSite) {
+	ev := Evidence{Pos: at(f.Path, r.Site), Name: r.Name, Via: r.Via, Strength: Read}
+	if f.Test {
+		ev.Strength = Mention
+		ev.Via += " in a test"
+		k := nameKey{r.Kind, normalize(r.Kind, r.Name)}
+		ix.weak[k] = append(ix.weak[k], ev)
+		return
+	}
+	if r.FoldCase {
+		k := nameKey{r.Kind, strings.ToUpper(r.Name)}
+		ix.folded[k] = append(ix.folded[k], ev)
+	}
+	k := nameKey{r.Kind, normalize(r.Kind, r.Name)}
+	ix.reads[k] = append(ix.reads[k], ev)
+	if r.Kind == Flag && r.Negatable {
+		ix.negatable[r.Name] = append(ix.negatable[r.Name], ev)
+	}
+}
+
+// Pending lists identifiers the index could not resolve (constants read
+// sites refer to) and wrapper functions whose calls may sit in files that
+// were not indexed. The caller indexes the files that contain them and
+// builds the index again.
+func (ix *Index) Pending() []string {
+	out := make([]string, 0, len(ix.pending))
+	for id := range ix.pending {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// AddMentions records where names appear as text in files that do not
+// read them. names maps a name (as MentionNames gave it) to its places.
+func (ix *Index) AddMentions(m map[string][]Evidence, filesSearched int) {
+	for name, evs := range m {
+		ix.mentions[name] = append(ix.mentions[name], evs...)
+	}
+	ix.Stats.MentionFiles = filesSearched
+}
+
+// HasFile reports whether the repository has a (non-doc) file at the
+// slash path p relative to the root.
+func (ix *Index) HasFile(p string) bool { return ix.files[p] }
+
+// Programs lists the repository's own programs by name.
+func (ix *Index) Programs() []string {
+	out := make([]string, 0, len(ix.programs))
+	for n := range ix.programs {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DefinesFlags reports whether the repository has any program or flag
+// definition at all, which decides whether an unattributed --flag in the
+// docs can be this repository's.
+func (ix *Index) DefinesFlags() bool {
+	if len(ix.programs) > 0 {
+		return true
+	}
+	for k := range ix.reads {
+		if k.kind == Flag {
+			return true
+		}
+	}
+	return false
+}
+
+// lookup returns the read sites that back a name of kind k, directly or
+// through negation, config structures or run-time derivation.
+func (ix *Index) lookup(k Kind, name string) []Evidence {
+	ev := append([]Evidence(nil), ix.reads[nameKey{k, normalize(k, name)}]...)
+	ev = append(ev, ix.folded[nameKey{k, strings.ToUpper(name)}]...)
+	switch k {
+	case Flag:
+		if base, ok := strings.CutPrefix(name, "no-"); ok {
+			for _, e := range ix.negatable[base] {
+				e.Via = "negation of --" + base + ", " + e.Via
+				ev = append(ev, e)
+			}
+		}
+	case Config:
+		ev = append(ev, ix.configPath(name)...)
+	case Env:
+		ev = append(ev, ix.derived(name)...)
+	}
+	return ev
+}
+
+// configPath resolves a dotted key through config structures: retry.max_attempts
+// is read when some structure has a field "retry" whose type has a field
+// "max_attempts".
+func (ix *Index) configPath(key string) []Evidence {
+	segs := strings.Split(strings.ToLower(key), ".")
+	var out []Evidence
+	for _, f := range ix.byKey[segs[0]] {
+		if leaf, ok := ix.followPath(f, segs[1:], 0); ok {
+			out = append(out, Evidence{Pos: leaf.pos, Name: key, Via: leaf.Via, Strength: Read})
+		}
+	}
+	return out
+}
+
+// maxDepth bounds walks through config structures, which may be recursive.
+const maxDepth = 12
+
+func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, bool) {
+	if len(rest) == 0 {
+		return f, true
+	}
+	if depth > maxDepth {
+		return fieldSite{}, false
+	}
+	if f.Map {
+		// the next segment is a map key; the one after it continues into
+		// the map's element type, if that is a structure
+		if len(rest) == 1 {
+			return f, true
+		}
+		rest = rest[1:]
+	}
+	for _, g := range ix.fieldsOf(f.Type, depth+1) {
+		if strings.EqualFold(g.Key, rest[0]) {
+			if leaf, ok := ix.followPath(g, rest[1:], depth+1); ok {
+				return leaf, true
+			}
+		}
+	}
+	return fieldSite{}, false
+}
+
+// fieldsOf lists the keys of a structure, with those of inlined structures.
+func (ix *Index) fieldsOf(typ string, depth int) []fieldSite {
+	if typ == "" || depth > maxDepth {
+		return nil
+	}
+	var out []fieldSite
+	for _, f := range ix.owners[typ] {
+		if f.Inline {
+			out = append(out, ix.fieldsOf(f.Type, depth+1)...)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// envForm is how name builders turn a key into an env var suffix:
+// upper case, with dots and dashes as underscores.
+func envForm(key, nest string) string {
+	key = strings.ReplaceAll(key, ".", nest)
+	key = strings.ReplaceAll(key, "-", "_")
+	return strings.ToUpper(key)
+}
+
+// derived finds the env vars the code builds from config keys or flags.
+func (ix *Index) derived(name string) []Evidence {
+	upper := strings.ToUpper(name)
+	var out []Evidence
+	for _, d := range ix.derives {
+		if d.Kind != Env || !strings.HasPrefix(upper, d.Prefix) || len(upper) == len(d.Prefix) {
+			continue
+		}
+		rest := upper[len(d.Prefix):]
+		nest := d.Nest
+		if nest == "" {
+			nest = "_"
+		}
+		via := d.Via
+		if d.Prefix != "" {
+			via += " (prefix " + d.Prefix + ")"
+		}
+		switch d.From {
+		case Config:
+			if d.Scope == "" {
+				for k, evs := range ix.reads {
+					if k.kind == Config && envForm(k.name, nest) == rest {
+						for _, e := range evs {
+							out = append(out, Evidence{Pos: e.Pos, Name: e.Name, Via: "config key " + e.Name + " read through " + via, Strength: Read})
+						}
+					}
+				}
+			}
+			for _, f := range ix.envFields(d.Scope, rest, nest, 0) {
+				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})
+			}
+		case Flag:
+			for k, evs := range ix.reads {
+				if k.kind == Flag && envForm(k.name, nest) == rest {
+					for _, e := range evs {
+						out = append(out, Evidence{Pos: e.Pos, Name: "--" + e.Name, Via: "flag --" + e.Name + " read through " + via, Strength: Read})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// envFields walks config structures for a field chain whose env form is
+// rest: RETRY_MAX_ATTEMPTS matches retry → max_attempts with nest "_".
+// An empty scope starts from every structure.
+func (ix *Index) envFields(scope, rest, nest string, depth int) []fieldSite {
+	if depth > maxDepth {
+		return nil
+	}
+	var start []fieldSite
+	if scope == "" {
+		for _, fs := range ix.owners {
+			start = append(start, fs...)
+		}
+	} else {
+		start = ix.fieldsOf(scope, depth)
+	}
+	var out []fieldSite
+	for _, f := range start {
+		if f.Inline {
+			continue // its keys are listed under the owner by fieldsOf, or under its own type
+		}
+		k := envForm(f.Key, nest)
+		switch {
+		case rest == k:
+			out = append(out, f)
+		case f.Type != "" && strings.HasPrefix(rest, k+nest):
+			out = append(out, ix.envFields(f.Type, rest[len(k)+len(nest):], nest, depth+1)...)
+		}
+	}
+	return out
+}
+
+// dynamicFor returns the run-time name builders whose constant parts fit
+// name, and, separately, builders with no constant part at all.
+func (ix *Index) dynamicFor(kinds []Kind, name string) (fit, unconstrained []Evidence) {
+	for _, d := range ix.dynamic {
+		if !hasKind(kinds, d.Kind) {
+			continue
+		}
+		ev := Evidence{Pos: d.pos, Name: d.Prefix + "*" + d.Suffix, Via: d.Via, Strength: Read}
+		if d.Prefix == "" && d.Suffix == "" {
+			unconstrained = append(unconstrained, ev)
+			continue
+		}
+		if len(name) > len(d.Prefix)+len(d.Suffix) && strings.HasPrefix(name, d.Prefix) && strings.HasSuffix(name, d.Suffix) {
+			fit = append(fit, ev)
+		}
+	}
+	return fit, unconstrained
+}
+
+func hasKind(kinds []Kind, k Kind) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ownsCommand reports whether a command line's program is one of this
+// repository's: a program it defines, or a file or program directory in it.
+func (ix *Index) ownsCommand(cmd string) bool {
+	if cmd == "" {
+		return true
+	}
+	clean := path.Clean(strings.TrimPrefix(cmd, "./"))
+	if ix.files[clean] || ix.progDirs[clean] {
+		return true
+	}
+	_, ok := ix.programs[ProgramName(cmd)]
+	return ok
+}
+
+// ProgramName reduces a command to the name a program is known by:
+// ./bin/app.exe → app, tools/gen.py → gen.
+func ProgramName(cmd string) string {
+	base := path.Base(strings.ReplaceAll(cmd, `\`, "/"))
+	for _, ext := range []string{".exe", ".py", ".js", ".mjs", ".cjs", ".ts", ".sh"} {
+		if t, ok := strings.CutSuffix(base, ext); ok && t != "" {
+			return t
+		}
+	}
+	return base
+}

@@ -1,0 +1,32 @@
+package verify
+
+// Evidence is one place in the code that bears on a claim.
+type Evidence struct {
+	Pos      Pos
+	Name     string // the name at that place, which may differ from the claim's (a derived name's source key)
+	Via      string // the idiom: "os.Getenv", "struct tag yaml", "mentioned"
+	Strength Strength
+}
+
+// Result is the verdict on one claim, with the evidence behind it.
+type Result struct {
+	Claim    Claim
+	Status   Status
+	Reason   string     // why, in words, for every status but Verified
+	Evidence []Evidence // the read sites, mentions or name-building sites found
+	Nearest  *Evidence  // the closest real name, for names that were not found
+}
+
+// Finding is what a reporter shows: a rule that a claim (or a file) broke.
+type Finding struct {
+	Rule     *Rule
+	Severity Severity
+	Pos      Pos
+	Kind     Kind   // KindUnknown for file-level findings
+	Name     string // the claimed name as displayed, "" for file-level findings
+	Message  string
+	// Suggestion is the nearest real name, "" if none is close.
+	Suggestion string
+	// Related are code positions worth showing: evidence or the suggestion's site.
+	Related []Evidence
+}

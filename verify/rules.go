@@ -1,0 +1,80 @@
+package verify
+
+// Rule is one kind of finding. IDs are stable: they never change meaning,
+// and a retired rule's ID is never reused. DV1xxx rules judge claims;
+// DV2xxx rules report files docverify could not read.
+type Rule struct {
+	ID       string
+	Slug     string
+	Severity Severity // the default; configuration may change it
+	Summary  string   // one line, for lists and SARIF shortDescription
+	Doc      string   // one paragraph, for --explain and SARIF fullDescription
+}
+
+var (
+	RuleMissingSafety = &Rule{
+		ID: "DV1001", Slug: "missing-safety-mechanism", Severity: Error,
+		Summary: "A documented safety mechanism does not exist in the code.",
+		Doc: "The docs present this name as a way to make the system safe — a kill switch, a way to disable " +
+			"something, a dry run, a read-only, safe or maintenance mode, a rate limit, timeout, retry or " +
+			"circuit-breaker setting, a verification or authentication toggle — but no code reads it, " +
+			"mentions it, or can build it at run time. Someone will reach for it during an incident and find " +
+			"nothing. Build the mechanism, or change the docs to name the one that exists.",
+	}
+	RuleMissing = &Rule{
+		ID: "DV1002", Slug: "missing-name", Severity: Warning,
+		Summary: "A documented name does not exist in the code.",
+		Doc: "The docs say an environment variable, command-line flag, config key or feature flag exists, " +
+			"but it appears nowhere in the repository's code, config or build files, and no run-time name " +
+			"building (an env prefix over config keys, a flag exposed as an env var) explains it. The name " +
+			"was probably renamed, removed or never built. The finding names the closest real name when one is close.",
+	}
+	RuleUnwired = &Rule{
+		ID: "DV1003", Slug: "unwired-name", Severity: Info,
+		Summary: "A documented name appears in the repository but nothing reads it.",
+		Doc: "The name is mentioned — a string or identifier in code that does not read it, a test, a key " +
+			"in a shipped config or deploy file, a file in a language docverify does not index — but no read " +
+			"site, flag definition, config binding or feature-flag call was found. It may be read by an " +
+			"idiom docverify does not know, or be documented and shipped in config without being wired up.",
+	}
+	RuleDynamic = &Rule{
+		ID: "DV1004", Slug: "dynamic-name", Severity: Info,
+		Summary: "A documented name could only come from a name built at run time.",
+		Doc: "No read site has this name, but the code reads names it builds at run time (a prefix plus a " +
+			"computed part) in a way that could produce it. docverify cannot decide, so it says so instead of " +
+			"guessing; the finding points at the code that builds names.",
+	}
+	RuleUnconfirmed = &Rule{
+		ID: "DV1005", Slug: "unconfirmed-name", Severity: Info,
+		Summary: "A name that looks like a setting appears nowhere, but the docs do not say what it is.",
+		Doc: "The name has the shape of an environment variable, flag or config key, but its context does not " +
+			"say it is one (it could be an enum value, an error code or a constant of another system), and it " +
+			"appears nowhere in the repository. Say what it is in the text (\"the X environment variable\", " +
+			"X=1) to have it checked strictly.",
+	}
+	RuleUnreadableDoc = &Rule{
+		ID: "DV2001", Slug: "unreadable-doc", Severity: Warning,
+		Summary: "A documentation file could not be read.",
+		Doc: "docverify could not read or decode this documentation file, so its claims were not checked. " +
+			"The message says why; the rest of the run goes on.",
+	}
+	RuleUnreadableSource = &Rule{
+		ID: "DV2002", Slug: "unreadable-source", Severity: Info,
+		Summary: "A source file could not be read or indexed.",
+		Doc: "docverify could not read or parse this source file, so names it reads are unknown to the index. " +
+			"Claims it would have verified may be reported as missing. The message says why.",
+	}
+)
+
+// Rules lists every rule, in ID order.
+var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleUnreadableDoc, RuleUnreadableSource}
+
+// RuleByID finds a rule by its ID or slug.
+func RuleByID(id string) *Rule {
+	for _, r := range Rules {
+		if r.ID == id || r.Slug == id {
+			return r
+		}
+	}
+	return nil
+}
