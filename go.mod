@@ -9,3 +9,5 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 	mvdan.cc/sh/v3 v3.14.1
 )
+
+require github.com/smacker/go-tree-sitter v0.0.0-20240827094217-dd81d9e9be82

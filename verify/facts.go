@@ -100,6 +100,10 @@ type Wrapper struct {
 	Func string // the function or method name
 	Arg  int    // 0-based index of the parameter that holds the name
 	Kind Kind
+	// Prefix and Suffix are what the wrapper puts around its argument:
+	// func env(k string) string { return os.Getenv("APP_" + k) } has Prefix APP_.
+	Prefix string
+	Suffix string
 	Site
 	Via string // the read it wraps: "os.Getenv"
 }

@@ -127,7 +127,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 		for _, c := range f.Calls {
 			for _, w := range wrappers[c.Func] {
 				if w.Arg == c.Arg {
-					ix.addRead(f, ReadSite{Kind: w.Kind, Name: c.Value, Site: c.Site, Via: c.Func + "(), which wraps " + w.Via})
+					ix.addRead(f, ReadSite{Kind: w.Kind, Name: w.Prefix + c.Value + w.Suffix, Site: c.Site, Via: c.Func + "(), which wraps " + w.Via})
 				}
 			}
 		}
@@ -338,9 +338,11 @@ func (ix *Index) derived(name string) []Evidence {
 			continue
 		}
 		rest := upper[len(d.Prefix):]
-		nest := d.Nest
-		if nest == "" {
-			nest = "_"
+		// keys read by name (viper.GetInt("a.b")) join their segments with
+		// the nesting separator, or "_" when the library has none
+		sep := d.Nest
+		if sep == "" {
+			sep = "_"
 		}
 		via := d.Via
 		if d.Prefix != "" {
@@ -350,19 +352,19 @@ func (ix *Index) derived(name string) []Evidence {
 		case Config:
 			if d.Scope == "" {
 				for k, evs := range ix.reads {
-					if k.kind == Config && envForm(k.name, nest) == rest {
+					if k.kind == Config && envForm(k.name, sep) == rest {
 						for _, e := range evs {
 							out = append(out, Evidence{Pos: e.Pos, Name: e.Name, Via: "config key " + e.Name + " read through " + via, Strength: Read})
 						}
 					}
 				}
 			}
-			for _, f := range ix.envFields(d.Scope, rest, nest, 0) {
+			for _, f := range ix.envFields(d.Scope, rest, d.Nest, 0) {
 				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})
 			}
 		case Flag:
 			for k, evs := range ix.reads {
-				if k.kind == Flag && envForm(k.name, nest) == rest {
+				if k.kind == Flag && envForm(k.name, sep) == rest {
 					for _, e := range evs {
 						out = append(out, Evidence{Pos: e.Pos, Name: "--" + e.Name, Via: "flag --" + e.Name + " read through " + via, Strength: Read})
 					}
@@ -375,7 +377,8 @@ func (ix *Index) derived(name string) []Evidence {
 
 // envFields walks config structures for a field chain whose env form is
 // rest: RETRY_MAX_ATTEMPTS matches retry → max_attempts with nest "_".
-// An empty scope starts from every structure.
+// An empty scope starts from every structure; an empty nest matches
+// top-level fields only (the library does not address nested ones).
 func (ix *Index) envFields(scope, rest, nest string, depth int) []fieldSite {
 	if depth > maxDepth {
 		return nil
@@ -397,7 +400,7 @@ func (ix *Index) envFields(scope, rest, nest string, depth int) []fieldSite {
 		switch {
 		case rest == k:
 			out = append(out, f)
-		case f.Type != "" && strings.HasPrefix(rest, k+nest):
+		case nest != "" && f.Type != "" && strings.HasPrefix(rest, k+nest):
 			out = append(out, ix.envFields(f.Type, rest[len(k)+len(nest):], nest, depth+1)...)
 		}
 	}

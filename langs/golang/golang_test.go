@@ -1,0 +1,185 @@
+package golang
+
+import (
+	"testing"
+
+	"github.com/docverify/docverify/langs/langtest"
+)
+
+func TestEnvReads(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "literal reads", Src: `package x
+import "os"
+func f() {
+	a := os.Getenv("FEED_URL")
+	_, ok := os.LookupEnv("FEED_KEY")
+	os.Setenv("FEED_WRITTEN", "1")
+}`, Want: `
+read env FEED_URL @FEED_URL os.Getenv
+read env FEED_KEY @FEED_KEY os.LookupEnv
+`},
+		{Name: "through constants, in any order", Src: `package x
+func f() string { return os.Getenv(EnvToken) + os.Getenv(other.EnvRegion) }
+const EnvToken = "APP_TOKEN"
+`, Want: `
+read env APP_TOKEN @EnvToken os.Getenv of constant EnvToken
+ref env EnvRegion @other.EnvRegion
+const EnvToken=APP_TOKEN
+`},
+		{Name: "wrappers and dynamic names", Src: `package x
+func getEnv(key, def string) string { if v, ok := os.LookupEnv(key); ok { return v }; return def }
+func appEnv(k string) string { return os.Getenv("APP_" + k) }
+func g(p string) { os.Getenv(fmt.Sprintf("%s_USERNAME", p)); os.Getenv(name) }
+`, Want: `
+wrapper env getEnv#0 *
+wrapper env appEnv#0 APP_*
+dynamic env APP_* @APP_
+dynamic env *_USERNAME @fmt.Sprintf
+ref env name @name
+`},
+		{Name: "near misses are not reads", Src: `package x
+// os.Getenv("IN_A_COMMENT")
+func f() { log.Print("FEED_LOGGED"); os.Setenv("FEED_SET", "1"); strings.Getenv("NOT_OS") }
+`, Want: ``},
+	})
+}
+
+func TestFlags(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "flag and pflag", Src: `package main
+func main() {
+	port := flag.Int("port", 8080, "port")
+	flag.BoolVar(&dry, "dry-run", false, "preview")
+	cmd.Flags().StringVarP(&region, "region", "r", "", "")
+	cmd.PersistentFlags().Duration("upstream-timeout", 0, "")
+	fs.Var(&v, "tag", "")
+}`, Want: `
+read flag port @port flag.Int
+read flag dry-run @dry-run flag.BoolVar
+read flag region @region cmd.Flags().StringVarP
+read flag upstream-timeout @upstream-timeout cmd.PersistentFlags().Duration
+read flag tag @tag fs.Var
+program pkg
+`},
+		{Name: "zap fields are not flags", Src: `package x
+func f() { logger.Info("x", zap.String("port", p), zap.Bool("dry-run", d)) }`, Want: ``},
+		{Name: "urfave cli and kingpin", Src: `package x
+var flags = []cli.Flag{
+	&cli.StringFlag{Name: "config", Aliases: []string{"c"}, EnvVars: []string{"APP_CONFIG"}},
+	cli.BoolFlag{Name: "debug", EnvVar: "APP_DEBUG,DEBUG"},
+	&cli.IntFlag{Name: "workers", Sources: cli.EnvVars("APP_WORKERS")},
+}
+var verbose = app.Flag("verbose", "Verbose mode.").Envar("APP_VERBOSE").Bool()
+`, Want: `
+read flag config @config cli.StringFlag
+read flag c @c cli.StringFlag
+read env APP_CONFIG @APP_CONFIG cli.StringFlag
+read flag debug @debug cli.BoolFlag
+read env APP_DEBUG @APP_DEBUG cli.BoolFlag
+read env DEBUG @APP_DEBUG cli.BoolFlag
+read flag workers @workers cli.IntFlag
+read env APP_WORKERS @APP_WORKERS cli.EnvVars
+read flag verbose @verbose app.Flag
+read env APP_VERBOSE @APP_VERBOSE app.Flag().Envar
+`},
+	})
+}
+
+func TestConfig(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "viper", Src: `package x
+func init() {
+	viper.SetEnvPrefix("feed")
+	viper.AutomaticEnv()
+	viper.SetDefault("retry.max_attempts", 3)
+	n := viper.GetInt("retry.max_attempts")
+	viper.BindEnv("server.port", "FEED_PORT")
+}`, Want: `
+read config retry.max_attempts @retry.max_attempts viper.SetDefault
+read config retry.max_attempts @retry.max_attempts viper.GetInt
+read config server.port @server.port viper.BindEnv
+read env FEED_PORT @FEED_PORT viper.BindEnv
+derive env<-config FEED_ nest=_
+`},
+		{Name: "struct tags chain into paths", Src: `package x
+type Config struct {
+	Retry  RetryConfig            ` + "`yaml:\"retry\"`" + `
+	Limits map[string]*Limit      ` + "`yaml:\"limits\"`" + `
+	Base                          ` + "`yaml:\",inline\"`" + `
+	Secret string                 ` + "`yaml:\"-\"`" + `
+	Token  string                 ` + "`env:\"FEED_TOKEN,required\" json:\"token,omitempty\"`" + `
+	Plain  int
+}
+type RetryConfig struct {
+	MaxAttempts int ` + "`mapstructure:\"max_attempts\"`" + `
+}
+type NotConfig struct { A int; B string }
+`, Want: `
+field Config.retry:RetryConfig
+field Config.limits:Limit map
+field Config.:Base inline
+field Config.token:
+field Config.Plain:
+field RetryConfig.max_attempts:
+read env FEED_TOKEN @Token struct tag env
+`},
+		{Name: "cli structs", Src: `package x
+type CLI struct {
+	DryRun bool   ` + "`help:\"Preview only.\"`" + `
+	Region string ` + "`long:\"region\" env:\"FEED_REGION\"`" + `
+	Path   string ` + "`arg:\"\" help:\"Path.\"`" + `
+}`, Want: `
+read flag dry-run @DryRun kong field negatable
+read flag region @Region struct tag long
+read env FEED_REGION @Region struct tag env
+`},
+	})
+}
+
+func TestFeatureFlags(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "sdks", Src: `package x
+func f() {
+	a, _ := ld.BoolVariation("new-checkout", ctx, false)
+	b, _ := client.BooleanValue(ctx, "dark-mode", false, evalCtx)
+	c := unleash.IsEnabled("beta-search")
+	d := gb.IsOn("fast-path")
+	e := split.Treatment("user", "split-x", nil)
+	r := &flipt.EvaluationRequest{FlagKey: "flipt-flag"}
+}`, Want: `
+read feature new-checkout @new-checkout ld.BoolVariation
+read feature dark-mode @dark-mode client.BooleanValue
+read feature beta-search @beta-search unleash.IsEnabled
+read feature fast-path @fast-path gb.IsOn
+read feature split-x @split-x split.Treatment
+read feature flipt-flag @flipt-flag FlagKey
+`},
+	})
+}
+
+func TestProgramsAndCalls(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "main package in a directory", Path: "cmd/feedctl/main.go", Src: "package main\nfunc main() {}\n", Want: "program feedctl"},
+		{Name: "main package at the root", Path: "main.go", Src: "package main\nfunc main() {}\n", Want: "program root"},
+		{Name: "main package without main is not a program", Path: "cmd/x/doc.go", Src: "package main\n", Want: ""},
+		{Name: "a test is not a program", Path: "cmd/x/main_test.go", Src: "package main\nfunc main() {}\n", Want: ""},
+		{Name: "calls with name-like literals", Calls: true, Src: `package x
+func f() { cfg.Var("FEED_MODE"); t.Run("has spaces", nil); x.Get(1, "b.c") }`, Want: `
+call Var#0 FEED_MODE
+call Get#1 b.c
+`},
+	})
+}
+
+func TestGoMod(t *testing.T) {
+	for src, want := range map[string]string{
+		"module github.com/acme/feed\n\ngo 1.22\n":   "feed",
+		"module github.com/acme/feed/v2\n":           "feed",
+		"// comment\nmodule example.com/tool // x\n": "tool",
+	} {
+		ps := goMod("go.mod", []byte(src))
+		if len(ps) != 1 || ps[0].Name != want {
+			t.Errorf("goMod(%q) = %+v, want %s", src, ps, want)
+		}
+	}
+}

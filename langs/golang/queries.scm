@@ -1,0 +1,150 @@
+; Go read sites. Capture names are the contract in langs/lang/spec.go.
+
+; ---- environment ----------------------------------------------------------
+
+; os.Getenv("X"), os.LookupEnv("X"), syscall.Getenv("X")
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_pkg (#any-of? @_pkg "os" "syscall")
+    field: (field_identifier) @_fn (#any-of? @_fn "Getenv" "LookupEnv")) @via
+  arguments: (argument_list . (_) @env.read))
+
+; ---- command-line flags ---------------------------------------------------
+
+; flag.String("name", ...), pflag.BoolP("name", "n", ...), fs.Int("name", ...),
+; cmd.Flags().Duration("name", ...) — on the flag packages and FlagSets
+(call_expression
+  function: (selector_expression
+    operand: (_) @_recv (#match? @_recv "^(flag|pflag|flags|fs|flagSet|flagset|set|f)$|[Ff]lags\\(\\)$|[Ff]lag[Ss]et$|Flags$")
+    field: (field_identifier) @_fn (#match? @_fn "^(String|Bool|Int|Int8|Int16|Int32|Int64|Uint|Uint8|Uint16|Uint32|Uint64|Float32|Float64|Duration|Count|StringSlice|StringArray|StringToString|StringToInt|IntSlice|Int64Slice|UintSlice|BoolSlice|DurationSlice|Float64Slice|BytesHex|BytesBase64|IP|IPSlice|IPMask|IPNet|Func|BoolFunc)P?$")) @via
+  arguments: (argument_list . (_) @flag.read))
+
+; flag.StringVar(&v, "name", ...), cmd.Flags().BoolVarP(&v, "name", "n", ...), fs.Var(v, "name", ...)
+(call_expression
+  function: (selector_expression
+    operand: (_) @_recv (#match? @_recv "^(flag|pflag|flags|fs|flagSet|flagset|set|f)$|[Ff]lags\\(\\)$|[Ff]lag[Ss]et$|Flags$")
+    field: (field_identifier) @_fn (#match? @_fn "^([A-Z][A-Za-z0-9]*Var|Var|TextVar)P?$")) @via
+  arguments: (argument_list . (_) . (_) @flag.read))
+
+; kingpin: app.Flag("name", "help").Envar("X"), kingpin.Flag(...)
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_fn (#eq? @_fn "Flag")) @via
+  arguments: (argument_list . (_) @flag.read . (_)))
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_fn (#any-of? @_fn "Envar" "OverrideDefaultFromEnvar")) @via
+  arguments: (argument_list . (_) @env.read))
+
+; urfave/cli: &cli.StringFlag{Name: "x", Aliases: []string{"y"}, EnvVars: []string{"X"}}
+(composite_literal
+  type: (qualified_type name: (type_identifier) @_t (#match? @_t "Flag$")) @via
+  body: (literal_value
+    (keyed_element
+      (literal_element (identifier) @_k (#eq? @_k "Name"))
+      (literal_element (_) @flag.read))))
+(composite_literal
+  type: (qualified_type name: (type_identifier) @_t (#match? @_t "Flag$")) @via
+  body: (literal_value
+    (keyed_element
+      (literal_element (identifier) @_k (#eq? @_k "Aliases"))
+      (literal_element (composite_literal body: (literal_value (literal_element (_) @flag.read)))))))
+(composite_literal
+  type: (qualified_type name: (type_identifier) @_t (#match? @_t "Flag$")) @via
+  body: (literal_value
+    (keyed_element
+      (literal_element (identifier) @_k (#eq? @_k "EnvVars"))
+      (literal_element (composite_literal body: (literal_value (literal_element (_) @env.read)))))))
+; urfave/cli v1: EnvVar: "A,B"
+(composite_literal
+  type: (qualified_type name: (type_identifier) @_t (#match? @_t "Flag$")) @via
+  body: (literal_value
+    (keyed_element
+      (literal_element (identifier) @_k (#eq? @_k "EnvVar"))
+      (literal_element (_) @env.read.list))))
+; urfave/cli v3: Sources: cli.EnvVars("A", "B")
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_p (#eq? @_p "cli")
+    field: (field_identifier) @_f (#eq? @_f "EnvVars")) @via
+  arguments: (argument_list (_) @env.read))
+
+; ---- config keys ----------------------------------------------------------
+
+; viper.GetString("a.b"), v.GetInt("a.b"), viper.SetDefault("a.b", 1), viper.IsSet("a.b")
+(call_expression
+  function: (selector_expression
+    operand: (_) @_v (#match? @_v "(?i)viper|^v$|^vp$|conf|cfg|settings")
+    field: (field_identifier) @_f (#match? @_f "^(Get|GetString|GetBool|GetInt|GetInt32|GetInt64|GetUint|GetUint8|GetUint16|GetUint32|GetUint64|GetFloat64|GetDuration|GetTime|GetStringSlice|GetIntSlice|GetStringMap|GetStringMapString|GetStringMapStringSlice|GetSizeInBytes|IsSet|SetDefault|Sub|InConfig|BindPFlag|BindEnv|UnmarshalKey)$")) @via
+  arguments: (argument_list . (_) @config.read))
+; viper.BindEnv("a.b", "ENV_A", "ENV_B"): the env names after the key
+(call_expression
+  function: (selector_expression
+    operand: (_) @_v (#match? @_v "(?i)viper|^v$|^vp$|conf|cfg|settings")
+    field: (field_identifier) @_f (#eq? @_f "BindEnv")) @via
+  arguments: (argument_list . (_) (_) @env.read))
+; koanf: k.String("a.b"), k.Bool("a.b"), k.Get("a.b")
+(call_expression
+  function: (selector_expression
+    operand: (_) @_k (#match? @_k "(?i)^k$|^ko$|koanf")
+    field: (field_identifier) @_f (#match? @_f "^(Get|String|Strings|Int|Int64|Ints|Float64|Bool|Bools|Duration|Time|Bytes|StringMap|Exists|MustString|MustInt|MustBool|MustDuration|Unmarshal|UnmarshalWithConf)$")) @via
+  arguments: (argument_list . (_) @config.read))
+
+; viper.SetEnvPrefix("app") + viper.AutomaticEnv(): env APP_A_B reads config key a.b
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#eq? @_f "SetEnvPrefix")) @via
+  arguments: (argument_list . (_) @derive.env.config.prefix))
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @derive.env.config (#eq? @derive.env.config "AutomaticEnv")) @via)
+
+; config structures: struct fields with yaml/json/toml/mapstructure tags
+(type_spec
+  name: (type_identifier)
+  type: (struct_type)) @go.struct
+
+; ---- feature flags ----------------------------------------------------------
+
+; LaunchDarkly: client.BoolVariation("key", ctx, false)
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#match? @_f "^(Bool|String|Int|Float64|JSON)Variation(Detail)?(Ctx)?$")) @via
+  arguments: (argument_list . (_) @feature.read))
+; OpenFeature: client.BooleanValue(ctx, "key", false, evalCtx), client.Boolean(ctx, "key", ...)
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#match? @_f "^(Boolean|String|Int|Float|Object)(Value(Details)?)?$")) @via
+  arguments: (argument_list . (_) . (interpreted_string_literal) @feature.read))
+; Unleash: unleash.IsEnabled("key"); GrowthBook: gb.IsOn("key"), gb.Feature("key"), gb.EvalFeature(ctx, "key")
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#any-of? @_f "IsEnabled" "IsOn" "IsOff" "Feature" "GetVariant")) @via
+  arguments: (argument_list . (interpreted_string_literal) @feature.read))
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#eq? @_f "EvalFeature")) @via
+  arguments: (argument_list . (_) . (interpreted_string_literal) @feature.read))
+; Split: client.Treatment(key, "feature", attrs)
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#any-of? @_f "Treatment" "TreatmentWithConfig")) @via
+  arguments: (argument_list . (_) . (interpreted_string_literal) @feature.read))
+; Flipt: &flipt.EvaluationRequest{FlagKey: "key"}
+(keyed_element
+  (literal_element (identifier) @_k (#eq? @_k "FlagKey")) @via
+  (literal_element (interpreted_string_literal) @feature.read))
+
+; ---- constants, calls, programs ---------------------------------------------
+
+(const_spec name: (identifier) @const.name value: (expression_list . (_) @const.value))
+(var_spec name: (identifier) @const.name value: (expression_list . (_) @const.value))
+(short_var_declaration left: (expression_list . (identifier) @local.name) right: (expression_list . (_) @local.value))
+
+(call_expression
+  function: (_) @call.func
+  arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @call.arg))
+
+(source_file
+  (package_clause (package_identifier) @_pkg (#eq? @_pkg "main"))
+  (function_declaration name: (identifier) @program.main (#eq? @program.main "main")))

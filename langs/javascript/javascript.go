@@ -1,0 +1,372 @@
+// Package javascript teaches docverify to read JavaScript: process.env,
+// import.meta.env and Deno.env reads; commander, yargs, parseArgs, meow
+// and oclif flags; convict, t3-env, envalid and zod env schemas;
+// feature-flag SDK calls; package.json bins and #! scripts as programs.
+// The typescript package reuses its queries and value reading.
+package javascript
+
+import (
+	_ "embed"
+	"encoding/json"
+	"path"
+	"strconv"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/javascript"
+
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
+)
+
+//go:embed queries.scm
+var Queries string
+
+// Needles is the prefilter shared with TypeScript.
+var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", "ption(", ".options(", "parseArgs", "meow",
+	"Flags.", "flags.", ".env(", "convict", "createEnv", "cleanEnv", "parse", "Value(", "Details(", "ariation", "isEnabled",
+	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!"}
+
+// Custom are the handlers of the javascript.* captures, shared with TypeScript.
+var Custom = map[string]lang.Handler{
+	"javascript.convict":   convict,
+	"javascript.envschema": envSchema,
+}
+
+// Manifests are the JavaScript build manifests.
+var Manifests = map[string]lang.Manifest{"package.json": packageJSON}
+
+// Spec is the JavaScript language.
+var Spec = &lang.Spec{
+	Name:       "javascript",
+	Extensions: []string{".js", ".mjs", ".cjs", ".jsx"},
+	Grammar:    javascript.GetLanguage,
+	Queries:    Queries,
+	Needles:    Needles,
+	IsTest:     IsTest,
+	Value:      Value,
+	Function:   Function,
+	Program:    Program,
+	Custom:     Custom,
+	Manifests:  Manifests,
+}
+
+// IsTest recognises test files of the usual JavaScript runners.
+func IsTest(p string) bool {
+	base := path.Base(p)
+	if strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") || strings.Contains(base, ".e2e.") {
+		return true
+	}
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch seg {
+		case "__tests__", "__mocks__", "test", "tests", "e2e", "cypress", "playwright":
+			return true
+		}
+	}
+	return false
+}
+
+// Program names a #! script after its file.
+func Program(p string, _ lang.Project) string {
+	base := path.Base(p)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// Value reads a JavaScript or TypeScript expression used as a name.
+func Value(n *sitter.Node, src []byte) []lang.Part {
+	switch n.Type() {
+	case "string":
+		return fragments(n, src)
+	case "template_string":
+		return fragments(n, src)
+	case "property_identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern":
+		return []lang.Part{{Lit: n.Content(src)}}
+	case "identifier":
+		return []lang.Part{{Ref: n.Content(src)}}
+	case "member_expression":
+		if p := n.ChildByFieldName("property"); p != nil {
+			return []lang.Part{{Ref: p.Content(src)}}
+		}
+	case "parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression", "type_assertion":
+		if n.NamedChildCount() > 0 {
+			return Value(n.NamedChild(0), src)
+		}
+	case "binary_expression":
+		if op := n.ChildByFieldName("operator"); op != nil && op.Content(src) == "+" {
+			return append(Value(n.ChildByFieldName("left"), src), Value(n.ChildByFieldName("right"), src)...)
+		}
+	}
+	return []lang.Part{{Unknown: true}}
+}
+
+// fragments reads a string or template literal; ${...} substitutions are
+// computed parts, or references when they hold a bare name.
+func fragments(n *sitter.Node, src []byte) []lang.Part {
+	var out []lang.Part
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "string_fragment":
+			out = append(out, lang.Part{Lit: c.Content(src)})
+		case "escape_sequence":
+			s, err := strconv.Unquote(`"` + c.Content(src) + `"`)
+			if err != nil {
+				s = strings.TrimPrefix(c.Content(src), `\`)
+			}
+			out = append(out, lang.Part{Lit: s})
+		case "template_substitution":
+			if c.NamedChildCount() == 1 && c.NamedChild(0).Type() == "identifier" {
+				out = append(out, lang.Part{Ref: c.NamedChild(0).Content(src)})
+			} else {
+				out = append(out, lang.Part{Unknown: true})
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, lang.Part{Lit: ""})
+	}
+	return out
+}
+
+// Function reports function definitions: declarations, methods, and
+// function or arrow expressions with the name they are bound to.
+func Function(n *sitter.Node, src []byte) (lang.Function, bool) {
+	var fn lang.Function
+	switch n.Type() {
+	case "function_declaration", "generator_function_declaration", "method_definition":
+		if name := n.ChildByFieldName("name"); name != nil {
+			fn.Name = name.Content(src)
+		}
+	case "arrow_function", "function_expression", "function":
+		if p := n.Parent(); p != nil {
+			switch p.Type() {
+			case "variable_declarator":
+				if name := p.ChildByFieldName("name"); name != nil {
+					fn.Name = name.Content(src)
+				}
+			case "pair":
+				if k := p.ChildByFieldName("key"); k != nil {
+					fn.Name = strings.Trim(k.Content(src), `"'`)
+				}
+			case "assignment_expression":
+				if l := p.ChildByFieldName("left"); l != nil {
+					fn.Name = l.Content(src)
+					if i := strings.LastIndexByte(fn.Name, '.'); i >= 0 {
+						fn.Name = fn.Name[i+1:]
+					}
+				}
+			}
+		}
+	default:
+		return fn, false
+	}
+	params := n.ChildByFieldName("parameters")
+	if params == nil {
+		if p := n.ChildByFieldName("parameter"); p != nil { // x => process.env[x]
+			fn.Params = []string{p.Content(src)}
+		}
+		return fn, true
+	}
+	for i := 0; i < int(params.NamedChildCount()); i++ {
+		p := params.NamedChild(i)
+		name := "_"
+		switch p.Type() {
+		case "identifier":
+			name = p.Content(src)
+		case "assignment_pattern":
+			if l := p.ChildByFieldName("left"); l != nil {
+				name = l.Content(src)
+			}
+		case "required_parameter", "optional_parameter":
+			if pat := p.ChildByFieldName("pattern"); pat != nil && pat.Type() == "identifier" {
+				name = pat.Content(src)
+			}
+		case "comment":
+			continue
+		}
+		fn.Params = append(fn.Params, name)
+	}
+	return fn, true
+}
+
+// convict reads a convict schema: nested keys become dotted config keys;
+// a key's env and arg properties are an env var and a flag.
+func convict(f *lang.File, obj *sitter.Node) {
+	var walk func(obj *sitter.Node, prefix string, depth int)
+	walk = func(obj *sitter.Node, prefix string, depth int) {
+		if depth > 16 {
+			return
+		}
+		for i := 0; i < int(obj.NamedChildCount()); i++ {
+			pair := obj.NamedChild(i)
+			if pair.Type() != "pair" {
+				continue
+			}
+			k, v := pair.ChildByFieldName("key"), pair.ChildByFieldName("value")
+			if k == nil || v == nil || v.Type() != "object" {
+				continue
+			}
+			key, ok := f.Literal(k)
+			if !ok {
+				continue
+			}
+			p := key
+			if prefix != "" {
+				p = prefix + "." + key
+			}
+			if !isConvictLeaf(f, v) {
+				walk(v, p, depth+1)
+				continue
+			}
+			f.ReadName(verify.Config, p, k, "convict schema", false)
+			for j := 0; j < int(v.NamedChildCount()); j++ {
+				prop := v.NamedChild(j)
+				if prop.Type() != "pair" {
+					continue
+				}
+				pk, pv := prop.ChildByFieldName("key"), prop.ChildByFieldName("value")
+				name, ok := f.Literal(pk)
+				if !ok {
+					continue
+				}
+				switch name {
+				case "env":
+					if s, ok := f.Literal(pv); ok {
+						f.ReadName(verify.Env, s, pv, "convict schema env", false)
+					}
+				case "arg":
+					if s, ok := f.Literal(pv); ok {
+						f.ReadName(verify.Flag, s, pv, "convict schema arg", false)
+					}
+				}
+			}
+		}
+	}
+	walk(obj, "", 0)
+}
+
+func isConvictLeaf(f *lang.File, obj *sitter.Node) bool {
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		if k := obj.NamedChild(i).ChildByFieldName("key"); k != nil {
+			switch name, _ := f.Literal(k); name {
+			case "doc", "format", "default", "env", "arg", "sensitive", "nullable":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// envSchema reads schema.parse(process.env): the keys of the z.object({...})
+// the schema is, inline or bound to a name in the same file, are env reads.
+func envSchema(f *lang.File, call *sitter.Node) {
+	fn := call.ChildByFieldName("function")
+	if fn == nil {
+		return
+	}
+	schema := fn.ChildByFieldName("object")
+	if schema == nil {
+		return
+	}
+	if schema.Type() == "identifier" {
+		schema = declaredValue(f, call, schema.Content(f.Src))
+	}
+	obj := zodObject(f, schema)
+	if obj == nil {
+		return
+	}
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		if p := obj.NamedChild(i); p.Type() == "pair" {
+			if k := p.ChildByFieldName("key"); k != nil {
+				if name, ok := f.Literal(k); ok {
+					f.ReadName(verify.Env, name, k, "zod schema parsed from process.env", false)
+				}
+			}
+		}
+	}
+}
+
+// zodObject finds the object literal of a z.object({...}) call, through
+// chained calls like z.object({...}).strict().
+func zodObject(f *lang.File, n *sitter.Node) *sitter.Node {
+	for depth := 0; n != nil && depth < 8; depth++ {
+		if n.Type() != "call_expression" {
+			return nil
+		}
+		fn := n.ChildByFieldName("function")
+		args := n.ChildByFieldName("arguments")
+		if fn == nil || fn.Type() != "member_expression" {
+			return nil
+		}
+		if prop := fn.ChildByFieldName("property"); prop != nil && prop.Content(f.Src) == "object" && args != nil && args.NamedChildCount() > 0 && args.NamedChild(0).Type() == "object" {
+			return args.NamedChild(0)
+		}
+		n = fn.ChildByFieldName("object")
+	}
+	return nil
+}
+
+// declaredValue finds the value a name is declared with in the file.
+func declaredValue(f *lang.File, from *sitter.Node, name string) *sitter.Node {
+	root := from
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	var found *sitter.Node
+	var walk func(n *sitter.Node, depth int)
+	walk = func(n *sitter.Node, depth int) {
+		if found != nil || depth > 64 {
+			return
+		}
+		if n.Type() == "variable_declarator" {
+			if nm := n.ChildByFieldName("name"); nm != nil && nm.Content(f.Src) == name {
+				found = n.ChildByFieldName("value")
+				return
+			}
+		}
+		for i := 0; i < int(n.NamedChildCount()); i++ {
+			walk(n.NamedChild(i), depth+1)
+		}
+	}
+	walk(root, 0)
+	return found
+}
+
+// packageJSON reads the programs a package installs: its bin entries.
+func packageJSON(p string, src []byte) []verify.Program {
+	var pkg struct {
+		Name string          `json:"name"`
+		Bin  json.RawMessage `json:"bin"`
+	}
+	if json.Unmarshal(src, &pkg) != nil || len(pkg.Bin) == 0 {
+		return nil
+	}
+	site := func(name string) verify.Site {
+		i := strings.Index(string(src), `"`+name+`"`)
+		if i < 0 {
+			return verify.Site{Line: 1, Col: 1}
+		}
+		line := strings.Count(string(src[:i]), "\n") + 1
+		return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n') + 1}
+	}
+	var one string
+	if json.Unmarshal(pkg.Bin, &one) == nil {
+		name := pkg.Name
+		if i := strings.LastIndexByte(name, '/'); i >= 0 {
+			name = name[i+1:] // @scope/tool installs as tool
+		}
+		if name == "" {
+			return nil
+		}
+		return []verify.Program{{Name: name, Site: site("bin"), Via: "package.json bin"}}
+	}
+	var many map[string]string
+	if json.Unmarshal(pkg.Bin, &many) != nil {
+		return nil
+	}
+	var out []verify.Program
+	for name := range many {
+		out = append(out, verify.Program{Name: name, Site: site(name), Via: "package.json bin"})
+	}
+	return out
+}

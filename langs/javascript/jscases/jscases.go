@@ -1,0 +1,105 @@
+// Package jscases holds the test cases that JavaScript and TypeScript
+// share: the TypeScript grammars must give the same facts for the same code.
+package jscases
+
+import "github.com/docverify/docverify/langs/langtest"
+
+// Cases are shared with the typescript package, whose grammar must give
+// the same facts for the same code.
+var Cases = []langtest.Case{
+	{Name: "env idioms", Src: `const a = process.env.FEED_A;
+const b = process.env["FEED_B"];
+const { FEED_C, FEED_D: d, FEED_E = "1" } = process.env;
+const f = import.meta.env.VITE_FEED_F;
+const g = Deno.env.get("FEED_G");
+const h = Bun.env.FEED_H;
+`, Want: `
+read env FEED_A @FEED_A process.env
+read env FEED_B @FEED_B process.env
+read env FEED_C @FEED_C process.env
+read env FEED_D @FEED_D process.env
+read env FEED_E @FEED_E process.env
+read env VITE_FEED_F @VITE_FEED_F import.meta.env
+read env FEED_G @FEED_G Deno.env.get
+read env FEED_H @FEED_H Bun.env
+`},
+	{Name: "constants, wrappers, dynamic", Src: `const TOKEN = "FEED_TOKEN";
+const ENV = { REGION: "FEED_REGION" };
+function getEnv(key, fallback) { return process.env[key] ?? fallback; }
+const appEnv = (k) => process.env["FEED_" + k];
+const t = process.env[TOKEN];
+const r = process.env[ENV.REGION];
+const u = process.env[` + "`${prefix}_USER`" + `];
+`, Want: `
+const TOKEN=FEED_TOKEN
+const REGION=FEED_REGION
+wrapper env getEnv#0 *
+wrapper env appEnv#0 FEED_*
+dynamic env FEED_* @FEED_
+dynamic env *_USER @"${p"
+read env FEED_TOKEN @TOKEN process.env of constant TOKEN
+read env FEED_REGION @ENV.REGION process.env of constant REGION
+`},
+	{Name: "near misses", Src: `// process.env.IN_COMMENT
+console.log("FEED_LOGGED");
+const x = myprocess.env.NOT_PROCESS;
+const y = { env: { FEED_FAKE: 1 } };
+`, Want: ``},
+	{Name: "commander, yargs, parseArgs, meow, oclif", Src: `program.option("-d, --dry-run", "preview").requiredOption("--port <n>");
+program.addOption(new Option("--no-color"));
+yargs.options({ "max-retries": { type: "number" }, verbose: {} }).option("force", { type: "boolean" }).env("FEED");
+const { values } = parseArgs({ options: { "read-only": { type: "boolean" } } });
+const cli = meow(help, { flags: { upstreamTimeout: { type: "number" } } });
+class Sync { static flags = { purge: Flags.boolean({ char: "p" }) } }
+`, Want: `
+read flag dry-run @-d program.option
+read flag port @--port program.option().requiredOption
+read flag no-color @--no-color Option
+read flag max-retries @max-retries yargs.options
+read flag verbose @verbose yargs.options
+read flag force @force yargs.options().option
+read flag force @force yargs.options().option negatable
+derive env<-flag FEED_ nest=_
+read flag read-only @read-only parseArgs
+read flag upstream-timeout @upstreamTimeout meow
+read flag purge @purge Flags.boolean
+`},
+	{Name: "config schemas", Src: `const config = convict({
+  db: { host: { doc: "Host", format: String, default: "x", env: "FEED_DB_HOST", arg: "db-host" } },
+  port: { format: "port", default: 8080, env: "PORT" },
+});
+export const env = createEnv({ server: { DATABASE_URL: z.string() }, client: { NEXT_PUBLIC_X: z.string() } });
+const e = cleanEnv(process.env, { SENTRY_DSN: str() });
+const parsed = z.object({ FEED_ZOD: z.string() }).parse(process.env);
+const schema = z.object({ FEED_SCHEMA: z.string() }).strict();
+schema.parse(process.env);
+`, Want: `
+read config db.host @host convict schema
+read env FEED_DB_HOST @FEED_DB_HOST convict schema env
+read flag db-host @db-host convict schema arg
+read config port @port convict schema
+read env PORT @PORT convict schema env
+read env DATABASE_URL @DATABASE_URL createEnv
+read env NEXT_PUBLIC_X @NEXT_PUBLIC_X createEnv
+read env SENTRY_DSN @SENTRY_DSN cleanEnv
+read env FEED_ZOD @FEED_ZOD zod schema parsed from process.env
+read env FEED_SCHEMA @FEED_SCHEMA zod schema parsed from process.env
+`},
+	{Name: "feature flags", Src: `const a = await client.getBooleanValue("new-ui", false);
+const b = ldClient.variation("checkout-v2", ctx, false);
+const c = unleash.isEnabled("beta");
+const d = gb.isOn("fast-path");
+const e = factory.client().getTreatment("split-x");
+const f = useFeatureIsOn("gb-hook");
+const g = await flipt.evaluation.boolean({ flagKey: "flipt-flag", entityId: "u" });
+`, Want: `
+read feature new-ui @new-ui client.getBooleanValue
+read feature checkout-v2 @checkout-v2 ldClient.variation
+read feature beta @beta unleash.isEnabled
+read feature fast-path @fast-path gb.isOn
+read feature split-x @split-x factory.client().getTreatment
+read feature gb-hook @gb-hook useFeatureIsOn
+read feature flipt-flag @flipt-flag flagKey
+`},
+	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
+}

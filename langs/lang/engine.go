@@ -1,0 +1,222 @@
+package lang
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// Compiled is a language ready to index files: its query compiled once,
+// its predicates and capture dispatch prepared. It is safe for concurrent
+// use; parsing state lives in a Worker.
+type Compiled struct {
+	Spec    *Spec
+	lang    *sitter.Language
+	query   *sitter.Query
+	preds   [][]predicate
+	actions []action // by capture id
+	needles [][]byte
+}
+
+// action is what a capture name asks the engine to do.
+type action struct {
+	name   string
+	kind   verify.Kind // for reads and derivations
+	from   verify.Kind // for derivations
+	op     op
+	custom Handler
+}
+
+type op uint8
+
+const (
+	opIgnore   op = iota // private captures and captures read through another
+	opRead               // value expression
+	opReadName           // the node's text is the name
+	opReadList           // a literal of comma-separated names
+	opFlagSpec
+	opFlagField
+	opConstName
+	opLocalName
+	opCallFunc
+	opProgram
+	opDerive
+	opDerivePrefix
+	opCustom
+)
+
+var kindOf = map[string]verify.Kind{"env": verify.Env, "flag": verify.Flag, "config": verify.Config, "feature": verify.Feature}
+
+// KnownCapture reports whether a capture name is part of the contract for
+// the spec, and why not if it is not.
+func (s *Spec) action(name string) (action, error) {
+	a := action{name: name}
+	if strings.HasPrefix(name, "_") {
+		return a, nil
+	}
+	parts := strings.Split(name, ".")
+	switch {
+	case len(parts) >= 2 && parts[1] == "read" && kindOf[parts[0]] != 0:
+		a.kind = kindOf[parts[0]]
+		switch {
+		case len(parts) == 2:
+			a.op = opRead
+		case len(parts) == 3 && parts[2] == "name":
+			a.op = opReadName
+		case len(parts) == 3 && parts[2] == "list":
+			a.op = opReadList
+		default:
+			return a, fmt.Errorf("unknown capture @%s", name)
+		}
+	case name == "flag.spec":
+		a.kind, a.op = verify.Flag, opFlagSpec
+	case name == "flag.field":
+		a.kind, a.op = verify.Flag, opFlagField
+	case name == "flag.negatable", name == "via", name == "const.value", name == "local.value", name == "call.arg", name == "config.section":
+		// read together with the other captures of their match
+	case name == "const.name":
+		a.op = opConstName
+	case name == "local.name":
+		a.op = opLocalName
+	case name == "call.func":
+		a.op = opCallFunc
+	case name == "program.main":
+		a.op = opProgram
+	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:
+		a.kind, a.from = kindOf[parts[1]], kindOf[parts[2]]
+		a.op = opDerive
+		if len(parts) == 4 {
+			a.op = opDerivePrefix
+		}
+	case s.Custom[name] != nil:
+		a.op, a.custom = opCustom, s.Custom[name]
+	default:
+		return a, fmt.Errorf("unknown capture @%s", name)
+	}
+	return a, nil
+}
+
+// Compile prepares a spec; an error means the queries do not fit the
+// grammar or use a capture outside the contract.
+func Compile(s *Spec) (*Compiled, error) {
+	lang := s.Grammar()
+	q, err := sitter.NewQuery([]byte(s.Queries), lang)
+	if err != nil {
+		return nil, fmt.Errorf("%s queries: %w", s.Name, err)
+	}
+	c := &Compiled{Spec: s, lang: lang, query: q}
+	if c.preds, err = compilePredicates(q); err != nil {
+		q.Close()
+		return nil, fmt.Errorf("%s queries: %w", s.Name, err)
+	}
+	for i := uint32(0); i < q.CaptureCount(); i++ {
+		a, err := s.action(q.CaptureNameForId(i))
+		if err != nil {
+			q.Close()
+			return nil, fmt.Errorf("%s queries: %w", s.Name, err)
+		}
+		c.actions = append(c.actions, a)
+	}
+	for _, n := range s.Needles {
+		c.needles = append(c.needles, []byte(n))
+	}
+	return c, nil
+}
+
+// Close frees the compiled query.
+func (c *Compiled) Close() { c.query.Close() }
+
+// Wants is the cheap byte-level prefilter: whether a file may hold
+// anything the queries look for.
+func (c *Compiled) Wants(src []byte) bool {
+	for _, n := range c.needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// Worker holds the parsing state of one goroutine: one parser per
+// language and a query cursor. It is not safe for concurrent use.
+type Worker struct {
+	parsers map[*Compiled]*sitter.Parser
+	cursor  *sitter.QueryCursor
+}
+
+// NewWorker makes the state for one goroutine; Close frees it.
+func NewWorker() *Worker {
+	return &Worker{parsers: map[*Compiled]*sitter.Parser{}, cursor: sitter.NewQueryCursor()}
+}
+
+// Close frees the worker's parsers and cursor.
+func (w *Worker) Close() {
+	for _, p := range w.parsers {
+		p.Close()
+	}
+	w.cursor.Close()
+}
+
+// Facts parses one file and returns what it reads.
+func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte, proj Project) (verify.FileFacts, error) {
+	facts := verify.FileFacts{Path: path, Lang: c.Spec.Name}
+	if c.Spec.IsTest != nil {
+		facts.Test = c.Spec.IsTest(path)
+	}
+	p := w.parsers[c]
+	if p == nil {
+		p = sitter.NewParser()
+		p.SetLanguage(c.lang)
+		w.parsers[c] = p
+	}
+	tree, err := p.ParseCtx(ctx, nil, src)
+	if err != nil {
+		return facts, fmt.Errorf("parsing: %w", err)
+	}
+	defer tree.Close()
+	f := &File{Path: path, Src: src, Facts: &facts, spec: c.Spec, proj: proj, locals: map[string]string{}}
+	if tree.RootNode().HasError() {
+		facts.Problems = append(facts.Problems, "the parser found syntax errors; facts come from the parts it could read")
+	}
+	// Run the query once, then read constants before anything that may
+	// refer to them, wherever in the file they are declared.
+	type match struct {
+		pattern  uint16
+		captures []sitter.QueryCapture
+	}
+	var matches []match
+	w.cursor.Exec(c.query, tree.RootNode())
+	for {
+		m, ok := w.cursor.NextMatch()
+		if !ok {
+			break
+		}
+		if !holds(c.preds[m.PatternIndex], m, src) {
+			continue
+		}
+		matches = append(matches, match{m.PatternIndex, append([]sitter.QueryCapture(nil), m.Captures...)})
+	}
+	for _, m := range matches {
+		f.constants(c, m.captures)
+	}
+	for _, m := range matches {
+		f.match(c, m.captures)
+	}
+	f.finish()
+	return facts, nil
+}
+
+// capture returns the first node of a match captured under name.
+func capture(c *Compiled, caps []sitter.QueryCapture, name string) *sitter.Node {
+	for _, cp := range caps {
+		if c.actions[cp.Index].name == name {
+			return cp.Node
+		}
+	}
+	return nil
+}

@@ -1,0 +1,343 @@
+package lang
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// File is the state of one file being indexed. Custom handlers use its
+// exported methods to add facts.
+type File struct {
+	Path  string
+	Src   []byte
+	Facts *verify.FileFacts
+	spec  *Spec
+	proj  Project
+	// locals holds the string constants and single-assignment locals of the
+	// file, so that reads through them resolve without the index.
+	locals  map[string]string
+	derives []verify.Derivation
+}
+
+// constants reads the constant captures of one match.
+func (f *File) constants(c *Compiled, caps []sitter.QueryCapture) {
+	for _, cp := range caps {
+		var valueName string
+		switch c.actions[cp.Index].op {
+		case opConstName:
+			valueName = "const.value"
+		case opLocalName:
+			valueName = "local.value"
+		default:
+			continue
+		}
+		v := capture(c, caps, valueName)
+		if v == nil {
+			continue
+		}
+		lit, ok := f.Literal(v)
+		if !ok {
+			continue
+		}
+		name := cp.Node.Content(f.Src)
+		f.locals[name] = lit
+		if valueName == "const.value" {
+			f.Facts.Consts = append(f.Facts.Consts, verify.Const{Name: name, Value: lit})
+		}
+	}
+}
+
+// match turns the captures of one match into facts.
+func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
+	via := ""
+	if v := capture(c, caps, "via"); v != nil {
+		via = f.Text(v)
+	}
+	negatable := capture(c, caps, "flag.negatable") != nil
+	for _, cp := range caps {
+		a := c.actions[cp.Index]
+		n := cp.Node
+		v := via
+		if v == "" {
+			v = a.name
+		}
+		switch a.op {
+		case opRead:
+			if sec := capture(c, caps, "config.section"); sec != nil {
+				if s, ok := f.Literal(sec); ok {
+					if k, ok := f.Literal(n); ok {
+						f.ReadName(a.kind, s+"."+k, n, v, false)
+					}
+					continue
+				}
+			}
+			f.Read(a.kind, n, v, negatable)
+		case opReadName:
+			f.ReadName(a.kind, n.Content(f.Src), n, v, negatable)
+		case opReadList:
+			if lit, ok := f.Literal(n); ok {
+				for _, name := range strings.Split(lit, ",") {
+					if name = strings.TrimSpace(name); name != "" {
+						f.ReadName(a.kind, name, n, v, false)
+					}
+				}
+			}
+		case opFlagSpec:
+			if lit, ok := f.Literal(n); ok {
+				for _, name := range FlagSpec(lit) {
+					f.ReadName(verify.Flag, name, n, v, negatable)
+				}
+			}
+		case opFlagField:
+			name, ok := f.Literal(n)
+			if !ok {
+				name = n.Content(f.Src)
+			}
+			if k := Kebab(name); k != "" {
+				f.ReadName(verify.Flag, k, n, v, negatable)
+			}
+		case opCallFunc:
+			f.call(n, capture(c, caps, "call.arg"))
+		case opProgram:
+			if f.Facts.Test {
+				continue
+			}
+			if name := f.spec.Program(f.Path, f.proj); name != "" {
+				f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: f.spec.Name + " entry point"})
+			}
+		case opDerive:
+			f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Nest: "_", Site: f.Site(n), Via: v})
+		case opDerivePrefix:
+			if lit, ok := f.Literal(n); ok {
+				f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Prefix: EnvPrefix(lit), Nest: "_", Site: f.Site(n), Via: v})
+			}
+		case opCustom:
+			a.custom(f, n)
+		}
+	}
+}
+
+// EnvPrefix is the prefix libraries put before derived env names: APP
+// becomes APP_.
+func EnvPrefix(p string) string {
+	p = strings.ToUpper(p)
+	if p != "" && !strings.HasSuffix(p, "_") {
+		p += "_"
+	}
+	return p
+}
+
+// call records a call with a name-like literal argument.
+func (f *File) call(fn, arg *sitter.Node) {
+	if fn == nil || arg == nil {
+		return
+	}
+	lit, ok := f.Literal(arg)
+	if !ok || !NameLike(lit) {
+		return
+	}
+	name := fn.Content(f.Src)
+	if i := strings.LastIndexAny(name, ".:>"); i >= 0 {
+		name = name[i+1:]
+	}
+	f.Facts.Calls = append(f.Facts.Calls, verify.Call{Func: name, Arg: argIndex(arg), Value: lit, Site: f.Site(arg)})
+}
+
+// argIndex is the position of an argument among its siblings.
+func argIndex(n *sitter.Node) int {
+	i := 0
+	for s := n.PrevNamedSibling(); s != nil; s = s.PrevNamedSibling() {
+		if s.Type() != "comment" {
+			i++
+		}
+	}
+	return i
+}
+
+// finish emits the derivations of the file. When a library was given a
+// prefix (viper's SetEnvPrefix), its unprefixed form is not what it reads.
+func (f *File) finish() {
+	prefixed := map[[2]verify.Kind]bool{}
+	for _, d := range f.derives {
+		if d.Prefix != "" {
+			prefixed[[2]verify.Kind{d.Kind, d.From}] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, d := range f.derives {
+		if d.Prefix == "" && d.Scope == "" && prefixed[[2]verify.Kind{d.Kind, d.From}] {
+			continue
+		}
+		key := d.Kind.String() + d.From.String() + d.Prefix + d.Scope + d.Nest
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		f.Facts.Derives = append(f.Facts.Derives, d)
+	}
+}
+
+// Derive records a run-time name derivation.
+func (f *File) Derive(d verify.Derivation) { f.derives = append(f.derives, d) }
+
+// Read records a read whose name is the value of expression n: a literal,
+// a constant, a wrapper's parameter, or a name built at run time.
+func (f *File) Read(kind verify.Kind, n *sitter.Node, via string, negatable bool) {
+	parts := f.spec.Value(n, f.Src)
+	through := ""
+	for i, p := range parts {
+		if p.Ref == "" {
+			continue
+		}
+		if v, ok := f.locals[p.Ref]; ok {
+			parts[i] = Part{Lit: v}
+			through = p.Ref
+		}
+	}
+	site := f.Site(n)
+	lead, mid, tail := split(parts)
+	switch {
+	case len(mid) == 0:
+		name := lead
+		if name == "" {
+			return
+		}
+		v := via
+		if through != "" {
+			v += " of constant " + through
+		}
+		f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: site, Via: v, Negatable: negatable})
+	case len(mid) == 1 && mid[0].Ref != "":
+		if fn, idx := f.paramOf(n, mid[0].Ref); idx >= 0 {
+			f.Facts.Wrappers = append(f.Facts.Wrappers, verify.Wrapper{Func: fn, Arg: idx, Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via})
+			if lead == "" && tail == "" {
+				return // every call is resolved through the wrapper
+			}
+		} else if lead == "" && tail == "" {
+			f.Facts.Refs = append(f.Facts.Refs, verify.Ref{Kind: kind, Ident: mid[0].Ref, Site: site, Via: via})
+			return
+		}
+		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via})
+	default:
+		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via})
+	}
+}
+
+// split separates the constant prefix and suffix of an expression from the
+// part in between that is computed.
+func split(parts []Part) (lead string, mid []Part, tail string) {
+	i := 0
+	for i < len(parts) && parts[i].Ref == "" && !parts[i].Unknown {
+		lead += parts[i].Lit
+		i++
+	}
+	j := len(parts)
+	for j > i && parts[j-1].Ref == "" && !parts[j-1].Unknown {
+		j--
+		tail = parts[j].Lit + tail
+	}
+	return lead, parts[i:j], tail
+}
+
+// paramOf finds the function around n and the index of its parameter
+// named ident, or -1.
+func (f *File) paramOf(n *sitter.Node, ident string) (string, int) {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		fn, ok := f.spec.Function(p, f.Src)
+		if !ok {
+			continue
+		}
+		for i, name := range fn.Params {
+			if name == ident {
+				return fn.Name, i
+			}
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// ReadName records a read of a name known as text.
+func (f *File) ReadName(kind verify.Kind, name string, n *sitter.Node, via string, negatable bool) {
+	if name == "" {
+		return
+	}
+	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.Site(n), Via: via, Negatable: negatable})
+}
+
+// AddField records a key of a config structure.
+func (f *File) AddField(fl verify.Field) { f.Facts.Fields = append(f.Facts.Fields, fl) }
+
+// Literal returns the value of n when it is a literal (or a constant of
+// this file).
+func (f *File) Literal(n *sitter.Node) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range f.spec.Value(n, f.Src) {
+		switch {
+		case p.Ref != "":
+			v, ok := f.locals[p.Ref]
+			if !ok {
+				return "", false
+			}
+			b.WriteString(v)
+		case p.Unknown:
+			return "", false
+		default:
+			b.WriteString(p.Lit)
+		}
+	}
+	return b.String(), true
+}
+
+// argsRE finds an argument list without nested parentheses.
+var argsRE = regexp.MustCompile(`\([^()]*\)`)
+
+// Text is a node's text for Via strings: white space folded, argument
+// lists emptied (app.Flag("v", "help").Envar reads app.Flag().Envar), cut
+// to a readable length.
+func (f *File) Text(n *sitter.Node) string {
+	s := strings.Join(strings.Fields(n.Content(f.Src)), " ")
+	for prev := ""; prev != s; {
+		prev = s
+		s = argsRE.ReplaceAllString(s, "\x00")
+	}
+	s = strings.ReplaceAll(s, "\x00", "()")
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// Site is the position of a node: 1-based line, 1-based column in
+// characters. For a string literal it is the position of its content,
+// past the opening quote.
+func (f *File) Site(n *sitter.Node) verify.Site {
+	off := int(n.StartByte())
+	end := int(n.EndByte())
+	for i := off; i < end && i < off+4; i++ {
+		c := f.Src[i]
+		if c == '"' || c == '\'' || c == '`' {
+			for i < end && (f.Src[i] == c) && i < off+4 {
+				i++
+			}
+			off = i
+			break
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '@') {
+			break
+		}
+	}
+	lineStart := off
+	for lineStart > 0 && f.Src[lineStart-1] != '\n' {
+		lineStart--
+	}
+	return verify.Site{Line: int(n.StartPoint().Row) + 1 + strings.Count(string(f.Src[n.StartByte():off]), "\n"), Col: utf8.RuneCount(f.Src[lineStart:off]) + 1}
+}
