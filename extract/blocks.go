@@ -201,29 +201,41 @@ func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text stri
 		return
 	}
 	base := verify.ProgramName(prog)
-	if (base == "docker" || base == "podman" || base == "nerdctl") && len(cmd.Args) > 1 && cmd.Args[1].Text == "run" {
-		e.containerEnv(cmd.Args[2:], toDoc, j, src)
-		return
+	if (base == "docker" || base == "podman" || base == "nerdctl") && len(args) > 0 && args[0].Text == "run" {
+		// docker's own options, then the image, then the image's command:
+		// the variables and the arguments after the image are for the
+		// program in the image, which may be this repository's.
+		image, imageArgs := e.containerRun(args[1:], toDoc, j, src, prog)
+		if image == "" {
+			return
+		}
+		prog, args = image, imageArgs
 	}
 	for _, w := range args {
 		if w.Text == "--" {
 			break
 		}
-		tok := w.Text
-		if i := strings.IndexByte(tok, '='); i >= 0 {
-			tok = tok[:i]
-		}
-		shape := names.Of(tok)
-		if shape != names.LongFlag && shape != names.SingleDash {
-			continue
-		}
-		name := strings.TrimLeft(tok, "-")
-		if !validFlag(name) || names.IsPlaceholder(tok) {
-			continue
-		}
-		e.add(verify.Claim{Kind: verify.Flag, Name: name, Text: tok, Source: src, Command: prog,
-			Explicit: shape == names.LongFlag, Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
+		e.flagClaim(w, toDoc, j, src, prog)
 	}
+}
+
+// flagClaim records an argument that is a flag (--name or -name) as a
+// claim about the program prog.
+func (e *extractor) flagClaim(w shellcmd.Word, toDoc func(int) int, j judgement, src verify.Source, prog string) {
+	tok := w.Text
+	if i := strings.IndexByte(tok, '='); i >= 0 {
+		tok = tok[:i]
+	}
+	shape := names.Of(tok)
+	if shape != names.LongFlag && shape != names.SingleDash {
+		return
+	}
+	name := strings.TrimLeft(tok, "-")
+	if !validFlag(name) || names.IsPlaceholder(tok) {
+		return
+	}
+	e.add(verify.Claim{Kind: verify.Flag, Name: name, Text: tok, Source: src, Command: prog,
+		Explicit: shape == names.LongFlag, Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
 }
 
 func (e *extractor) envClaim(name string, off int, prog string, j judgement, src verify.Source) {
@@ -246,25 +258,30 @@ func nameSafety(name, fromContext string) string {
 	return fromContext
 }
 
-// containerEnv reads -e NAME=value and --env NAME of docker run: the
-// variables are for the program in the image, which the docs present as
-// this repository's.
-func (e *extractor) containerEnv(args []shellcmd.Word, toDoc func(int) int, j judgement, src verify.Source) {
+// containerRun reads the options of docker run: -e NAME=value and --env
+// NAME set variables for the image's program, the other options are
+// docker's own flags. It returns the image, as the program name it runs
+// (ghcr.io/acme/feed:1.2 → feed), and the arguments after it.
+func (e *extractor) containerRun(args []shellcmd.Word, toDoc func(int) int, j judgement, src verify.Source, docker string) (string, []shellcmd.Word) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var val shellcmd.Word
 		switch {
 		case a.Text == "-e" || a.Text == "--env":
 			if i+1 >= len(args) {
-				return
+				return "", nil
 			}
 			val = args[i+1]
 			i++
 		case strings.HasPrefix(a.Text, "--env="):
 			val = shellcmd.Word{Text: a.Text[len("--env="):], Offset: a.Offset + len("--env=")}
 		case !strings.HasPrefix(a.Text, "-"):
-			return // the image: what follows is the container's command
+			return imageProgram(a.Text), args[i+1:]
 		default:
+			e.flagClaim(a, toDoc, j, src, docker)
+			if !strings.Contains(a.Text, "=") && i+1 < len(args) && dockerValueFlags[a.Text] {
+				i++ // the option's value, not the image
+			}
 			continue
 		}
 		name := val.Text
@@ -275,6 +292,29 @@ func (e *extractor) containerEnv(args []shellcmd.Word, toDoc func(int) int, j ju
 			e.envClaim(name, toDoc(val.Offset), "", j, src)
 		}
 	}
+	return "", nil
+}
+
+// dockerValueFlags are the docker run options that take a value, so that
+// the value is not read as the image.
+var dockerValueFlags = map[string]bool{"-p": true, "--publish": true, "-v": true, "--volume": true, "--name": true,
+	"--network": true, "--net": true, "-w": true, "--workdir": true, "-u": true, "--user": true, "--entrypoint": true,
+	"--env-file": true, "-l": true, "--label": true, "--mount": true, "--platform": true, "-m": true, "--memory": true,
+	"--cpus": true, "--restart": true, "--add-host": true, "-h": true, "--hostname": true, "--pull": true, "--gpus": true}
+
+// imageProgram is the program name of an image reference:
+// registry.example.com:5000/acme/feed:1.2@sha256:... → feed.
+func imageProgram(ref string) string {
+	if i := strings.IndexByte(ref, '@'); i >= 0 {
+		ref = ref[:i]
+	}
+	if i := strings.LastIndexByte(ref, '/'); i >= 0 {
+		ref = ref[i+1:]
+	}
+	if i := strings.IndexByte(ref, ':'); i >= 0 {
+		ref = ref[:i]
+	}
+	return ref
 }
 
 // resolveProgram finds the program a command line runs and the arguments

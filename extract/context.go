@@ -85,10 +85,25 @@ func isSentenceEnd(s string, i int) bool {
 
 // around is the text close to a claim: a few words either side, within
 // its sentence. Kind cues found here beat cues elsewhere in the sentence.
+// White space does not count toward the window, so masked code spans and
+// comments do not push the words beside a claim out of it.
 func (b block) around(start, end int) string {
+	const window = 40
 	ss, se := b.sentence(start)
-	lo := max(ss, start-40)
-	hi := min(se, end+40)
+	lo, n := start, 0
+	for lo > ss && n < window {
+		lo--
+		if b.masked[lo] != ' ' && b.masked[lo] != '\n' {
+			n++
+		}
+	}
+	hi, n := end, 0
+	for hi < se && n < window {
+		if b.masked[hi] != ' ' && b.masked[hi] != '\n' {
+			n++
+		}
+		hi++
+	}
 	return b.masked[lo:start] + " " + b.masked[end:hi]
 }
 

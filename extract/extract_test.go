@@ -159,9 +159,15 @@ func TestShellBlocks(t *testing.T) {
 2:9 flag --namespace cmd=kubectl
 3:12 flag --amend cmd=git
 `},
-		{"docker run env is the image's", "```bash\ndocker run --rm -e FEED_DB_URL=x --env FEED_MODE feed:latest --port 1\n```\n", `
+		{"docker run env and arguments are the image's", "```bash\ndocker run --rm -e FEED_DB_URL=x --env FEED_MODE feed:latest --port 1\n```\n", `
+2:12 flag --rm cmd=docker
 2:20 env FEED_DB_URL
 2:40 env FEED_MODE
+2:62 flag --port cmd=feed
+`},
+		{"image references name their program", "```bash\ndocker run -p 80:80 --name web ghcr.io/acme/feed:1.2@sha256:ab --dry-run\n```\n", `
+2:21 flag --name cmd=docker
+2:64 flag --dry-run cmd=feed safety="dry run"
 `},
 		{"runners", "```sh\ngo run ./cmd/feed -dry-run\nnpx feedctl --force\npython -m feed.cli --once\nsudo -E env A_B=1 feed --x\n```\n", `
 2:19 flag -dry-run inferred cmd=./cmd/feed safety="dry run"

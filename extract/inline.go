@@ -37,6 +37,7 @@ var codeReadRE = regexp.MustCompile(`process\.env\.([A-Za-z_][A-Za-z0-9_]*)|proc
 var (
 	setBeforeRE = regexp.MustCompile(`(?i)\b(set|setting|export|exporting|override|overriding)\s+(the\s+)?$`)
 	setAfterRE  = regexp.MustCompile(`(?i)^\s*(=|to\b)`)
+	cssRE       = regexp.MustCompile(`(?i)\bcss\b|custom propert|stylesheet|\bscss\b|tailwind`)
 	settingRE   = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file)s?\b`)
 )
 
@@ -102,6 +103,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	c := verify.Claim{Source: verify.InlineCode, Text: name}
 	switch names.Of(name) {
 	case names.LongFlag:
+		if cssRE.MatchString(sentence) {
+			return // a CSS custom property: --brand-color
+		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
 	case names.SingleDash:
 		if !has(flagCue, near) {

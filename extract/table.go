@@ -86,6 +86,8 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 	col := 0
 	for cell := row.FirstChild(); cell != nil; cell, col = cell.NextSibling(), col+1 {
 		if col >= len(hints) || hints[col] == notNames {
+			// other cells are running text: "Same as `--verbose`."
+			e.inlines(cell, rb)
 			continue
 		}
 		found := false

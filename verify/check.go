@@ -167,6 +167,13 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			f.Message += fmt.Sprintf("; note: %s also reads names computed at run time, which docverify cannot follow", dyn[0].Pos)
 			f.Related = append(f.Related, dyn[0])
 		}
+		if base, ok := strings.CutPrefix(c.Name, "no-"); ok && c.Kind == Flag {
+			if evs := ix.reads[nameKey{Flag, base}]; len(evs) > 0 {
+				f.Message += fmt.Sprintf("; --%s is defined at %s, but nothing makes its --no- form", base, evs[0].Pos)
+				f.Related = append(f.Related, evs[0])
+				r.Nearest = nil
+			}
+		}
 		if n := r.Nearest; n != nil {
 			f.Suggestion = n.Name
 			verb := "read"

@@ -30,7 +30,10 @@ type Index struct {
 // IndexStats describes what the index was built from, for summaries and
 // for the "searched ..." part of messages.
 type IndexStats struct {
-	SourceFiles  int            // source files indexed
+	// SourceFiles counts the source files searched for read sites: those
+	// given to NewIndex, unless the caller knows of more (files a
+	// prefilter ruled out were searched too).
+	SourceFiles  int
 	ByLang       map[string]int // source files per language
 	MentionFiles int            // files whose text was searched for mentions
 }
@@ -155,6 +158,18 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 	for id := range ix.pending {
 		if len(consts[id]) > 0 {
 			delete(ix.pending, id)
+		}
+	}
+	// A read through a name no file defines as a constant reads a name
+	// computed at run time, as far as docverify can tell.
+	for _, f := range files {
+		if f.Test {
+			continue
+		}
+		for _, r := range f.Refs {
+			if len(consts[r.Ident]) == 0 {
+				ix.dynamic = append(ix.dynamic, dynamicSite{DynamicRead{Kind: r.Kind, Site: r.Site, Via: r.Via + " of " + r.Ident}, at(f.Path, r.Site)})
+			}
 		}
 	}
 	return ix

@@ -7,22 +7,29 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// minSimilarity is how alike two names must be for one to be suggested for
-// the other. Tuned so that a dropped or added word (ROTATION vs
-// ROTATION_DAYS), a typo or a swapped separator qualifies, and two names
-// that share only a common word (LOG_LEVEL, LOG_FORMAT) do not.
-const minSimilarity = 0.6
+// A real name is suggested for a claimed one when it is within a typo's
+// reach — an edit distance of at most one per six characters (ORDERS_DB_ULR
+// for ORDERS_DB_URL, --batchsize for --batch-size) — or when the two share
+// at least two words and most of their words (SHARED_SECRET_ROTATION for
+// SHARED_SECRET_ROTATION_DAYS). Siblings that differ in a whole word
+// (db.port and db.host, RATE_LIMIT_BURST and RATE_LIMIT_RPS) are not
+// suggested: "did you mean" the wrong setting misleads.
+const minWordOverlap = 0.6
 
 // nearest finds the real name closest to a claim's, among names of the
 // kinds that can serve it.
 func (ix *Index) nearest(c Claim) *Evidence {
 	var best *Evidence
-	bestScore := minSimilarity
+	bestScore := 0.0
 	consider := func(name string, e Evidence) {
 		if strings.EqualFold(name, c.Name) {
 			return
 		}
-		if s := similarity(c.Name, name); s > bestScore || (s == bestScore && best != nil && name < best.Name) {
+		s, ok := similarity(c.Name, name)
+		if !ok {
+			return
+		}
+		if s > bestScore || (s == bestScore && best != nil && name < best.Name) {
 			e.Name = name
 			ev := e
 			best, bestScore = &ev, s
@@ -41,8 +48,66 @@ func (ix *Index) nearest(c Claim) *Evidence {
 				}
 			}
 		}
+		if k == Env {
+			for _, d := range ix.derivedNames(maxDerivedNames) {
+				consider(d.Name, d)
+			}
+		}
 	}
 	return best
+}
+
+// maxDerivedNames bounds the names derivations are expanded into for
+// suggestions, so a repository with thousands of config fields stays fast.
+const maxDerivedNames = 5000
+
+// derivedNames lists env names the code builds from config structures,
+// config keys and flags, with the site of the field, key or flag.
+func (ix *Index) derivedNames(limit int) []Evidence {
+	var out []Evidence
+	add := func(name string, pos Pos, via string) bool {
+		out = append(out, Evidence{Pos: pos, Name: name, Via: via, Strength: Read})
+		return len(out) < limit
+	}
+	for _, d := range ix.derives {
+		if d.Kind != Env {
+			continue
+		}
+		sep := d.Nest
+		if sep == "" {
+			sep = "_"
+		}
+		for k, evs := range ix.reads {
+			if len(evs) == 0 || (d.From != k.kind) || (k.kind == Config && d.Scope != "") {
+				continue
+			}
+			if !add(d.Prefix+envForm(k.name, sep), evs[0].Pos, d.Via) {
+				return out
+			}
+		}
+		if d.From != Config {
+			continue
+		}
+		var walk func(owner, prefix string, depth int) bool
+		walk = func(owner, prefix string, depth int) bool {
+			for _, f := range ix.fieldsOf(owner, depth) {
+				name := prefix + envForm(f.Key, d.Nest)
+				if !add(name, f.pos, d.Via) {
+					return false
+				}
+				if d.Nest != "" && f.Type != "" && depth < 4 {
+					if !walk(f.Type, name+d.Nest, depth+1) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		if d.Scope != "" && !walk(d.Scope, d.Prefix, 0) {
+			return out
+		}
+	}
+	return out
 }
 
 func firstEvidence(evs []Evidence) Evidence {
@@ -55,17 +120,19 @@ func firstEvidence(evs []Evidence) Evidence {
 	return best
 }
 
-// similarity scores two names from 0 to 1: the better of their edit
-// similarity and the overlap of their words, so that both typos and
-// dropped words are caught.
-func similarity(a, b string) float64 {
+// similarity scores two names from 0 to 1 — the better of their edit
+// similarity and their word overlap — and says whether they are alike
+// enough for one to be suggested for the other.
+func similarity(a, b string) (float64, bool) {
 	la, lb := strings.ToLower(a), strings.ToLower(b)
 	n := max(len(la), len(lb))
 	if n == 0 {
-		return 0
+		return 0, false
 	}
-	edit := 1 - float64(levenshtein.ComputeDistance(la, lb))/float64(n)
-	return max(edit, wordOverlap(words(a), words(b)))
+	d := levenshtein.ComputeDistance(la, lb)
+	edit := 1 - float64(d)/float64(n)
+	words := wordOverlap(words(a), words(b))
+	return max(edit, words), d <= max(1, n/6) || words >= minWordOverlap
 }
 
 // wordOverlap is the Jaccard index of two word lists, counted only when

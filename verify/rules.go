@@ -58,6 +58,13 @@ var (
 		Doc: "docverify could not read or decode this documentation file, so its claims were not checked. " +
 			"The message says why; the rest of the run goes on.",
 	}
+	RuleUnreadableSnippet = &Rule{
+		ID: "DV2003", Slug: "unreadable-snippet", Severity: Info,
+		Summary: "A config snippet in a doc could not be parsed.",
+		Doc: "A YAML, TOML, JSON, INI or properties snippet in the docs has a syntax error, so its keys were " +
+			"not checked. Snippets that elide parts (\"...\") often do; fix the snippet or mark it with another " +
+			"info string to have it skipped.",
+	}
 	RuleUnreadableSource = &Rule{
 		ID: "DV2002", Slug: "unreadable-source", Severity: Info,
 		Summary: "A source file could not be read or indexed.",
@@ -67,7 +74,7 @@ var (
 )
 
 // Rules lists every rule, in ID order.
-var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleUnreadableDoc, RuleUnreadableSource}
+var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet}
 
 // RuleByID finds a rule by its ID or slug.
 func RuleByID(id string) *Rule {

@@ -1,7 +1,6 @@
 package lang
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -20,7 +19,6 @@ type Compiled struct {
 	query   *sitter.Query
 	preds   [][]predicate
 	actions []action // by capture id
-	needles [][]byte
 }
 
 // action is what a capture name asks the engine to do.
@@ -122,25 +120,11 @@ func Compile(s *Spec) (*Compiled, error) {
 		}
 		c.actions = append(c.actions, a)
 	}
-	for _, n := range s.Needles {
-		c.needles = append(c.needles, []byte(n))
-	}
 	return c, nil
 }
 
 // Close frees the compiled query.
 func (c *Compiled) Close() { c.query.Close() }
-
-// Wants is the cheap byte-level prefilter: whether a file may hold
-// anything the queries look for.
-func (c *Compiled) Wants(src []byte) bool {
-	for _, n := range c.needles {
-		if bytes.Contains(src, n) {
-			return true
-		}
-	}
-	return false
-}
 
 // Worker holds the parsing state of one goroutine: one parser per
 // language and a query cursor. It is not safe for concurrent use.

@@ -1,0 +1,211 @@
+// Package workspace finds the files of a repository: the Markdown docs to
+// check and every other file, which the index reads. It honours
+// .gitignore files (nested ones too, and .git/info/exclude), skips
+// dependency and tool trees, and never follows links, so nothing outside
+// the repository is read.
+package workspace
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+)
+
+// Workspace is the files of one repository, as slash paths relative to Root.
+type Workspace struct {
+	Root  string
+	Docs  []string // *.md, *.mdx, *.markdown
+	Files []string // every other file
+	// Changelogs are docs left out because they record history, which is
+	// not a claim that anything exists now.
+	Changelogs []string
+}
+
+// skipDirs are trees that hold other projects' code or tool state.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, ".jj": true,
+	"node_modules": true, "bower_components": true, "jspm_packages": true,
+	"vendor": true, "third_party": true, "third-party": true, "external": false,
+	".venv": true, "venv": true, "__pycache__": true, ".tox": true, ".nox": true,
+	".mypy_cache": true, ".pytest_cache": true, ".ruff_cache": true, ".eggs": true,
+	".next": true, ".nuxt": true, ".svelte-kit": true, ".turbo": true, ".parcel-cache": true,
+	".terraform": true, ".gradle": true, ".idea": true, ".cache": true,
+	"testdata": true,
+}
+
+// IsDoc reports whether a file is a Markdown document.
+func IsDoc(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".mdx", ".markdown":
+		return true
+	}
+	return false
+}
+
+// IsChangelog reports whether a doc records history: CHANGELOG, CHANGES,
+// HISTORY, NEWS, RELEASE_NOTES, RELEASES, or a file under a changelog or
+// release-notes directory.
+func IsChangelog(p string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES"} {
+		if strings.HasPrefix(base, prefix) {
+			return true
+		}
+	}
+	for _, dir := range strings.Split(path.Dir(p), "/") {
+		switch strings.ToLower(dir) {
+		case "changelog", "changelogs", "release-notes", "release_notes", "releasenotes", "changes":
+			return true
+		}
+	}
+	return false
+}
+
+// Options change what Walk keeps.
+type Options struct {
+	IncludeChangelogs bool
+}
+
+// Walk lists the files of the repository at root.
+func Walk(root string, opts Options) (*Workspace, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a directory", root)
+	}
+	w := &Workspace{Root: root}
+	patterns := readIgnoreFile(filepath.Join(root, ".git", "info", "exclude"), nil)
+	if err := w.walk(root, "", patterns, opts); err != nil {
+		return nil, err
+	}
+	sort.Strings(w.Docs)
+	sort.Strings(w.Files)
+	sort.Strings(w.Changelogs)
+	return w, nil
+}
+
+func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Options) error {
+	var domain []string
+	if rel != "" {
+		domain = strings.Split(rel, "/")
+	}
+	patterns = append(patterns[:len(patterns):len(patterns)], readIgnoreFile(filepath.Join(dir, ".gitignore"), domain)...)
+	matcher := gitignore.NewMatcher(patterns)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if rel == "" {
+			return err
+		}
+		return nil // an unreadable subdirectory is left out, not the end of the run
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p := name
+		if rel != "" {
+			p = rel + "/" + name
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			continue
+		}
+		parts := append(append([]string(nil), domain...), name)
+		if e.IsDir() {
+			if skipDirs[name] || matcher.Match(parts, true) || isVirtualenv(filepath.Join(dir, name)) {
+				continue
+			}
+			if err := w.walk(filepath.Join(dir, name), p, patterns, opts); err != nil {
+				return err
+			}
+			continue
+		}
+		if !e.Type().IsRegular() || matcher.Match(parts, false) {
+			continue
+		}
+		switch {
+		case IsDoc(p) && !opts.IncludeChangelogs && IsChangelog(p):
+			w.Changelogs = append(w.Changelogs, p)
+		case IsDoc(p):
+			w.Docs = append(w.Docs, p)
+		default:
+			w.Files = append(w.Files, p)
+		}
+	}
+	return nil
+}
+
+// isVirtualenv recognises a Python virtual environment by its pyvenv.cfg,
+// whatever the directory is called.
+func isVirtualenv(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, "pyvenv.cfg"))
+	return err == nil
+}
+
+func readIgnoreFile(file string, domain []string) []gitignore.Pattern {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []gitignore.Pattern
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, gitignore.ParsePattern(line, domain))
+	}
+	return out
+}
+
+// FindRoot returns the repository that holds path p: the nearest directory
+// above it with a .git entry, or else the current directory if p is
+// inside it, or else p's directory.
+func FindRoot(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Dir(abs)
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return wd, nil
+		}
+	}
+	return dir, nil
+}
+
+// Rel returns the slash path of p relative to root, or an error if p is
+// outside it.
+func Rel(root, p string) (string, error) {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", errors.New("outside the repository")
+	}
+	return filepath.ToSlash(rel), nil
+}

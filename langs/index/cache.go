@@ -1,0 +1,169 @@
+package index
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// Cache keeps the facts of parsed files between runs, keyed by path and
+// content, in one file per repository under the user's cache directory.
+// An entry is found by the file's size and modification time without
+// reading it, or else by the hash of its content, so a fresh clone (new
+// times, same content) still hits.
+//
+// The cache is tied to the binary: any change to docverify — a query, a
+// rule of the engine — changes the binary and starts a fresh cache, so
+// stale facts are never used.
+type Cache struct {
+	file    string
+	version uint64
+
+	mu      sync.Mutex
+	entries map[string]entry
+	dirty   bool
+}
+
+type entry struct {
+	Size    int64
+	ModTime int64
+	Hash    uint64
+	Skipped bool // read, and the prefilter found nothing to parse
+	Facts   verify.FileFacts
+}
+
+type cacheFile struct {
+	Version uint64
+	Entries map[string]entry
+}
+
+// OpenCache loads the cache for a repository root from dir (created if
+// missing). version identifies the binary; a cache of another version is
+// discarded. A cache that cannot be read is discarded too: it is only a
+// cache.
+func OpenCache(dir, root string, version uint64) (*Cache, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cache directory: %w", err)
+	}
+	c := &Cache{file: filepath.Join(dir, fmt.Sprintf("%016x.gob", xxhash.Sum64String(abs))), version: version, entries: map[string]entry{}}
+	data, err := os.ReadFile(c.file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, nil
+	}
+	var cf cacheFile
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Version == version && cf.Entries != nil {
+		c.entries = cf.Entries
+	}
+	return c, nil
+}
+
+// Save writes the cache if it changed, atomically.
+func (c *Cache) Save() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dirty {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Entries: c.entries}); err != nil {
+		return fmt.Errorf("encoding the cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.file), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), c.file); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	c.dirty = false
+	return nil
+}
+
+func (c *Cache) byStat(p string, info fs.FileInfo) (entry, bool) {
+	if c == nil {
+		return entry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[p]
+	return e, ok && e.Size == info.Size() && e.ModTime == info.ModTime().UnixNano()
+}
+
+func (c *Cache) byHash(p string, sum uint64, info fs.FileInfo) (entry, bool) {
+	if c == nil {
+		return entry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[p]
+	if !ok || e.Hash != sum || e.Size != info.Size() {
+		return entry{}, false
+	}
+	e.ModTime = info.ModTime().UnixNano() // the content is the same: remember the new time
+	c.entries[p] = e
+	c.dirty = true
+	return e, true
+}
+
+func (c *Cache) put(p string, info fs.FileInfo, sum uint64, e entry) {
+	if c == nil {
+		return
+	}
+	e.Size, e.ModTime, e.Hash = info.Size(), info.ModTime().UnixNano(), sum
+	c.mu.Lock()
+	c.entries[p] = e
+	c.dirty = true
+	c.mu.Unlock()
+}
+
+func contentHash(src []byte) uint64 { return xxhash.Sum64(src) }
+
+// BinaryVersion identifies the running binary by the hash of its file, so
+// that a cache written by another build is not used. If the binary cannot
+// be read, it returns 0 and the caller should not use a cache.
+func BinaryVersion() uint64 {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	h := xxhash.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return 0
+	}
+	return h.Sum64()
+}

@@ -1,0 +1,358 @@
+// Package index builds the code side of a run: it reads the repository's
+// source files in parallel, parses only those that can matter, and turns
+// them into code facts for verify.
+//
+//   - Phase 1 (Index) reads every source file of a known language, keeps
+//     those that pass the language's byte-level prefilter, and parses them
+//     with one tree-sitter parser per worker. Build manifests give the
+//     repository's programs.
+//   - Phase 2 (Resolve) parses the files the prefilter skipped that hold
+//     what the index still needs: the constants read sites refer to and the
+//     calls of wrapper functions.
+//   - Mentions searches the text of every file for the names no read site
+//     backs, so that a name that appears nowhere can be called missing.
+//
+// Facts of parsed files are cached by content (see Cache), so an unchanged
+// file is never parsed twice.
+package index
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/docverify/docverify/langs"
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
+)
+
+// MaxFileSize is the largest file read: larger ones are generated code or
+// data, and are reported as skipped.
+const MaxFileSize = 2 << 20
+
+// Options configure an Indexer.
+type Options struct {
+	Root    string   // the repository root
+	Files   []string // slash paths relative to Root of every file that is not a doc
+	Jobs    int      // parallel workers; 0 means one per CPU
+	Project lang.Project
+	Cache   *Cache // nil for no cache
+}
+
+// Stats say what the index was built from.
+type Stats struct {
+	SourceFiles  int            // files of an indexed language
+	Parsed       int            // files parsed in this run
+	Cached       int            // files whose facts came from the cache
+	Prefiltered  int            // source files with nothing the queries look for
+	ByLang       map[string]int // source files per language
+	Unindexed    map[string]int // files of languages docverify has no grammar for
+	TextSearched int            // files searched for mentions
+}
+
+// Problem is a file that could not be read or indexed.
+type Problem struct {
+	Path    string
+	Message string
+}
+
+// Indexer indexes one repository.
+type Indexer struct {
+	reg   *langs.Registry
+	opts  Options
+	files []fileState
+
+	Stats    Stats
+	Problems []Problem
+}
+
+// fileState is what the indexer knows of one file.
+type fileState struct {
+	path     string
+	lang     *langs.Lang
+	manifest lang.Manifest
+	parsed   bool // facts holds the parse result
+	skipped  bool // read, and the prefilter found nothing
+	facts    verify.FileFacts
+}
+
+// New prepares an indexer; nothing is read yet.
+func New(reg *langs.Registry, opts Options) *Indexer {
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.GOMAXPROCS(0)
+	}
+	ix := &Indexer{reg: reg, opts: opts, Stats: Stats{ByLang: map[string]int{}, Unindexed: map[string]int{}}}
+	for _, p := range opts.Files {
+		fs := fileState{path: p, lang: reg.ForPath(p), manifest: reg.Manifest(p)}
+		switch {
+		case fs.lang != nil:
+			ix.Stats.SourceFiles++
+			ix.Stats.ByLang[fs.lang.Spec.Name]++
+		case fs.manifest == nil:
+			if l, ok := langs.Unindexed(p); ok {
+				ix.Stats.Unindexed[l]++
+			}
+		}
+		ix.files = append(ix.files, fs)
+	}
+	return ix
+}
+
+// Index runs phase 1 and returns the facts of every file parsed.
+func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
+	var mu sync.Mutex
+	err := ix.each(ctx, func(w *lang.Worker, i int) {
+		fs := &ix.files[i]
+		switch {
+		case fs.manifest != nil:
+			src, err := ix.read(fs.path)
+			if err != nil {
+				ix.problem(&mu, fs.path, err)
+				return
+			}
+			fs.facts = verify.FileFacts{Path: fs.path, Programs: fs.manifest(fs.path, src)}
+			fs.parsed = true
+		case fs.lang != nil:
+			ix.indexSource(ctx, w, fs, &mu, false, nil)
+		}
+	})
+	return ix.collect(), err
+}
+
+// Resolve runs phase 2: it parses the source files the prefilter skipped
+// that contain one of the pending identifiers, and returns the facts of
+// every parsed file.
+func (ix *Indexer) Resolve(ctx context.Context, pending []string) ([]verify.FileFacts, error) {
+	if len(pending) == 0 {
+		return ix.collect(), nil
+	}
+	want := map[string]bool{}
+	for _, p := range pending {
+		want[p] = true
+	}
+	var mu sync.Mutex
+	err := ix.each(ctx, func(w *lang.Worker, i int) {
+		fs := &ix.files[i]
+		if fs.lang != nil && fs.skipped {
+			ix.indexSource(ctx, w, fs, &mu, true, want)
+		}
+	})
+	return ix.collect(), err
+}
+
+// indexSource fills in the facts of one source file: from the cache, or
+// by reading and (if the prefilter or the pending set asks) parsing it.
+func (ix *Indexer) indexSource(ctx context.Context, w *lang.Worker, fs *fileState, mu *sync.Mutex, force bool, want map[string]bool) {
+	full := filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path))
+	info, err := os.Lstat(full)
+	if err != nil {
+		ix.problem(mu, fs.path, err)
+		return
+	}
+	if !force {
+		if e, ok := ix.opts.Cache.byStat(fs.path, info); ok {
+			ix.fromCache(mu, fs, e)
+			return
+		}
+	}
+	src, err := ix.read(fs.path)
+	if err != nil {
+		ix.problem(mu, fs.path, err)
+		return
+	}
+	sum := contentHash(src)
+	if !force {
+		if e, ok := ix.opts.Cache.byHash(fs.path, sum, info); ok {
+			ix.fromCache(mu, fs, e)
+			return
+		}
+	}
+	if force && !containsAny(src, want) {
+		return
+	}
+	if !force && !fs.lang.Wants(src) {
+		fs.skipped = true
+		mu.Lock()
+		ix.Stats.Prefiltered++
+		mu.Unlock()
+		ix.opts.Cache.put(fs.path, info, sum, entry{Skipped: true})
+		return
+	}
+	c, err := fs.lang.Compiled()
+	if err != nil {
+		ix.problem(mu, fs.path, fmt.Errorf("internal error: %w", err))
+		return
+	}
+	facts, err := w.Facts(ctx, c, fs.path, src, ix.opts.Project)
+	if err != nil {
+		ix.problem(mu, fs.path, err)
+		return
+	}
+	fs.facts, fs.parsed, fs.skipped = facts, true, false
+	mu.Lock()
+	ix.Stats.Parsed++
+	if force {
+		ix.Stats.Prefiltered--
+	}
+	mu.Unlock()
+	ix.opts.Cache.put(fs.path, info, sum, entry{Facts: facts})
+}
+
+func (ix *Indexer) fromCache(mu *sync.Mutex, fs *fileState, e entry) {
+	mu.Lock()
+	defer mu.Unlock()
+	if e.Skipped {
+		fs.skipped = true
+		ix.Stats.Prefiltered++
+		return
+	}
+	fs.facts, fs.parsed = e.Facts, true
+	ix.Stats.Cached++
+}
+
+// containsAny reports whether src holds one of the wanted identifiers as
+// a whole word.
+func containsAny(src []byte, want map[string]bool) bool {
+	found := false
+	words(src, func(w []byte, _ int) bool {
+		if want[string(w)] {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// errTooLarge and errBinary explain skipped files.
+var (
+	errTooLarge = fmt.Errorf("larger than %d MiB, so not read", MaxFileSize>>20)
+	errBinary   = errors.New("not a text file")
+)
+
+// read reads a file of the repository, refusing large and binary ones.
+// Links are not followed: a link could lead out of the repository.
+func (ix *Indexer) read(p string) ([]byte, error) {
+	full := filepath.Join(ix.opts.Root, filepath.FromSlash(p))
+	info, err := os.Lstat(full)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if info.Size() > MaxFileSize {
+		return nil, errTooLarge
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+		return nil, errBinary
+	}
+	return src, nil
+}
+
+func (ix *Indexer) problem(mu *sync.Mutex, p string, err error) {
+	if errors.Is(err, errBinary) {
+		return // binary files under a source ending (rare) are not worth a word
+	}
+	mu.Lock()
+	ix.Problems = append(ix.Problems, Problem{Path: p, Message: err.Error()})
+	mu.Unlock()
+}
+
+// collect returns the facts of every parsed file, in path order.
+func (ix *Indexer) collect() []verify.FileFacts {
+	var out []verify.FileFacts
+	for i := range ix.files {
+		if ix.files[i].parsed {
+			out = append(out, ix.files[i].facts)
+		}
+	}
+	sort.Slice(ix.Problems, func(i, j int) bool { return ix.Problems[i].Path < ix.Problems[j].Path })
+	return out
+}
+
+// each runs fn over every file on Jobs workers, each with its own
+// tree-sitter parsers.
+func (ix *Indexer) each(ctx context.Context, fn func(w *lang.Worker, i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for j := 0; j < ix.opts.Jobs; j++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := lang.NewWorker()
+			defer w.Close()
+			for i := range next {
+				fn(w, i)
+			}
+		}()
+	}
+	var err error
+loop:
+	for i := range ix.files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break loop
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}
+
+// kindOfFile names a file's kind for mention messages: "a Go file",
+// "a YAML file".
+func kindOfFile(p string, l *langs.Lang) string {
+	if l != nil {
+		return "a " + displayLang(l.Spec.Name) + " file"
+	}
+	if name, ok := langs.Unindexed(p); ok {
+		return "a " + name + " file, which docverify does not index"
+	}
+	switch ext := path.Ext(p); ext {
+	case ".yaml", ".yml":
+		return "a YAML file"
+	case ".json":
+		return "a JSON file"
+	case ".toml":
+		return "a TOML file"
+	case ".properties", ".ini", ".cfg", ".conf":
+		return "a config file"
+	}
+	switch base := path.Base(p); {
+	case base == "Dockerfile" || path.Ext(base) == ".dockerfile":
+		return "a Dockerfile"
+	case base == "Makefile" || base == "makefile" || path.Ext(base) == ".mk":
+		return "a Makefile"
+	case len(base) >= 4 && base[:4] == ".env":
+		return "an env file"
+	}
+	return "the file"
+}
+
+func displayLang(n string) string {
+	switch n {
+	case "go":
+		return "Go"
+	case "python":
+		return "Python"
+	case "javascript":
+		return "JavaScript"
+	case "typescript":
+		return "TypeScript"
+	}
+	return n
+}

@@ -1,0 +1,123 @@
+// Package langs is the registry of languages docverify indexes: adding a
+// language is one package under langs/ and one line in the list below.
+package langs
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/docverify/docverify/langs/golang"
+	"github.com/docverify/docverify/langs/javascript"
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/langs/python"
+	"github.com/docverify/docverify/langs/typescript"
+)
+
+// Specs lists every language, one line each.
+var Specs = []*lang.Spec{
+	golang.Spec,
+	python.Spec,
+	javascript.Spec,
+	typescript.Spec,
+	typescript.TSXSpec,
+}
+
+// Registry maps files to languages. A language's queries are compiled
+// when its first file turns up — compiling costs tens of milliseconds a
+// grammar, which a repository without that language should not pay. It is
+// safe for concurrent use.
+type Registry struct {
+	langs     []*Lang
+	byExt     map[string]*Lang
+	manifests map[string]lang.Manifest
+}
+
+// Lang is one language of the registry.
+type Lang struct {
+	Spec     *lang.Spec
+	needles  [][]byte
+	once     sync.Once
+	compiled *lang.Compiled
+	err      error
+}
+
+// Wants is the byte-level prefilter: whether a file may hold anything the
+// language's queries look for. It needs no compiled query.
+func (l *Lang) Wants(src []byte) bool {
+	for _, n := range l.needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// Compiled returns the language's compiled queries, compiling them on
+// first use. An error is a bug in a queries.scm, which the registry test
+// catches first.
+func (l *Lang) Compiled() (*lang.Compiled, error) {
+	l.once.Do(func() { l.compiled, l.err = lang.Compile(l.Spec) })
+	return l.compiled, l.err
+}
+
+// New builds the registry; nothing is compiled yet.
+func New() (*Registry, error) {
+	r := &Registry{byExt: map[string]*Lang{}, manifests: map[string]lang.Manifest{}}
+	for _, s := range Specs {
+		l := &Lang{Spec: s}
+		for _, n := range s.Needles {
+			l.needles = append(l.needles, []byte(n))
+		}
+		r.langs = append(r.langs, l)
+		for _, ext := range s.Extensions {
+			if _, dup := r.byExt[ext]; dup {
+				return nil, fmt.Errorf("extension %s is claimed by two languages", ext)
+			}
+			r.byExt[ext] = l
+		}
+		for name, m := range s.Manifests {
+			r.manifests[name] = m
+		}
+	}
+	return r, nil
+}
+
+// Close frees the compiled queries.
+func (r *Registry) Close() {
+	for _, l := range r.langs {
+		if l.compiled != nil {
+			l.compiled.Close()
+		}
+	}
+}
+
+// ForPath returns the language of a source file, or nil.
+func (r *Registry) ForPath(p string) *Lang {
+	return r.byExt[strings.ToLower(path.Ext(p))]
+}
+
+// Manifest returns the reader of a build manifest, or nil.
+func (r *Registry) Manifest(p string) lang.Manifest {
+	return r.manifests[path.Base(p)]
+}
+
+// unindexed names the languages docverify has no grammar for yet, by file
+// ending, so that a run can say which sources it could not read instead
+// of silently finding nothing in them.
+var unindexed = map[string]string{
+	".rs": "Rust", ".java": "Java", ".kt": "Kotlin", ".kts": "Kotlin", ".scala": "Scala", ".groovy": "Groovy",
+	".rb": "Ruby", ".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".php": "PHP", ".swift": "Swift", ".m": "Objective-C",
+	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
+	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",
+	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".sh": "shell", ".bash": "shell", ".zsh": "shell",
+	".ps1": "PowerShell", ".vue": "Vue", ".svelte": "Svelte",
+}
+
+// Unindexed reports the language of a source file docverify cannot index.
+func Unindexed(p string) (string, bool) {
+	l, ok := unindexed[strings.ToLower(path.Ext(p))]
+	return l, ok
+}

@@ -1,0 +1,179 @@
+package verify
+
+import (
+	"strings"
+	"testing"
+)
+
+// site is shorthand for a position inside a file.
+func site(line int) Site { return Site{Line: line, Col: 1} }
+
+func claim(k Kind, name string) Claim {
+	return Claim{Kind: k, Name: name, Text: name, Explicit: true, Pos: Pos{File: "README.md", Line: 1, Col: 1}}
+}
+
+func judgeOne(t *testing.T, files []FileFacts, c Claim) Result {
+	t.Helper()
+	ix := NewIndex(files, nil)
+	return Check([]Claim{c}, ix)[0]
+}
+
+func TestResolution(t *testing.T) {
+	files := []FileFacts{
+		{Path: "env.go", Lang: "go",
+			Reads:    []ReadSite{{Kind: Env, Name: "APP_DB_URL", Site: site(3), Via: "os.Getenv"}, {Kind: Flag, Name: "color", Negatable: true, Site: site(4)}},
+			Refs:     []Ref{{Kind: Env, Ident: "EnvToken", Site: site(5), Via: "os.Getenv"}},
+			Wrappers: []Wrapper{{Func: "appEnv", Arg: 0, Kind: Env, Prefix: "APP_", Via: "os.Getenv"}},
+			Dynamic:  []DynamicRead{{Kind: Env, Prefix: "PLUGIN_", Site: site(9), Via: "os.Getenv"}},
+			Fields: []Field{
+				{Owner: "Config", Key: "retry", Type: "Retry", Site: site(10)},
+				{Owner: "Config", Key: "limits", Type: "Limit", Map: true, Site: site(11)},
+				{Owner: "Config", Type: "Base", Inline: true, Site: site(12)},
+				{Owner: "Retry", Key: "max_attempts", Site: site(13)},
+				{Owner: "Limit", Key: "rps", Site: site(14)},
+				{Owner: "Base", Key: "log_level", Site: site(15)},
+				{Owner: "Settings", Key: "timeout_s", Site: site(16)},
+				{Owner: "Settings", Key: "retry", Type: "Retry", Site: site(17)},
+			},
+			Derives: []Derivation{
+				{Kind: Env, From: Config, Prefix: "APP_", Nest: "_", Via: "viper"},
+				{Kind: Env, From: Config, Prefix: "SVC_", Nest: "__", Scope: "Settings", Via: "pydantic"},
+				{Kind: Env, From: Flag, Prefix: "CLI_", Nest: "_", Via: "click"},
+			},
+		},
+		{Path: "consts.go", Lang: "go", Consts: []Const{{Name: "EnvToken", Value: "APP_TOKEN"}}},
+		{Path: "use.go", Lang: "go", Calls: []Call{{Func: "appEnv", Arg: 0, Value: "REGION", Site: site(2)}}},
+		{Path: "env_test.go", Lang: "go", Test: true, Reads: []ReadSite{{Kind: Env, Name: "APP_ONLY_IN_TESTS", Site: site(2), Via: "os.Getenv"}}},
+	}
+	cases := []struct {
+		claim  Claim
+		status Status
+		via    string
+	}{
+		{claim(Env, "APP_DB_URL"), Verified, "os.Getenv"},
+		{claim(Env, "APP_TOKEN"), Verified, "of constant EnvToken"},
+		{claim(Env, "APP_REGION"), Verified, "appEnv(), which wraps"},
+		{claim(Config, "retry.max_attempts"), Verified, ""},
+		{claim(Config, "Retry.Max_Attempts"), Verified, ""},
+		{claim(Config, "limits.tenant_a.rps"), Verified, ""},
+		{claim(Config, "log_level"), Verified, ""},
+		{claim(Config, "retry.backoff"), Missing, ""},
+		{claim(Env, "APP_RETRY_MAX_ATTEMPTS"), Verified, "read through viper"},
+		{claim(Env, "SVC_TIMEOUT_S"), Verified, "read through pydantic"},
+		{claim(Env, "SVC_RETRY__MAX_ATTEMPTS"), Verified, "read through pydantic"},
+		{claim(Env, "SVC_RETRY_MAX_ATTEMPTS"), Missing, ""},
+		{claim(Env, "CLI_COLOR"), Verified, "flag --color read through click"},
+		{claim(Flag, "no-color"), Verified, "negation of --color"},
+		{claim(Flag, "no-colour"), Missing, ""},
+		{claim(Env, "PLUGIN_S3_BUCKET"), Dynamic, "os.Getenv"},
+		{claim(Env, "APP_ONLY_IN_TESTS"), Unwired, "in a test"},
+		{claim(Feature, "APP_DB_URL"), Verified, "os.Getenv"},
+		{claim(Env, "APP_NOWHERE"), Missing, ""},
+	}
+	for _, c := range cases {
+		r := judgeOne(t, files, c.claim)
+		if r.Status != c.status {
+			t.Errorf("%s %s: status %s (%s), want %s", c.claim.Kind, c.claim.Name, r.Status, r.Reason, c.status)
+			continue
+		}
+		if c.via != "" && (len(r.Evidence) == 0 || !strings.Contains(r.Evidence[0].Via, c.via)) {
+			t.Errorf("%s %s: evidence %+v, want via containing %q", c.claim.Kind, c.claim.Name, r.Evidence, c.via)
+		}
+	}
+}
+
+func TestOwnership(t *testing.T) {
+	files := []FileFacts{
+		{Path: "cmd/app/main.go", Lang: "go", Programs: []Program{{Name: "app"}}, Reads: []ReadSite{{Kind: Flag, Name: "verbose"}}},
+		{Path: "go.mod", Programs: []Program{{Name: "mod-app"}}},
+	}
+	ix := NewIndex(files, []string{"scripts/deploy.sh"})
+	flag := func(cmd string) Claim { c := claim(Flag, "rm"); c.Command = cmd; return c }
+	cases := []struct {
+		claim  Claim
+		status Status
+	}{
+		{flag("docker"), External},
+		{flag("app"), Missing},
+		{flag("./bin/app"), Missing},
+		{flag("mod-app"), Missing},
+		{flag("./scripts/deploy.sh"), Missing},
+		{flag("./cmd/app"), Missing},
+		{flag(""), Missing},
+		{func() Claim { c := claim(Flag, "rm"); c.Owner = "docker"; return c }(), External},
+		{claim(Env, "GITHUB_SHA"), External},
+		{claim(Env, "PATH"), External},
+		{claim(Env, "AWS_REGION"), External},
+		{func() Claim { c := claim(Env, "OLD"); c.Historical = "was removed"; return c }(), Ignored},
+		{func() Claim { c := claim(Env, "NEW"); c.Suppressed = "planned"; return c }(), Ignored},
+	}
+	for _, c := range cases {
+		r := Check([]Claim{c.claim}, ix)[0]
+		if r.Status != c.status {
+			t.Errorf("%+v: status %s (%s), want %s", c.claim, r.Status, r.Reason, c.status)
+		}
+	}
+	// A repository with no programs and no flags cannot own an unattributed flag.
+	empty := NewIndex(nil, nil)
+	if r := Check([]Claim{claim(Flag, "rm")}, empty)[0]; r.Status != External {
+		t.Errorf("flag in a repository without flags: %s, want external", r.Status)
+	}
+	// The repository's own read of a well-known name wins over the list.
+	own := NewIndex([]FileFacts{{Path: "a.go", Lang: "go", Reads: []ReadSite{{Kind: Env, Name: "GITHUB_TOKEN"}}}}, nil)
+	if r := Check([]Claim{claim(Env, "GITHUB_TOKEN")}, own)[0]; r.Status != Verified {
+		t.Errorf("own read of GITHUB_TOKEN: %s, want verified", r.Status)
+	}
+}
+
+func TestMentionsAndSeverities(t *testing.T) {
+	ix := NewIndex([]FileFacts{{Path: "a.go", Lang: "go", Reads: []ReadSite{{Kind: Env, Name: "APP_DRY_RUN", Site: site(7), Via: "os.Getenv"}}}}, []string{"deploy.yaml"})
+	safe := claim(Env, "APP_DRYRUN")
+	safe.Safety = "dry run"
+	plain := claim(Env, "APP_COLOUR")
+	inferred := claim(Env, "APP_SHAPE_ONLY")
+	inferred.Explicit = false
+	mentioned := claim(Env, "APP_IN_YAML")
+	claims := []Claim{safe, plain, inferred, mentioned}
+	pending := Pending(claims, ix)
+	if len(pending) != 4 {
+		t.Fatalf("pending = %v, want all four", pending)
+	}
+	ix.AddMentions(map[string][]Evidence{"APP_IN_YAML": {{Pos: Pos{File: "deploy.yaml", Line: 3, Col: 9}, Via: "key in a YAML file", Strength: Mention}}}, 2)
+	fs := ix.Findings(Check(claims, ix))
+	want := map[string]string{"APP_DRYRUN": "DV1001", "APP_COLOUR": "DV1002", "APP_SHAPE_ONLY": "DV1005", "APP_IN_YAML": "DV1003"}
+	if len(fs) != len(want) {
+		t.Fatalf("findings = %+v", fs)
+	}
+	for _, f := range fs {
+		if want[f.Name] != f.Rule.ID {
+			t.Errorf("%s: rule %s, want %s", f.Name, f.Rule.ID, want[f.Name])
+		}
+		if f.Severity != f.Rule.Severity {
+			t.Errorf("%s: severity %s differs from its rule's %s", f.Name, f.Severity, f.Rule.Severity)
+		}
+	}
+	for _, f := range fs {
+		if f.Name == "APP_DRYRUN" && (f.Suggestion != "APP_DRY_RUN" || !strings.Contains(f.Message, "did you mean APP_DRY_RUN, read at a.go:7:1?")) {
+			t.Errorf("suggestion missing: %q", f.Message)
+		}
+		if f.Name == "APP_IN_YAML" && !strings.Contains(f.Message, "deploy.yaml:3:9 (key in a YAML file)") {
+			t.Errorf("mention not named: %q", f.Message)
+		}
+	}
+}
+
+func TestRulesAreDocumentedAndUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if r.ID == "" || r.Slug == "" || r.Summary == "" || len(r.Doc) < 80 || r.Severity == 0 {
+			t.Errorf("rule %q is not fully documented", r.ID)
+		}
+		if seen[r.ID] || seen[r.Slug] {
+			t.Errorf("rule %s or %s is not unique", r.ID, r.Slug)
+		}
+		seen[r.ID], seen[r.Slug] = true, true
+		if RuleByID(r.ID) != r || RuleByID(r.Slug) != r {
+			t.Errorf("RuleByID does not find %s", r.ID)
+		}
+	}
+}

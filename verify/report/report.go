@@ -1,0 +1,96 @@
+// Package report writes the findings of a run for people and machines.
+// Reporters take a Run and an io.Writer; they never choose the exit code,
+// and only the text reporter knows about colour.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// Run is everything a reporter may show.
+type Run struct {
+	Root     string
+	Findings []verify.Finding
+	Results  []verify.Result
+	Stats    Stats
+}
+
+// Stats describe the run.
+type Stats struct {
+	Docs         int            `json:"docs"`
+	Claims       int            `json:"claims"`
+	Checked      int            `json:"checked"` // claims that are this repository's to verify
+	SourceFiles  int            `json:"source_files"`
+	Parsed       int            `json:"parsed"`
+	Cached       int            `json:"cached"`
+	TextSearched int            `json:"text_searched"`
+	Languages    map[string]int `json:"languages"`
+	Unindexed    map[string]int `json:"unindexed"` // source files in languages docverify cannot read
+	Elapsed      time.Duration  `json:"-"`
+}
+
+// Counts tallies findings by severity.
+func (r *Run) Counts() map[verify.Severity]int {
+	out := map[verify.Severity]int{}
+	for _, f := range r.Findings {
+		out[f.Severity]++
+	}
+	return out
+}
+
+// Reporter writes a run.
+type Reporter interface {
+	Report(w io.Writer, r *Run) error
+}
+
+// Summary is the one-line account of a run that follows the findings.
+func Summary(r *Run) string {
+	c := r.Counts()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s checked in %d %s: %d %s, %d %s, %d info",
+		r.Stats.Checked, plural(r.Stats.Checked, "claim", "claims"), r.Stats.Docs, plural(r.Stats.Docs, "doc", "docs"),
+		c[verify.Error], plural(c[verify.Error], "error", "errors"), c[verify.Warning], plural(c[verify.Warning], "warning", "warnings"), c[verify.Info])
+	fmt.Fprintf(&b, "; %d source %s indexed", r.Stats.SourceFiles, plural(r.Stats.SourceFiles, "file", "files"))
+	if len(r.Stats.Unindexed) > 0 {
+		var parts []string
+		for l, n := range r.Stats.Unindexed {
+			parts = append(parts, fmt.Sprintf("%s %d", l, n))
+		}
+		sort.Strings(parts)
+		fmt.Fprintf(&b, " (not indexed: %s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintf(&b, " in %.2fs", r.Stats.Elapsed.Seconds())
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Clean makes text from the scanned repository safe to print: control
+// characters (newlines, escape sequences) become visible escapes, so a
+// name or path can neither break a line nor drive a terminal.
+func Clean(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
