@@ -247,6 +247,9 @@ func (e *extractor) judge(b block, start, end int, name string) judgement {
 		j.historical = e.sectionHistorical()
 	}
 	j.owner = ownerOf(b.around(start, end))
+	if m := possessiveRE.FindStringSubmatch(b.masked[ss:start]); m != nil {
+		j.owner = strings.ToLower(m[1])
+	}
 	return j
 }
 

@@ -110,6 +110,10 @@ func TestInlineCode(t *testing.T) {
 		{"another program's flag", "Use docker's `--rm` flag.\n", `
 1:15 flag --rm owner=docker
 `},
+		{"a possessive attributes a name", "Set pydantic's `env_prefix` config option, or viper's `--config` flag.\n", `
+1:17 config env_prefix owner=pydantic
+1:56 flag --config owner=viper
+`},
 		{"inline command", "Run `myapp serve --read-only` in an emergency.\n", `
 1:18 flag --read-only cmd=myapp safety="read-only"
 `},
@@ -238,6 +242,9 @@ func TestTables(t *testing.T) {
 		{"config key table", "## Configuration\n\n| Key | Meaning |\n|---|---|\n| `server.port` | Port. |\n| `retry.max_attempts` | Tries. |\n", `
 5:4 config server.port
 6:4 config retry.max_attempts safety="retry"
+`},
+		{"a flag column of libraries", "| Language | Flags |\n|---|---|\n| Go | `parseArgs`, `dry-run` |\n", `
+3:22 flag dry-run safety="dry run"
 `},
 		{"tables of other things", "| Status | Meaning |\n|---|---|\n| `NOT_FOUND` | Gone. |\n", ``},
 	})

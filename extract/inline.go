@@ -18,8 +18,12 @@ func has(m *cues.Matcher, text string) bool {
 	return ok
 }
 
+// possessiveRE finds a possessive right before a claim: "pydantic's `env_prefix`".
+var possessiveRE = regexp.MustCompile(`([A-Za-z][\w.-]*)(?:'s|’s)\s*$`)
+
 // ownerOf finds another program that the text near a claim attributes it
-// to: "docker's --rm", "the kubectl flag --namespace".
+// to: "docker's --rm", "the kubectl flag --namespace". verify decides
+// whether that program is the repository's own.
 func ownerOf(near string) string {
 	for _, m := range ownerRE.FindAllStringSubmatch(near, -1) {
 		if _, ok := known.Program(strings.ToLower(m[1])); ok {

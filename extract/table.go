@@ -34,6 +34,9 @@ var headerHints = []struct {
 	{regexp.MustCompile(`(?i)^\s*(name|option|options|opt|param)s?\s*$`), anyName},
 }
 
+// bareFlagRE is what a flag written without its dashes looks like.
+var bareFlagRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
 // columnOf reads a header cell.
 func columnOf(header string) columnHint {
 	if strings.Contains(strings.ToLower(header), "default") || strings.Contains(strings.ToLower(header), "description") {
@@ -156,6 +159,9 @@ func (e *extractor) tableName(tok string, off int, row block, hint columnHint, t
 		case hint == featureNames:
 			c.Kind = verify.Feature
 		case hint == flagNames:
+			if !bareFlagRE.MatchString(name) {
+				return // parseArgs in a "Flags" column is a library, not a flag
+			}
 			c.Kind = verify.Flag
 		case hint == configNames || hint == anyName && has(configCue, tableContext):
 			if shape == names.Dotted && isFileOrCode(name) {

@@ -59,7 +59,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if c.Historical != "" {
 		return Ignored, fmt.Sprintf("the docs say it %s", c.Historical), nil
 	}
-	if c.Owner != "" {
+	if c.Owner != "" && !ix.ownsCommand(c.Owner) {
 		return External, fmt.Sprintf("the text attributes it to %s", c.Owner), nil
 	}
 	if c.Kind == Flag {

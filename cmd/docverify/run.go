@@ -81,11 +81,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs and release notes too; they record history, so they are skipped by default")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	showHelp := fs.BoolP("help", "h", false, "print this help and exit")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
+		fmt.Fprintf(stderr, "docverify: %v (see docverify --help)\n", err)
 		return exitError
+	}
+	if *showHelp {
+		fs.Usage()
+		return exitOK
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "docverify", version)

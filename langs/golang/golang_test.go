@@ -133,6 +133,7 @@ read flag dry-run @DryRun kong field negatable
 read flag region @Region struct tag long
 read env FEED_REGION @Region struct tag env
 `},
+		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: `read flag read-only @ReadOnly kong field negatable`},
 	})
 }
 

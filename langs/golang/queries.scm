@@ -99,9 +99,13 @@
   function: (selector_expression
     field: (field_identifier) @derive.env.config (#eq? @derive.env.config "AutomaticEnv")) @via)
 
-; config structures: struct fields with yaml/json/toml/mapstructure tags
+; config structures: struct fields with yaml/json/toml/mapstructure tags,
+; in named types and in variables of anonymous struct type (kong's var cli struct{...})
 (type_spec
   name: (type_identifier)
+  type: (struct_type)) @go.struct
+(var_spec
+  name: (identifier)
   type: (struct_type)) @go.struct
 
 ; ---- feature flags ----------------------------------------------------------

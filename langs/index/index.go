@@ -332,15 +332,18 @@ func kindOfFile(p string, l *langs.Lang) string {
 	case ".properties", ".ini", ".cfg", ".conf":
 		return "a config file"
 	}
-	switch base := path.Base(p); {
+	base := path.Base(p)
+	switch {
 	case base == "Dockerfile" || path.Ext(base) == ".dockerfile":
 		return "a Dockerfile"
 	case base == "Makefile" || base == "makefile" || path.Ext(base) == ".mk":
 		return "a Makefile"
 	case len(base) >= 4 && base[:4] == ".env":
 		return "an env file"
+	case path.Ext(base) != "":
+		return "a " + path.Ext(base) + " file"
 	}
-	return "the file"
+	return "a file named " + base
 }
 
 func displayLang(n string) string {
