@@ -29,7 +29,7 @@ var Spec = &lang.Spec{
 	Grammar:    golang.GetLanguage,
 	Queries:    queries,
 	Needles: []string{"Getenv", "LookupEnv", "lag", "viper", "koanf", "Envar", "EnvVar", "`",
-		"Variation", "IsEnabled", "Value(", "Boolean(", "IsOn", "IsOff", "Feature(", "Treatment", "FlagKey", "package main"},
+		"Variation", "IsEnabled", "Value(", "Boolean(", "IsOn", "IsOff", "Feature(", "Treatment", "FlagKey", "func main("},
 	IsTest:   func(p string) bool { return strings.HasSuffix(p, "_test.go") },
 	Value:    value,
 	Function: function,

@@ -1,0 +1,214 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docverify/docverify/langs"
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
+)
+
+func writeRepo(t testing.TB, files map[string]string) (string, []string) {
+	t.Helper()
+	root := t.TempDir()
+	var paths []string
+	for name, body := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, name)
+	}
+	sort.Strings(paths)
+	return root, paths
+}
+
+func newIndexer(t testing.TB, root string, files []string, cache *Cache) *Indexer {
+	t.Helper()
+	reg, err := langs.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(reg.Close)
+	return New(reg, Options{Root: root, Files: files, Jobs: 2, Cache: cache, Project: lang.Project{RootName: "repo"}})
+}
+
+var repo = map[string]string{
+	"main.go":           "package main\n\nimport \"os\"\n\nfunc main() { _ = os.Getenv(EnvToken); _ = getEnv(\"APP_REGION\") }\n",
+	"names.go":          "package main\n\nconst EnvToken = \"APP_TOKEN\"\n",
+	"helpers.go":        "package main\n\nimport \"os\"\n\nfunc getEnv(k string) string { return os.Getenv(k) }\n",
+	"util/strings.go":   "package util\n\nfunc Upper(s string) string { return s }\n",
+	"deploy/app.yaml":   "server:\n  listen: \":8080\"\nenv:\n  - APP_LOG_LEVEL\n",
+	"web/app.js":        "console.log(process.env.APP_WEB)\n",
+	"README.rs":         "fn main() { let _ = std::env::var(\"APP_RUST\"); }\n",
+	"bin/app.jar":       "PK\x03\x04\x00\x00binary",
+	"package-lock.json": "{\"APP_TOKEN\": 1}\n",
+}
+
+func reads(facts []verify.FileFacts) []string {
+	var out []string
+	for _, f := range facts {
+		for _, r := range f.Reads {
+			out = append(out, r.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestPhasesResolveConstantsAndWrappers(t *testing.T) {
+	root, files := writeRepo(t, repo)
+	ix := newIndexer(t, root, files, nil)
+	facts, err := ix.Index(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// names.go and util/strings.go hold nothing the Go queries look for
+	if ix.Stats.Parsed != 3 || ix.Stats.Prefiltered != 2 {
+		t.Errorf("phase 1: parsed %d, prefiltered %d; want 3 and 2", ix.Stats.Parsed, ix.Stats.Prefiltered)
+	}
+	vix := verify.NewIndex(facts, files)
+	pending := vix.Pending()
+	if strings.Join(pending, ",") != "EnvToken,getEnv" {
+		t.Fatalf("pending = %v", pending)
+	}
+	facts, err = ix.Resolve(context.Background(), pending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// phase 2 parses names.go, which defines EnvToken, and not util/strings.go
+	if ix.Stats.Parsed != 4 {
+		t.Errorf("after phase 2: parsed %d, want 4", ix.Stats.Parsed)
+	}
+	vix = verify.NewIndex(facts, files)
+	res := verify.Check([]verify.Claim{
+		{Kind: verify.Env, Name: "APP_TOKEN"}, {Kind: verify.Env, Name: "APP_REGION"}, {Kind: verify.Env, Name: "APP_WEB"},
+	}, vix)
+	for _, r := range res {
+		if r.Status != verify.Verified {
+			t.Errorf("%s: %s (%s)", r.Claim.Name, r.Status, r.Reason)
+		}
+	}
+	if ix.Stats.Unindexed["Rust"] != 1 {
+		t.Errorf("unindexed = %v, want Rust 1", ix.Stats.Unindexed)
+	}
+}
+
+func TestCacheSkipsUnchangedFiles(t *testing.T) {
+	root, files := writeRepo(t, repo)
+	dir := t.TempDir()
+	run := func() Stats {
+		cache, err := OpenCache(dir, root, 42)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := newIndexer(t, root, files, cache)
+		if _, err := ix.Index(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if err := cache.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return ix.Stats
+	}
+	first := run()
+	second := run()
+	if first.Parsed == 0 || second.Parsed != 0 || second.Cached != first.Parsed {
+		t.Errorf("first run parsed %d; second parsed %d and took %d from the cache", first.Parsed, second.Parsed, second.Cached)
+	}
+	// A changed file is parsed again; a new time on the same content is not.
+	if err := os.WriteFile(filepath.Join(root, "main.go"), []byte(repo["main.go"]+"\n// changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	touched := filepath.Join(root, "web", "app.js")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(touched, later, later); err != nil {
+		t.Fatal(err)
+	}
+	third := run()
+	if third.Parsed != 1 {
+		t.Errorf("after one change: parsed %d, want 1", third.Parsed)
+	}
+	// Another binary starts a fresh cache.
+	cache, _ := OpenCache(dir, root, 43)
+	if len(cache.entries) != 0 {
+		t.Error("a cache written by another binary was used")
+	}
+}
+
+func TestMentions(t *testing.T) {
+	root, files := writeRepo(t, repo)
+	ix := newIndexer(t, root, files, nil)
+	m, err := ix.Mentions(context.Background(), []verify.MentionQuery{
+		{Kind: verify.Env, Name: "APP_RUST"},
+		{Kind: verify.Env, Name: "APP_LOG_LEVEL"},
+		{Kind: verify.Config, Name: "server.listen"},
+		{Kind: verify.Env, Name: "APP_TOKEN"},
+		{Kind: verify.Env, Name: "APP_NOWHERE"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"APP_RUST":      "README.rs:1:36 mentioned in a Rust file, which docverify does not index",
+		"APP_LOG_LEVEL": "deploy/app.yaml:4:5 mentioned in a YAML file",
+		"server.listen": "deploy/app.yaml:2:3 key in a YAML file",
+		"APP_TOKEN":     "names.go:3:19 mentioned in a Go file",
+	}
+	for name, w := range want {
+		if len(m[name]) == 0 {
+			t.Errorf("%s: no mention, want %s", name, w)
+			continue
+		}
+		e := m[name][0]
+		if got := e.Pos.String() + " " + e.Via; got != w {
+			t.Errorf("%s: %s, want %s", name, got, w)
+		}
+	}
+	if len(m["APP_NOWHERE"]) != 0 {
+		t.Errorf("APP_NOWHERE mentioned at %v", m["APP_NOWHERE"])
+	}
+	for _, e := range m["APP_TOKEN"] {
+		if e.Pos.File == "package-lock.json" {
+			t.Error("a lock file counted as a mention")
+		}
+	}
+}
+
+func TestUnreadableFilesAreProblems(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{"big.go": "package x\n" + strings.Repeat("// os.Getenv\n", MaxFileSize/12), "ok.go": "package x\nimport \"os\"\nvar _ = os.Getenv(\"X_OK\")\n"})
+	ix := newIndexer(t, root, files, nil)
+	facts, err := ix.Index(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.Problems) != 1 || ix.Problems[0].Path != "big.go" || !strings.Contains(ix.Problems[0].Message, "larger than 2 MiB") {
+		t.Errorf("problems = %+v", ix.Problems)
+	}
+	if got := reads(facts); len(got) != 1 || got[0] != "X_OK" {
+		t.Errorf("reads = %v; the run must go on past a bad file", got)
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	got := strings.Join(candidates("cfg.retry.max_attempts"), " ")
+	for _, want := range []string{"retry.max_attempts", "max_attempts", "cfg.retry", "cfg.retry.max_attempts"} {
+		if !strings.Contains(" "+got+" ", " "+want+" ") {
+			t.Errorf("candidates lack %q: %s", want, got)
+		}
+	}
+	var toks []string
+	tokens([]byte(`--dry-run=true process.env.APP_X. "a.b"`), func(b []byte, _ int) { toks = append(toks, string(b)) })
+	if strings.Join(toks, "|") != "dry-run|true|process.env.APP_X|a.b" {
+		t.Errorf("tokens = %q", toks)
+	}
+}

@@ -1,0 +1,37 @@
+package known
+
+import "testing"
+
+func TestEnv(t *testing.T) {
+	for name, want := range map[string]string{
+		"PATH": "the operating system or shell", "GITHUB_SHA": "GitHub Actions", "CGO_ENABLED": "the Go toolchain",
+		"AWS_REGION": "the AWS SDKs and CLI", "LC_ALL": "the operating system or shell", "NODE_ENV": "the Node.js toolchain",
+	} {
+		if got, ok := Env(name); !ok || got != want {
+			t.Errorf("Env(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"DATABASE_URL", "APP_PATH", "MY_GITHUB_TOKEN", "FEED_TIMEOUT"} {
+		if owner, ok := Env(name); ok {
+			t.Errorf("Env(%q) = %q, want not known", name, owner)
+		}
+	}
+}
+
+func TestProgram(t *testing.T) {
+	for _, name := range []string{"docker", "kubectl", "git", "npm", "helm"} {
+		if _, ok := Program(name); !ok {
+			t.Errorf("Program(%q) not known", name)
+		}
+	}
+	if _, ok := Program("feedctl"); ok {
+		t.Error("Program(feedctl) known")
+	}
+}
+
+func TestParse(t *testing.T) {
+	ps := parse("# comment\n== owner one\nA B*\n\n== owner two\nC\n")
+	if len(ps) != 3 || ps[0].owner != "owner one" || !ps[1].prefix || ps[1].text != "B" || ps[2].owner != "owner two" {
+		t.Errorf("parse = %+v", ps)
+	}
+}

@@ -1,0 +1,106 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/docverify/docverify/verify"
+)
+
+func sampleRun() *Run {
+	claim := verify.Claim{Kind: verify.Env, Name: "FEED_X", Text: "FEED_X", Pos: verify.Pos{File: "docs/a.md", Line: 3, Col: 5}, Source: verify.InlineCode, Explicit: true}
+	return &Run{
+		Root: "/repo",
+		Findings: []verify.Finding{{
+			Rule: verify.RuleMissing, Severity: verify.Warning, Pos: claim.Pos, Kind: verify.Env, Name: "FEED_X",
+			Message: "environment variable FEED_X is documented but does not exist in the code", Suggestion: "FEED_Y",
+			Related: []verify.Evidence{{Pos: verify.Pos{File: "a.go", Line: 7, Col: 2}, Name: "FEED_Y", Via: "os.Getenv", Strength: verify.Read}},
+		}},
+		Results: []verify.Result{{Claim: claim, Status: verify.Missing, Reason: "appears nowhere in the code"}},
+		Stats:   Stats{Docs: 1, Claims: 1, Checked: 1, SourceFiles: 2, Languages: map[string]int{"go": 2}},
+	}
+}
+
+func TestText(t *testing.T) {
+	var b bytes.Buffer
+	if err := (Text{}).Report(&b, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	want := "docs/a.md:3:5: warning: environment variable FEED_X is documented but does not exist in the code [DV1002]\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	if err := (Text{Color: true}).Report(&b, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\x1b[") {
+		t.Errorf("colour asked for but not given: %q", b.String())
+	}
+}
+
+// Text from the scanned repository cannot break lines, drive a terminal,
+// or start a CI workflow command.
+func TestTextCannotBeInjected(t *testing.T) {
+	r := sampleRun()
+	r.Findings[0].Pos.File = "::error::x.md"
+	r.Findings[0].Message = "name FEED\n::set-env name=X::1\x1b[31m"
+	var b bytes.Buffer
+	if err := (Text{}).Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Count(out, "\n") != 1 || strings.Contains(out, "\x1b") {
+		t.Errorf("control characters got through: %q", out)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if strings.HasPrefix(line, "::") {
+			t.Errorf("a line starts with a workflow command: %q", line)
+		}
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	var b bytes.Buffer
+	if err := (JSON{}).Report(&b, sampleRun()); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["version"] != float64(1) || doc["root"] != "/repo" {
+		t.Errorf("version/root = %v/%v", doc["version"], doc["root"])
+	}
+	f := doc["findings"].([]any)[0].(map[string]any)
+	for k, v := range map[string]any{"rule": "DV1002", "slug": "missing-name", "severity": "warning", "kind": "env", "name": "FEED_X",
+		"file": "docs/a.md", "line": float64(3), "column": float64(5), "suggestion": "FEED_Y"} {
+		if f[k] != v {
+			t.Errorf("finding %s = %v, want %v", k, f[k], v)
+		}
+	}
+	c := doc["claims"].([]any)[0].(map[string]any)
+	for k, v := range map[string]any{"name": "FEED_X", "kind": "env", "status": "missing", "source": "inline-code", "explicit": true} {
+		if c[k] != v {
+			t.Errorf("claim %s = %v, want %v", k, c[k], v)
+		}
+	}
+	if ev, ok := c["evidence"].([]any); !ok || len(ev) != 0 {
+		t.Errorf("evidence of a missing claim = %v, want []", c["evidence"])
+	}
+	st := doc["stats"].(map[string]any)
+	if st["source_files"] != float64(2) || st["findings"].(map[string]any)["warning"] != float64(1) || st["findings"].(map[string]any)["error"] != float64(0) {
+		t.Errorf("stats = %v", st)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	r := sampleRun()
+	r.Stats.Unindexed = map[string]int{"Rust": 3}
+	s := Summary(r)
+	if !strings.HasPrefix(s, "1 claim checked in 1 doc: 0 errors, 1 warning, 0 info; 2 source files indexed (not indexed: Rust 3) in ") {
+		t.Errorf("summary = %q", s)
+	}
+}
