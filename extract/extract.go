@@ -123,6 +123,8 @@ type extractor struct {
 	claims   []verify.Claim
 	problems []Problem
 	dirs     []directive
+	// safetyMemo remembers the safety cue of each context text.
+	safetyMemo map[string]string
 }
 
 type heading struct {
@@ -254,14 +256,32 @@ func (e *extractor) judge(b block, start, end int, name string) judgement {
 }
 
 // safety finds the safety cue of a claim: in its name, in its sentence, in
-// the headings of its section, in that order.
+// the headings of its section, in that order. The headings' cue is looked
+// up once a section.
 func (e *extractor) safety(sentence, name string) string {
 	for _, t := range []string{cuesNameWords(name), sentence, e.headingText()} {
-		if m, ok := safetyCues.Find(t); ok {
-			return m.Label
+		if cue := e.safetyIn(t); cue != "" {
+			return cue
 		}
 	}
 	return ""
+}
+
+// safetyIn is the first safety cue of a text. Claims of one sentence, row
+// or snippet share their context, so answers are remembered per document.
+func (e *extractor) safetyIn(text string) string {
+	if cue, ok := e.safetyMemo[text]; ok {
+		return cue
+	}
+	cue := ""
+	if m, ok := safetyCues.Find(text); ok {
+		cue = m.Label
+	}
+	if e.safetyMemo == nil {
+		e.safetyMemo = map[string]string{}
+	}
+	e.safetyMemo[text] = cue
+	return cue
 }
 
 // sectionHistorical reports a historical cue in the headings above: names

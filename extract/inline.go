@@ -37,6 +37,10 @@ func ownerOf(near string) string {
 // `process.env.API_KEY`, `os.Getenv("API_KEY")`, `os.environ["API_KEY"]`.
 var codeReadRE = regexp.MustCompile(`process\.env\.([A-Za-z_][A-Za-z0-9_]*)|process\.env\[["'\x60]([A-Za-z_][A-Za-z0-9_]*)|import\.meta\.env\.([A-Za-z_][A-Za-z0-9_]*)|os\.(?:Getenv|LookupEnv)\("([A-Za-z_][A-Za-z0-9_]*)"|os\.environ(?:\.get)?[\[(]["']([A-Za-z_][A-Za-z0-9_]*)|os\.getenv\(["']([A-Za-z_][A-Za-z0-9_]*)|ENV(?:\.fetch\(|\[)["']([A-Za-z_][A-Za-z0-9_]*)|getenv\(["']([A-Za-z_][A-Za-z0-9_]*)`)
 
+func mentionsEnv(t string) bool {
+	return strings.Contains(t, "env") || strings.Contains(t, "ENV") || strings.Contains(t, "Env")
+}
+
 // setBeforeRE and setAfterRE find "set X to", "export X", "X = ...".
 var (
 	setBeforeRE = regexp.MustCompile(`(?i)\b(set|setting|export|exporting|override|overriding)\s+(the\s+)?$`)
@@ -55,14 +59,17 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 	off += strings.Index(content, t)
 	start := off - b.start
 	end := start + len(t)
-	if m := codeReadRE.FindStringSubmatchIndex(t); m != nil {
-		for g := 2; g < len(m); g += 2 {
-			if m[g] >= 0 {
-				name := t[m[g]:m[g+1]]
-				j := e.judge(b, start, end, name)
-				e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
-					Safety: j.safety, Historical: j.historical, Context: j.context}, off+m[g])
-				return
+	// every env read written as code says env, ENV or Getenv
+	if mentionsEnv(t) {
+		if m := codeReadRE.FindStringSubmatchIndex(t); m != nil {
+			for g := 2; g < len(m); g += 2 {
+				if m[g] >= 0 {
+					name := t[m[g]:m[g+1]]
+					j := e.judge(b, start, end, name)
+					e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
+						Safety: j.safety, Historical: j.historical, Context: j.context}, off+m[g])
+					return
+				}
 			}
 		}
 	}

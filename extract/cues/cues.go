@@ -16,7 +16,9 @@
 package cues
 
 import (
+	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 )
 
@@ -102,25 +104,134 @@ var (
 	SetCue = Cue{"set", `set(ting)?|sets|override|overrides`}
 )
 
-// Matcher finds the cues of one vocabulary in a text.
+// Matcher finds the cues of one vocabulary in a text. The vocabulary is
+// compiled into a single alternation, so a text is scanned once however
+// many cues there are.
 type Matcher struct {
 	cues []Cue
-	res  []*regexp.Regexp
+	re   *regexp.Regexp
+	// anchors are literals one of which a text must contain (lower-cased)
+	// for the expression to match; nil when a cue has none to offer.
+	anchors []string
 }
 
 // NewMatcher compiles a vocabulary; extra entries (from configuration) come
 // after the built-in ones.
 func NewMatcher(vocab []Cue, extra ...Cue) (*Matcher, error) {
 	m := &Matcher{}
+	var alts []string
 	for _, c := range append(append([]Cue(nil), vocab...), extra...) {
-		re, err := regexp.Compile(`(?i)(^|[^\pL\pN_])(` + c.Pattern + `)($|[^\pL\pN_])`)
-		if err != nil {
-			return nil, err
+		if _, err := regexp.Compile(c.Pattern); err != nil {
+			return nil, fmt.Errorf("cue %q: %w", c.Label, err)
 		}
 		m.cues = append(m.cues, c)
-		m.res = append(m.res, re)
+		alts = append(alts, "("+nonCapturing(c.Pattern)+")")
+	}
+	re, err := regexp.Compile(`(?i)(?:^|[^\pL\pN_])(?:` + strings.Join(alts, "|") + `)(?:$|[^\pL\pN_])`)
+	if err != nil {
+		return nil, err
+	}
+	m.re = re
+	for _, c := range m.cues {
+		lits, ok := leadingLiterals(c.Pattern)
+		if !ok {
+			m.anchors = nil
+			break
+		}
+		m.anchors = append(m.anchors, lits...)
 	}
 	return m, nil
+}
+
+// maybe reports whether text can hold a cue at all: whether it contains
+// one of the literals every match starts with. Most texts hold none, and
+// strings.Contains is far cheaper than the expression.
+func (m *Matcher) maybe(text string) bool {
+	if m.anchors == nil {
+		return true
+	}
+	low := strings.ToLower(text)
+	for _, a := range m.anchors {
+		if strings.Contains(low, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingLiterals lists literals, one of which starts every match of a
+// pattern, lower-cased; ok is false when the pattern can start with
+// something that is not a literal.
+func leadingLiterals(pattern string) ([]string, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, false
+	}
+	return literalsOf(re.Simplify())
+}
+
+func literalsOf(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, false
+		}
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			lits, ok := literalsOf(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, lits...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return literalsOf(re.Sub[0])
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return literalsOf(re.Sub[0])
+	case syntax.OpCharClass:
+		// a small class of letters, as in [rR]etry: each letter is a literal
+		if n := classSize(re.Rune); n > 0 && n <= 4 {
+			var out []string
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					out = append(out, strings.ToLower(string(r)))
+				}
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+func classSize(rs []rune) int {
+	n := 0
+	for i := 0; i+1 < len(rs); i += 2 {
+		n += int(rs[i+1]-rs[i]) + 1
+	}
+	return n
+}
+
+// nonCapturing turns the groups of a cue pattern into non-capturing ones,
+// so that each cue is exactly one group of the combined expression.
+func nonCapturing(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		b.WriteByte(p[i])
+		if p[i] == '\\' && i+1 < len(p) {
+			i++
+			b.WriteByte(p[i])
+			continue
+		}
+		if p[i] == '(' && (i+1 >= len(p) || p[i+1] != '?') {
+			b.WriteString("?:")
+		}
+	}
+	return b.String()
 }
 
 // MustMatcher is NewMatcher for the built-in vocabularies, which are tested.
@@ -138,34 +249,46 @@ type Match struct {
 	Start, End int
 }
 
-// Find returns the first cue in text, in vocabulary order.
+func (m *Matcher) match(loc []int) Match {
+	for i := range m.cues {
+		if g := 2 * (i + 1); loc[g] >= 0 {
+			return Match{Label: m.cues[i].Label, Start: loc[g], End: loc[g+1]}
+		}
+	}
+	return Match{}
+}
+
+// Find returns the first cue in text.
 func (m *Matcher) Find(text string) (Match, bool) {
-	for i, re := range m.res {
-		if loc := re.FindStringSubmatchIndex(text); loc != nil {
-			return Match{Label: m.cues[i].Label, Start: loc[4], End: loc[5]}, true
-		}
+	if !m.maybe(text) {
+		return Match{}, false
 	}
-	return Match{}, false
+	loc := m.re.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return Match{}, false
+	}
+	return m.match(loc), true
 }
 
-// FindAll returns every cue in text, in text order.
+// FindAll returns every cue in text, in text order. Each search resumes
+// at the end of the word found, not after the boundary that closed it, so
+// that adjacent cues ("TLS verification") are both found.
 func (m *Matcher) FindAll(text string) []Match {
+	if !m.maybe(text) {
+		return nil
+	}
 	var out []Match
-	for i, re := range m.res {
-		for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
-			out = append(out, Match{Label: m.cues[i].Label, Start: loc[4], End: loc[5]})
+	for pos := 0; pos < len(text); {
+		loc := m.re.FindStringSubmatchIndex(text[pos:])
+		if loc == nil {
+			break
 		}
+		c := m.match(loc)
+		c.Start, c.End = c.Start+pos, c.End+pos
+		out = append(out, c)
+		pos = c.End
 	}
-	sortMatches(out)
 	return out
-}
-
-func sortMatches(ms []Match) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }
 
 // NameWords turns a name into the words it is made of, so that the safety

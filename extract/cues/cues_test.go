@@ -72,3 +72,13 @@ func TestVocabulariesCompile(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryVocabularyHasAnchors(t *testing.T) {
+	// Without anchors every text runs the full expression: keep patterns
+	// starting with a literal so the prefilter stays on.
+	for name, v := range map[string][]Cue{"Safety": Safety, "Historical": Historical, "Successor": Successor} {
+		if m := MustMatcher(v); m.anchors == nil {
+			t.Errorf("%s has a cue that does not start with a literal", name)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
@@ -29,9 +31,12 @@ type Cache struct {
 	file    string
 	version uint64
 
-	mu      sync.Mutex
-	entries map[string]entry
-	dirty   bool
+	mu       sync.Mutex
+	entries  map[string]entry
+	tree     uint64
+	mentions map[string][]verify.Evidence // by mentionKey
+	searched int
+	dirty    bool
 }
 
 type entry struct {
@@ -39,12 +44,20 @@ type entry struct {
 	ModTime int64
 	Hash    uint64
 	Skipped bool // read, and the prefilter found nothing to parse
+	// Scanned is the key of the set of identifiers a skipped file was last
+	// searched for in phase 2 and found not to hold.
+	Scanned uint64
 	Facts   verify.FileFacts
 }
 
 type cacheFile struct {
 	Version uint64
 	Entries map[string]entry
+	// Tree fingerprints every file's path, size and time when Mentions
+	// were searched; while it holds, their answers hold too.
+	Tree     uint64
+	Mentions map[string][]verify.Evidence
+	Searched int
 }
 
 // OpenCache loads the cache for a repository root from dir (created if
@@ -70,6 +83,7 @@ func OpenCache(dir, root string, version uint64) (*Cache, error) {
 	var cf cacheFile
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Version == version && cf.Entries != nil {
 		c.entries = cf.Entries
+		c.tree, c.mentions, c.searched = cf.Tree, cf.Mentions, cf.Searched
 	}
 	return c, nil
 }
@@ -85,7 +99,7 @@ func (c *Cache) Save() error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Entries: c.entries}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Entries: c.entries, Tree: c.tree, Mentions: c.mentions, Searched: c.searched}); err != nil {
 		return fmt.Errorf("encoding the cache: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(c.file), ".tmp-*")
@@ -147,6 +161,62 @@ func (c *Cache) put(p string, info fs.FileInfo, sum uint64, e entry) {
 }
 
 func contentHash(src []byte) uint64 { return xxhash.Sum64(src) }
+
+// scanKey identifies a set of identifiers, in any order.
+func scanKey(want map[string]bool) uint64 {
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return xxhash.Sum64String(strings.Join(keys, "\x00"))
+}
+
+func mentionKey(q verify.MentionQuery) string { return q.Kind.String() + ":" + q.Name }
+
+// cachedMentions returns the remembered mentions of the queries searched
+// before in the same tree, and the queries still to search.
+func (c *Cache) cachedMentions(tree uint64, qs []verify.MentionQuery) (map[string][]verify.Evidence, []verify.MentionQuery, int) {
+	if c == nil {
+		return map[string][]verify.Evidence{}, qs, 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tree != tree {
+		c.tree, c.mentions, c.searched, c.dirty = tree, map[string][]verify.Evidence{}, 0, true
+	}
+	found := map[string][]verify.Evidence{}
+	var rest []verify.MentionQuery
+	for _, q := range qs {
+		evs, ok := c.mentions[mentionKey(q)]
+		if !ok {
+			rest = append(rest, q)
+			continue
+		}
+		if len(evs) > 0 {
+			found[q.Name] = evs
+		}
+	}
+	return found, rest, c.searched
+}
+
+// rememberMentions records the answers for queries searched in a tree;
+// a query with no mention is remembered as such.
+func (c *Cache) rememberMentions(qs []verify.MentionQuery, found map[string][]verify.Evidence, searched int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.mentions == nil {
+		c.mentions = map[string][]verify.Evidence{}
+	}
+	for _, q := range qs {
+		c.mentions[mentionKey(q)] = append([]verify.Evidence{}, found[q.Name]...)
+	}
+	c.searched = searched
+	c.dirty = true
+}
 
 // BinaryVersion identifies the running binary by the hash of its file, so
 // that a cache written by another build is not used. If the binary cannot

@@ -71,6 +71,8 @@ type Indexer struct {
 
 	Stats    Stats
 	Problems []Problem
+
+	warming sync.Map // languages whose queries are being compiled
 }
 
 // fileState is what the indexer knows of one file.
@@ -80,6 +82,7 @@ type fileState struct {
 	manifest lang.Manifest
 	parsed   bool // facts holds the parse result
 	skipped  bool // read, and the prefilter found nothing
+	done     bool // served from the cache in the stat pass
 	facts    verify.FileFacts
 }
 
@@ -105,10 +108,43 @@ func New(reg *langs.Registry, opts Options) *Indexer {
 	return ix
 }
 
+// warmUp starts compiling a language's queries in the background the
+// first time a file of it misses the cache: compiling takes tens of
+// milliseconds, which then overlap with reading and prefiltering, and a
+// run served entirely from the cache never pays them.
+func (ix *Indexer) warmUp(l *langs.Lang) {
+	if _, loaded := ix.warming.LoadOrStore(l, true); !loaded {
+		go l.Compiled()
+	}
+}
+
 // Index runs phase 1 and returns the facts of every file parsed.
 func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 	var mu sync.Mutex
-	err := ix.each(ctx, func(w *lang.Worker, i int) {
+	// A stat-only pass serves every file the cache knows unchanged, and
+	// starts compiling the queries of each language that has a file it
+	// does not know, before any file is read. A run served from the cache
+	// compiles nothing.
+	err := ix.each(ctx, func(_ *lang.Worker, i int) {
+		fs := &ix.files[i]
+		if fs.lang == nil {
+			return
+		}
+		info, err := os.Lstat(filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path)))
+		if err != nil {
+			return // reported when the file is read
+		}
+		if e, ok := ix.opts.Cache.byStat(fs.path, info); ok {
+			ix.fromCache(&mu, fs, e)
+			fs.done = true
+			return
+		}
+		ix.warmUp(fs.lang)
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = ix.each(ctx, func(w *lang.Worker, i int) {
 		fs := &ix.files[i]
 		switch {
 		case fs.manifest != nil:
@@ -119,8 +155,8 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 			}
 			fs.facts = verify.FileFacts{Path: fs.path, Programs: fs.manifest(fs.path, src)}
 			fs.parsed = true
-		case fs.lang != nil:
-			ix.indexSource(ctx, w, fs, &mu, false, nil)
+		case fs.lang != nil && !fs.done:
+			ix.indexSource(ctx, w, fs, &mu, nil)
 		}
 	})
 	return ix.collect(), err
@@ -133,33 +169,42 @@ func (ix *Indexer) Resolve(ctx context.Context, pending []string) ([]verify.File
 	if len(pending) == 0 {
 		return ix.collect(), nil
 	}
-	want := map[string]bool{}
+	sc := &scan{want: map[string]bool{}}
 	for _, p := range pending {
-		want[p] = true
+		sc.want[p] = true
 	}
+	sc.key = scanKey(sc.want)
 	var mu sync.Mutex
 	err := ix.each(ctx, func(w *lang.Worker, i int) {
 		fs := &ix.files[i]
 		if fs.lang != nil && fs.skipped {
-			ix.indexSource(ctx, w, fs, &mu, true, want)
+			ix.indexSource(ctx, w, fs, &mu, sc)
 		}
 	})
 	return ix.collect(), err
 }
 
-// indexSource fills in the facts of one source file: from the cache, or
-// by reading and (if the prefilter or the pending set asks) parsing it.
-func (ix *Indexer) indexSource(ctx context.Context, w *lang.Worker, fs *fileState, mu *sync.Mutex, force bool, want map[string]bool) {
+// scan is what phase 2 looks for: the pending identifiers, and the key
+// that remembers a file was searched for them.
+type scan struct {
+	want map[string]bool
+	key  uint64
+}
+
+// indexSource fills in the facts of one source file by reading it and,
+// if the prefilter (phase 1) or the pending identifiers (phase 2, sc not
+// nil) ask for it, parsing it.
+func (ix *Indexer) indexSource(ctx context.Context, w *lang.Worker, fs *fileState, mu *sync.Mutex, sc *scan) {
+	force := sc != nil
 	full := filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path))
 	info, err := os.Lstat(full)
 	if err != nil {
 		ix.problem(mu, fs.path, err)
 		return
 	}
-	if !force {
-		if e, ok := ix.opts.Cache.byStat(fs.path, info); ok {
-			ix.fromCache(mu, fs, e)
-			return
+	if force {
+		if e, ok := ix.opts.Cache.byStat(fs.path, info); ok && e.Skipped && e.Scanned == sc.key {
+			return // scanned for these identifiers before, unchanged since: none of them is here
 		}
 	}
 	src, err := ix.read(fs.path)
@@ -174,7 +219,8 @@ func (ix *Indexer) indexSource(ctx context.Context, w *lang.Worker, fs *fileStat
 			return
 		}
 	}
-	if force && !containsAny(src, want) {
+	if force && !containsAny(src, sc.want) {
+		ix.opts.Cache.put(fs.path, info, sum, entry{Skipped: true, Scanned: sc.key})
 		return
 	}
 	if !force && !fs.lang.Wants(src) {

@@ -199,12 +199,12 @@ func TestUnreadableFilesAreProblems(t *testing.T) {
 	}
 }
 
-func TestCandidates(t *testing.T) {
-	got := strings.Join(candidates("cfg.retry.max_attempts"), " ")
-	for _, want := range []string{"retry.max_attempts", "max_attempts", "cfg.retry", "cfg.retry.max_attempts"} {
-		if !strings.Contains(" "+got+" ", " "+want+" ") {
-			t.Errorf("candidates lack %q: %s", want, got)
-		}
+func TestRuns(t *testing.T) {
+	tok := []byte("cfg.retry.max_attempts")
+	var runs []string
+	eachRun(tok, func(s, e int) { runs = append(runs, string(tok[s:e])) })
+	if got := strings.Join(runs, " "); got != "cfg cfg.retry retry retry.max_attempts max_attempts" {
+		t.Errorf("runs = %s", got)
 	}
 	var toks []string
 	tokens([]byte(`--dry-run=true process.env.APP_X. "a.b"`), func(b []byte, _ int) { toks = append(toks, string(b)) })

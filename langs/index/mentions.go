@@ -1,10 +1,16 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/docverify/docverify/extract/configblock"
 	"github.com/docverify/docverify/langs/lang"
@@ -27,10 +33,53 @@ var structured = map[string]configblock.Format{".yaml": configblock.YAML, ".yml"
 // Mentions searches every file that is not a doc for the text of the
 // queried names, and returns where each appears. Config keys are also
 // matched as nested keys of YAML, JSON, TOML, INI and properties files.
+//
+// With a cache, answers are remembered for as long as no file of the tree
+// changes (by path, size and time), so a run that checks one edited doc
+// searches only for names it has not searched before.
 func (ix *Indexer) Mentions(ctx context.Context, qs []verify.MentionQuery) (map[string][]verify.Evidence, error) {
 	if len(qs) == 0 {
 		return nil, nil
 	}
+	tree := ix.treeFingerprint()
+	found, rest, searched := ix.opts.Cache.cachedMentions(tree, qs)
+	if len(rest) == 0 {
+		ix.Stats.TextSearched = searched
+		return found, nil
+	}
+	m, err := ix.searchMentions(ctx, rest)
+	if err != nil {
+		return nil, err
+	}
+	ix.opts.Cache.rememberMentions(rest, m, ix.Stats.TextSearched)
+	for name, evs := range m {
+		found[name] = evs
+	}
+	return found, nil
+}
+
+// treeFingerprint hashes the path, size and modification time of every
+// file, so that any change to the tree changes it.
+func (ix *Indexer) treeFingerprint() uint64 {
+	if ix.opts.Cache == nil {
+		return 0
+	}
+	h := xxhash.New()
+	var buf [16]byte
+	for _, fs := range ix.files {
+		h.WriteString(fs.path)
+		info, err := os.Lstat(filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path)))
+		if err == nil {
+			binary.LittleEndian.PutUint64(buf[:8], uint64(info.Size()))
+			binary.LittleEndian.PutUint64(buf[8:], uint64(info.ModTime().UnixNano()))
+		}
+		h.Write(buf[:])
+	}
+	return h.Sum64()
+}
+
+// searchMentions reads every file for the text of the queried names.
+func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery) (map[string][]verify.Evidence, error) {
 	want := map[string]bool{}
 	leaves := map[string][]string{} // last segment of a config key → full keys
 	for _, q := range qs {
@@ -62,46 +111,81 @@ func (ix *Indexer) Mentions(ctx context.Context, qs []verify.MentionQuery) (map[
 		mu.Lock()
 		searched++
 		mu.Unlock()
-		what := kindOfFile(fs.path, fs.lang)
-		li := lineIndex(src)
-		var structuredHit bool
+		format, isStructured := structured[path.Ext(fs.path)]
+		var li lines // built on the first match only: most files have none
+		structuredHit := false
+		found := func(name string, off int) {
+			if li == nil {
+				li = lineIndex(src)
+			}
+			add(name, verify.Evidence{Pos: li.pos(fs.path, src, off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
+		}
 		tokens(src, func(t []byte, off int) {
-			s := string(t)
-			for _, cand := range candidates(s) {
-				if want[cand] {
-					add(cand, verify.Evidence{Pos: li.pos(fs.path, src, off+strings.Index(s, cand)), Name: cand, Via: "mentioned in " + what, Strength: verify.Mention})
+			// Map lookups keyed by string(bytes) do not allocate.
+			if want[string(t)] {
+				found(string(t), off)
+			}
+			if isStructured && !structuredHit && hasLeaf(leaves, t) {
+				structuredHit = true
+			}
+			if bytes.IndexByte(t, '.') < 0 {
+				return
+			}
+			eachRun(t, func(start, end int) {
+				if want[string(t[start:end])] {
+					found(string(t[start:end]), off+start)
 				}
-				if len(leaves[strings.ToLower(cand)]) > 0 {
+				if isStructured && !structuredHit && hasLeaf(leaves, t[start:end]) {
 					structuredHit = true
 				}
-			}
+			})
 		})
-		if f, ok := structured[path.Ext(fs.path)]; ok && structuredHit {
-			ix.structuredMentions(fs.path, src, f, leaves, what, add)
+		if structuredHit {
+			ix.structuredMentions(fs.path, src, format, leaves, kindOfFile(fs.path, fs.lang), add)
 		}
 	})
 	ix.Stats.TextSearched = searched
 	return out, err
 }
 
-// candidates are the names a token can hold: itself and every run of its
-// dot-separated parts, so that process.env.FEED_X holds FEED_X and
-// cfg.retry.max_attempts holds retry.max_attempts.
-func candidates(tok string) []string {
-	if strings.IndexByte(tok, '.') < 0 {
-		return []string{tok}
-	}
-	parts := strings.Split(tok, ".")
-	if len(parts) > 8 {
-		return []string{tok}
-	}
-	var out []string
-	for i := range parts {
-		for j := i + 1; j <= len(parts); j++ {
-			out = append(out, strings.Join(parts[i:j], "."))
+// eachRun calls fn with every proper run of the dot-separated parts of a
+// token, so that process.env.FEED_X holds FEED_X and cfg.retry.max_attempts
+// holds retry.max_attempts. The whole token is not included.
+func eachRun(tok []byte, fn func(start, end int)) {
+	var dots []int
+	for i, c := range tok {
+		if c == '.' {
+			dots = append(dots, i)
 		}
 	}
-	return out
+	if len(dots) > 8 {
+		return
+	}
+	starts := append([]int{0}, dots...)
+	for si, s := range starts {
+		if si > 0 {
+			s++ // after the dot
+		}
+		for _, e := range append(dots[si:], len(tok)) {
+			if (s != 0 || e != len(tok)) && e > s {
+				fn(s, e)
+			}
+		}
+	}
+}
+
+// hasLeaf reports whether a token is the last segment of a queried config
+// key, in any case.
+func hasLeaf(leaves map[string][]string, t []byte) bool {
+	if len(leaves[string(t)]) > 0 {
+		return true
+	}
+	for _, c := range t {
+		if c >= 'A' && c <= 'Z' {
+			return len(leaves[strings.ToLower(string(t))]) > 0
+		}
+	}
+	return false
 }
 
 // structuredMentions matches config keys against the nested keys of a
