@@ -11,6 +11,7 @@ import (
 	"github.com/docverify/docverify/extract/names"
 	"github.com/docverify/docverify/extract/shellcmd"
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/known"
 )
 
 // snippet is the text of a code block with a map back to the document:
@@ -118,8 +119,31 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 			e.shellBlock(s, shellcmd.Console)
 		case looksLikeEnvFile(s.text):
 			e.configBlock(s, configblock.Env, "")
+		case looksLikeCommands(s.text):
+			e.shellBlock(s, shellcmd.Script)
 		}
 	}
+}
+
+// looksLikeCommands reports whether an untagged block is a list of
+// command lines: each line starts with a well-known program (after sudo),
+// as in "sudo npm install -g nodemon --unsafe-perm".
+func looksLikeCommands(t string) bool {
+	n := 0
+	for _, l := range strings.Split(t, "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if f[0] == "sudo" && len(f) > 1 {
+			f = f[1:]
+		}
+		if _, ok := known.Program(f[0]); !ok {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 var (
@@ -192,7 +216,11 @@ func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
 func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text string, j judgement, src verify.Source) {
 	prog, args, envArgs := resolveProgram(cmd.Args)
 	for _, a := range cmd.Assigns {
-		e.envClaim(a.Name, toDoc(a.Offset), prog, j, src)
+		if e.envClaim(a.Name, toDoc(a.Offset), prog, j, src) && prog == "" && !a.Export && names.Of(a.Name) == names.UpperWord {
+			// ENDPOINT=testing.com on a line of its own sets a shell variable,
+			// which may well be the reader's own: only its shape says more.
+			e.claims[len(e.claims)-1].Explicit = false
+		}
 	}
 	for _, w := range envArgs {
 		e.envClaim(w.Text[:strings.IndexByte(w.Text, '=')], toDoc(w.Offset), prog, j, src)
@@ -238,15 +266,18 @@ func (e *extractor) flagClaim(w shellcmd.Word, toDoc func(int) int, j judgement,
 		Explicit: shape == names.LongFlag, Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
 }
 
-func (e *extractor) envClaim(name string, off int, prog string, j judgement, src verify.Source) {
+// envClaim records a variable set in a snippet, and reports whether it
+// was a claim at all.
+func (e *extractor) envClaim(name string, off int, prog string, j judgement, src verify.Source) bool {
 	if names.IsPlaceholder(name) || names.Of(name) == names.None && !strings.Contains(name, "_") {
-		return
+		return false
 	}
 	if strings.ToUpper(name) != name {
-		return // lower-case shell variables are the script's own
+		return false // lower-case shell variables are the script's own
 	}
 	e.add(verify.Claim{Kind: verify.Env, Name: name, Source: src, Command: prog, Explicit: true,
 		Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, off)
+	return true
 }
 
 // nameSafety is the safety cue of a name itself (FEED_KILL_SWITCH,

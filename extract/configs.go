@@ -8,14 +8,17 @@ import (
 	"github.com/docverify/docverify/extract/configblock"
 	"github.com/docverify/docverify/extract/names"
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/known"
 )
 
 // apiContextRE finds wording that presents a snippet as data exchanged
 // with an API, not as the project's configuration.
 var apiContextRE = regexp.MustCompile(`(?i)\b(requests?|responses?|returns?|payloads?|body|output|outputs|endpoints?|results?|events?|messages?|webhooks?|schema)\b`)
 
-// configFileRE finds a config file name in an info string or first comment.
-var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|application|values|app)[\w.-]*\.(ya?ml|toml|json|ini|cfg|conf|properties|env)\b|\.env\b`)
+// configFileRE finds a config file name: one with a config word in it
+// (config.yaml, settings.json), or a config-only ending (backfill.ini,
+// app.conf, .env). A data file (db.json) is neither.
+var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|application|values|app)[\w.-]*\.(ya?ml|toml|json|ini|cfg|conf|properties|env)\b|[\w-]\.(ini|cfg|conf|toml|properties)\b|\.env\b`)
 
 func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	root, err := configblock.Parse(f, s.text)
@@ -48,6 +51,7 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	if !e.isOwnConfig(s, info) {
 		return
 	}
+	owner := e.configTool(s, info)
 	for _, leaf := range root.Leaves() {
 		name := strings.Join(leaf.Path, ".")
 		if leaf.Offset < 0 || names.IsPlaceholder(name) {
@@ -55,8 +59,26 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 		}
 		j := e.blockJudgement(s, leaf.Offset, name)
 		e.add(verify.Claim{Kind: verify.Config, Name: name, Text: name, Source: verify.ConfigBlock, Explicit: true,
-			Safety: j.safety, Historical: j.historical, Context: j.context}, s.toDoc(leaf.Offset))
+			Safety: j.safety, Historical: j.historical, Owner: owner, Context: j.context}, s.toDoc(leaf.Offset))
 	}
+}
+
+// configTool finds the tool a config snippet belongs to when its title,
+// first comment or the sentence before it names one ("A simple supervisor
+// configuration:"). verify decides whether that tool is this repository's.
+func (e *extractor) configTool(s snippet, info string) string {
+	_, first := s.lineOf(0)
+	lead := ""
+	if e.lastPara.raw != "" {
+		ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)
+		lead = e.lastPara.raw[ss:se]
+	}
+	for _, text := range []string{info, first, lead} {
+		if tool := known.ConfigToolIn(text); tool != "" {
+			return tool
+		}
+	}
+	return ""
 }
 
 func formatName(f configblock.Format) string {
@@ -83,7 +105,7 @@ func (e *extractor) isOwnConfig(s snippet, info string) bool {
 	if apiContextRE.MatchString(lead) {
 		return false
 	}
-	return has(configCue, lead) || has(configCue, e.headingText())
+	return has(configCue, lead) || configFileRE.MatchString(lead) || has(configCue, e.headingText())
 }
 
 func anyKid(n *configblock.Node, keys ...string) bool {
@@ -112,7 +134,9 @@ func isManifest(root *configblock.Node) bool {
 		return true
 	case has("package") || has("workspace") || has("build-system") || has("project") || has("tool") || has("dev-dependencies"):
 		return true
-	case has("repos") && has("hooks"), has("extends") && has("rules"):
+	case has("repos") && (has("hooks") || len(root.Get("repos").Items) > 0 && root.Get("repos").Items[0].Get("repo") != nil):
+		return true // .pre-commit-config.yaml
+	case has("extends") && has("rules"):
 		return true
 	}
 	return false

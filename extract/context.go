@@ -9,14 +9,16 @@ import (
 
 // The vocabularies, compiled once.
 var (
-	safetyCues     = cues.MustMatcher(cues.Safety)
-	historicalCues = cues.MustMatcher(cues.Historical)
-	successorCues  = cues.MustMatcher(cues.Successor)
-	envCue         = cues.MustMatcher([]cues.Cue{cues.EnvCue})
-	featureCue     = cues.MustMatcher([]cues.Cue{cues.FeatureCue})
-	flagCue        = cues.MustMatcher([]cues.Cue{cues.FlagCue})
-	configCue      = cues.MustMatcher([]cues.Cue{cues.ConfigCue})
-	setCue         = cues.MustMatcher([]cues.Cue{cues.SetCue})
+	safetyCues      = cues.MustMatcher(cues.Safety)
+	historicalCues  = cues.MustMatcher(cues.Historical)
+	successorCues   = cues.MustMatcher(cues.Successor)
+	predecessorCues = cues.MustMatcher(cues.Predecessor)
+	envCue          = cues.MustMatcher([]cues.Cue{cues.EnvCue})
+	featureCue      = cues.MustMatcher([]cues.Cue{cues.FeatureCue})
+	flagCue         = cues.MustMatcher([]cues.Cue{cues.FlagCue})
+	configCue       = cues.MustMatcher([]cues.Cue{cues.ConfigCue})
+	configKeyCue    = cues.MustMatcher([]cues.Cue{cues.ConfigKeyCue})
+	setCue          = cues.MustMatcher([]cues.Cue{cues.SetCue})
 )
 
 // block is a piece of running text — a paragraph, heading, list item line
@@ -121,8 +123,9 @@ func fold(s string) string {
 }
 
 // historical reports the historical cue that applies to a claim at offset
-// off of text, if any. A claim after a successor phrase ("renamed to X")
-// is the current name, not a historical one.
+// off of text, if any. The phrase nearest before the claim decides: after
+// "instead of" or "the removed" a name is the old one; after "renamed to"
+// or "use" it is the current one.
 func historical(text string, off int) string {
 	var cue string
 	for _, m := range historicalCues.FindAll(text) {
@@ -132,10 +135,19 @@ func historical(text string, off int) string {
 	if cue == "" {
 		return ""
 	}
+	lastSuccessor, lastPredecessor := -1, -1
 	for _, m := range successorCues.FindAll(text) {
 		if m.End <= off {
-			return ""
+			lastSuccessor = m.End
 		}
+	}
+	for _, m := range predecessorCues.FindAll(text) {
+		if m.End <= off {
+			lastPredecessor = m.End
+		}
+	}
+	if lastSuccessor > lastPredecessor {
+		return ""
 	}
 	return cue
 }

@@ -188,7 +188,17 @@ func TestShellBlocks(t *testing.T) {
 2:33 flag --region cmd=feed
 `},
 		{"end of options", "```sh\nfeed run -- --not-ours\n```\n", ``},
+		{"a bare single-word assignment is shape-only", "```sh\nENDPOINT=testing.com\nexport GREETING=hi\nAPP_MODE=x\nMY_VAR=1\nPORT=1 ./app\n```\n", `
+2:1 env ENDPOINT inferred
+3:8 env GREETING
+4:1 env APP_MODE
+6:1 env PORT cmd=./app
+`},
 		{"lower-case shell variables are the script's", "```sh\nfor f in *; do echo $f; done\nname=x feed\n```\n", ``},
+		{"untagged command lines", "```\nsudo npm install -g app --unsafe-perm\n```\n", `
+2:25 flag --unsafe-perm cmd=npm
+`},
+		{"untagged text is not commands", "```\nStarting server --verbose\n```\n", ``},
 		{"dockerfile", "```dockerfile\nENV FEED_A=1 FEED_B=2\nENV FEED_C 3\n```\n", `
 2:5 env FEED_A
 2:14 env FEED_B
@@ -203,7 +213,10 @@ func TestConfigBlocks(t *testing.T) {
 5:3 config retry.max_attempts safety="retry"
 7:3 config server.read_only safety="read-only"
 `},
-		{"file name in the info string", "```toml title=\"feed.toml\"\n[server]\nport = 8080\n```\n", ``},
+		{"a config-only file ending in the info string", "```toml title=\"feed.toml\"\n[server]\nport = 8080\n```\n", `
+3:1 config server.port
+`},
+		{"a data file in the info string", "```json title=\"data.json\"\n{\"server\": {\"port\": 1}}\n```\n", ``},
 		{"config file in the info string", "```toml title=\"config.toml\"\n[server]\nport = 8080\n```\n", `
 3:1 config server.port
 `},
@@ -222,6 +235,10 @@ func TestConfigBlocks(t *testing.T) {
 8:17 env FEED_MODE
 `},
 		{"package manifests are other tools'", "Configuration:\n\n```json\n{\"name\": \"x\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {}}\n```\n", ``},
+		{"another tool's config", "A simple supervisor configuration:\n\n```ini title=\"supervisord.conf\"\n[program:app]\ncommand=app\n```\n", `
+5:1 config program:app.command owner=supervisord
+`},
+		{"data is not config", "Create a `db.json` file:\n\n```json\n{\"posts\": [{\"id\": 1}]}\n```\n", ``},
 		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},
 	})
 }
@@ -256,6 +273,9 @@ func TestHistoryAndSuppression(t *testing.T) {
 1:2 env OLD_FEED_FLAG inferred historical
 1:38 env LEGACY_X inferred historical
 1:64 env FEED_X inferred
+`},
+		{"instead of the removed", "Use DevTools throttling instead of the removed `--delay` flag.\n", `
+1:49 flag --delay safety="throttle" historical
 `},
 		{"deprecated section", "## Deprecated settings\n\nThe `FEED_V1_MODE` environment variable.\n", `
 3:6 env FEED_V1_MODE historical

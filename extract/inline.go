@@ -158,7 +158,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			return
 		case has(featureCue, near):
 			c.Kind, c.Explicit = verify.Feature, true
-		case p.Assigned || has(configCue, near):
+		case p.Assigned || has(configKeyCue, near):
 			c.Kind, c.Explicit = verify.Config, true
 		default:
 			return

@@ -101,7 +101,16 @@ func (r *Registry) ForPath(p string) *Lang {
 
 // Manifest returns the reader of a build manifest, or nil.
 func (r *Registry) Manifest(p string) lang.Manifest {
-	return r.manifests[path.Base(p)]
+	base := path.Base(p)
+	if m := r.manifests[base]; m != nil {
+		return m
+	}
+	for pattern, m := range r.manifests {
+		if ok, _ := path.Match(pattern, base); ok && strings.ContainsAny(pattern, "*?[") {
+			return m
+		}
+	}
+	return nil
 }
 
 // unindexed names the languages docverify has no grammar for yet, by file

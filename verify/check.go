@@ -20,6 +20,7 @@ type MentionQuery struct {
 // caller searches the repository for them and hands the result to
 // Index.AddMentions before calling Check.
 func Pending(claims []Claim, ix *Index) []MentionQuery {
+	claims = ix.attribute(claims)
 	seen := map[MentionQuery]bool{}
 	var out []MentionQuery
 	for _, c := range claims {
@@ -43,11 +44,97 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 
 // Check decides every claim.
 func Check(claims []Claim, ix *Index) []Result {
+	claims = ix.attribute(claims)
 	out := make([]Result, 0, len(claims))
 	for _, c := range claims {
 		out = append(out, ix.judge(c))
 	}
 	return out
+}
+
+// attribute gives a flag written without a command ("add `--unsafe-perm`
+// to the arguments") the program it is used with elsewhere in the same
+// doc, when every command line there that passes it runs one program that
+// is not this repository's. It returns a copy; claims are not changed.
+func (ix *Index) attribute(claims []Claim) []Claim {
+	type key struct{ file, name string }
+	users := map[key]map[string]bool{}
+	for _, c := range claims {
+		if c.Kind == Flag && c.Command != "" {
+			k := key{c.Pos.File, c.Name}
+			if users[k] == nil {
+				users[k] = map[string]bool{}
+			}
+			users[k][c.Command] = true
+		}
+	}
+	if len(users) == 0 {
+		return claims
+	}
+	out := append([]Claim(nil), claims...)
+	for i, c := range out {
+		if c.Kind != Flag || c.Command != "" || c.Owner != "" {
+			continue
+		}
+		cmds := users[key{c.Pos.File, c.Name}]
+		if len(cmds) != 1 {
+			continue
+		}
+		for cmd := range cmds {
+			if !ix.ownsCommand(cmd) {
+				out[i].Owner = cmd
+			}
+		}
+	}
+	return out
+}
+
+// otherProgramNamed is the one other program a flag's sentence names, when
+// the flag has no command of its own and the sentence names none of this
+// repository's programs: "passing `--no-binary` to your pip install".
+func (ix *Index) otherProgramNamed(c Claim) string {
+	if c.Command != "" || c.Owner != "" || c.Context == "" {
+		return ""
+	}
+	// The code span holding the claim is not the sentence speaking: in
+	// "passing `--no-binary black` to pip", black is the flag's value.
+	low := strings.ToLower(withoutSpanOf(c.Context, c.Text))
+	for name := range ix.programs {
+		if known.ProgramNamedIn(low, strings.ToLower(name)) {
+			return ""
+		}
+	}
+	var others []string
+	for _, p := range known.DistinctiveProgramsIn(c.Context) {
+		if !ix.ownsCommand(p) {
+			others = append(others, p)
+		}
+	}
+	if len(others) == 1 {
+		return others[0]
+	}
+	return ""
+}
+
+// withoutSpanOf removes from a sentence the code span that holds text.
+func withoutSpanOf(sentence, text string) string {
+	for i := 0; i < len(sentence); {
+		open := strings.IndexByte(sentence[i:], '`')
+		if open < 0 {
+			break
+		}
+		open += i
+		end := strings.IndexByte(sentence[open+1:], '`')
+		if end < 0 {
+			break
+		}
+		end += open + 1
+		if strings.Contains(sentence[open:end], text) {
+			return sentence[:open] + sentence[end+1:]
+		}
+		i = end + 1
+	}
+	return sentence
 }
 
 // decide settles what the index alone can settle: ignored, external and
@@ -60,7 +147,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		return Ignored, fmt.Sprintf("the docs say it %s", c.Historical), nil
 	}
 	if c.Owner != "" && !ix.ownsCommand(c.Owner) {
-		return External, fmt.Sprintf("the text attributes it to %s", c.Owner), nil
+		return External, fmt.Sprintf("the doc attributes it to %s", c.Owner), nil
 	}
 	if c.Kind == Flag {
 		if c.Command != "" && !ix.ownsCommand(c.Command) {
@@ -68,6 +155,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		}
 		if c.Command == "" && !ix.DefinesFlags() {
 			return External, "this repository defines no programs or command-line flags", nil
+		}
+		if prog := ix.otherProgramNamed(c); prog != "" {
+			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
 		}
 	}
 	var ev []Evidence
@@ -81,6 +171,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if c.Kind == Env || c.Kind == Feature {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
+		}
+		if lib, dep, ok := ix.honouredBy(c.Name); ok {
+			return External, fmt.Sprintf("honoured by %s, %s", lib, dep.Via), []Evidence{dep}
 		}
 	}
 	return StatusUnknown, "", nil

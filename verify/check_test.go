@@ -42,7 +42,8 @@ func TestResolution(t *testing.T) {
 			},
 		},
 		{Path: "consts.go", Lang: "go", Consts: []Const{{Name: "EnvToken", Value: "APP_TOKEN"}}},
-		{Path: "use.go", Lang: "go", Calls: []Call{{Func: "appEnv", Arg: 0, Value: "REGION", Site: site(2)}}},
+		{Path: "use.go", Lang: "go", Calls: []Call{{Func: "appEnv", Arg: 0, Value: "REGION", Site: site(2)}, {Func: "getConfig", Arg: 1, Value: "VERBOSE", Site: site(3)}},
+			Forwards: []Forward{{Func: "envBool", Param: 0, Callee: "appEnv", Arg: 0}, {Func: "getConfig", Param: 1, Callee: "envBool", Arg: 0}}},
 		{Path: "env_test.go", Lang: "go", Test: true, Reads: []ReadSite{{Kind: Env, Name: "APP_ONLY_IN_TESTS", Site: site(2), Via: "os.Getenv"}}},
 	}
 	cases := []struct {
@@ -53,6 +54,7 @@ func TestResolution(t *testing.T) {
 		{claim(Env, "APP_DB_URL"), Verified, "os.Getenv"},
 		{claim(Env, "APP_TOKEN"), Verified, "of constant EnvToken"},
 		{claim(Env, "APP_REGION"), Verified, "appEnv(), which wraps"},
+		{claim(Env, "APP_VERBOSE"), Verified, "getConfig(), which wraps os.Getenv"},
 		{claim(Config, "retry.max_attempts"), Verified, ""},
 		{claim(Config, "Retry.Max_Attempts"), Verified, ""},
 		{claim(Config, "limits.tenant_a.rps"), Verified, ""},
@@ -112,6 +114,15 @@ func TestOwnership(t *testing.T) {
 		if r.Status != c.status {
 			t.Errorf("%+v: status %s (%s), want %s", c.claim, r.Status, r.Reason, c.status)
 		}
+	}
+	// A variable a declared library reads itself belongs to the library;
+	// the same variable without the library declared is a claim like any other.
+	withDep := NewIndex([]FileFacts{{Path: "pyproject.toml", Dependencies: []Dependency{{Name: "WatchFiles"}}}}, nil)
+	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, withDep)[0]; r.Status != External || !strings.Contains(r.Reason, "honoured by watchfiles, declared in pyproject.toml") {
+		t.Errorf("library variable with the library declared: %s (%s)", r.Status, r.Reason)
+	}
+	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, ix)[0]; r.Status != Missing {
+		t.Errorf("library variable without the library: %s, want missing", r.Status)
 	}
 	// A repository with no programs and no flags cannot own an unattributed flag.
 	empty := NewIndex(nil, nil)

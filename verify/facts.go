@@ -37,10 +37,14 @@ type FileFacts struct {
 	Dynamic  []DynamicRead
 	Consts   []Const
 	Wrappers []Wrapper
+	Forwards []Forward
 	Calls    []Call
 	Fields   []Field
+	Roots    []Root
 	Derives  []Derivation
 	Programs []Program
+	// Dependencies are the libraries a build manifest declares.
+	Dependencies []Dependency
 	// Problems are things that went wrong while reading the file, kept so
 	// the run can say what it could not index.
 	Problems []string
@@ -108,6 +112,17 @@ type Wrapper struct {
 	Via string // the read it wraps: "os.Getenv"
 }
 
+// Forward is a call inside function Func that passes Func's own parameter
+// Param on as argument Arg of Callee. If Callee wraps a read at Arg, Func
+// wraps it at Param: getConfig(key) calling GetTaskEnv(key) is a wrapper
+// too.
+type Forward struct {
+	Func   string
+	Param  int
+	Callee string
+	Arg    int
+}
+
 // Call is a call with a name-shaped string literal argument, kept so that
 // calls of wrappers found in other files can be resolved.
 type Call struct {
@@ -130,6 +145,18 @@ type Field struct {
 	Map bool
 	// Inline marks an embedded structure whose keys appear at this level.
 	Inline bool
+	// Weak marks an untagged field of a structure with no config tags at
+	// all: a key only if the structure turns out to be configuration
+	// (reached from a Root or from a tagged structure).
+	Weak bool
+}
+
+// Root is a structure the code loads configuration into: the type of c in
+// viper.Unmarshal(&c) or yaml.Unmarshal(data, &c).
+type Root struct {
+	Type string
+	Site
+	Via string
 }
 
 // Derivation records that the code builds names of kind Kind from names of
@@ -145,6 +172,13 @@ type Derivation struct {
 	Scope string
 	Site
 	Via string
+}
+
+// Dependency is a library a build manifest declares: watchfiles in
+// pyproject.toml, github.com/spf13/viper in go.mod.
+type Dependency struct {
+	Name string
+	Site
 }
 
 // Program is one of the repository's own programs: a command its docs may

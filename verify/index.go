@@ -1,9 +1,12 @@
 package verify
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/docverify/docverify/verify/known"
 )
 
 // Index joins the facts of every indexed file into something a claim can be
@@ -22,6 +25,7 @@ type Index struct {
 	programs  map[string]Evidence // program name → where it is defined
 	progDirs  map[string]bool     // directories that hold a program's entry point
 	files     map[string]bool     // every file of the repository that is not a doc
+	deps      map[string]Evidence // declared dependencies, by normalised name
 	pending   map[string]bool     // identifiers of unresolved refs, wrapper names
 
 	Stats IndexStats
@@ -82,6 +86,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 		programs:  map[string]Evidence{},
 		progDirs:  map[string]bool{},
 		files:     map[string]bool{},
+		deps:      map[string]Evidence{},
 		pending:   map[string]bool{},
 		Stats:     IndexStats{ByLang: map[string]int{}},
 	}
@@ -90,11 +95,8 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 	}
 
 	consts := map[string][]string{}
-	type wrapperSite struct {
-		Wrapper
-		pos Pos
-	}
-	wrappers := map[string][]wrapperSite{}
+	wrappers := map[string][]Wrapper{}
+	var forwards []Forward
 	for _, f := range files {
 		ix.files[f.Path] = true
 		for _, c := range f.Consts {
@@ -104,11 +106,17 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			continue
 		}
 		for _, w := range f.Wrappers {
-			wrappers[w.Func] = append(wrappers[w.Func], wrapperSite{w, at(f.Path, w.Site)})
-			ix.pending[w.Func] = true
+			wrappers[w.Func] = append(wrappers[w.Func], w)
 		}
+		forwards = append(forwards, f.Forwards...)
+	}
+	chainWrappers(wrappers, forwards)
+	for name := range wrappers {
+		ix.pending[name] = true
 	}
 
+	var fields []fieldSite
+	var roots []string
 	for _, f := range files {
 		if f.Lang != "" {
 			ix.Stats.SourceFiles++
@@ -141,12 +149,18 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			ix.dynamic = append(ix.dynamic, dynamicSite{d, at(f.Path, d.Site)})
 		}
 		for _, fl := range f.Fields {
-			fs := fieldSite{fl, at(f.Path, fl.Site)}
-			ix.owners[fl.Owner] = append(ix.owners[fl.Owner], fs)
-			ix.byKey[strings.ToLower(fl.Key)] = append(ix.byKey[strings.ToLower(fl.Key)], fs)
+			fields = append(fields, fieldSite{fl, at(f.Path, fl.Site)})
+		}
+		for _, r := range f.Roots {
+			roots = append(roots, r.Type)
 		}
 		for _, d := range f.Derives {
 			ix.derives = append(ix.derives, derivationSite{d, at(f.Path, d.Site)})
+		}
+		for _, d := range f.Dependencies {
+			if _, ok := ix.deps[known.NormalizeDependency(d.Name)]; !ok {
+				ix.deps[known.NormalizeDependency(d.Name)] = Evidence{Pos: at(f.Path, d.Site), Name: d.Name, Via: "declared in " + f.Path, Strength: Read}
+			}
 		}
 		for _, p := range f.Programs {
 			if _, ok := ix.programs[p.Name]; !ok {
@@ -155,6 +169,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			ix.progDirs[path.Dir(f.Path)] = true
 		}
 	}
+	ix.addFields(fields, roots)
 	for id := range ix.pending {
 		if len(consts[id]) > 0 {
 			delete(ix.pending, id)
@@ -176,6 +191,95 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 }
 
 func at(file string, s Site) Pos { return Pos{File: file, Line: s.Line, Col: s.Col} }
+
+// maxChain bounds how many levels of wrappers around wrappers are followed.
+const maxChain = 6
+
+// chainWrappers adds the functions that forward a parameter to a wrapper:
+// if GetTaskEnvBool(key) calls GetTaskEnv(key), and GetTaskEnv wraps
+// os.Getenv("TASK_" + key), then GetTaskEnvBool wraps it too.
+func chainWrappers(wrappers map[string][]Wrapper, forwards []Forward) {
+	type key struct {
+		fn     string
+		arg    int
+		kind   Kind
+		prefix string
+		suffix string
+	}
+	have := map[key]bool{}
+	for _, ws := range wrappers {
+		for _, w := range ws {
+			have[key{w.Func, w.Arg, w.Kind, w.Prefix, w.Suffix}] = true
+		}
+	}
+	for level := 0; level < maxChain; level++ {
+		added := false
+		for _, fw := range forwards {
+			for _, w := range wrappers[fw.Callee] {
+				if w.Arg != fw.Arg {
+					continue
+				}
+				k := key{fw.Func, fw.Param, w.Kind, w.Prefix, w.Suffix}
+				if have[k] {
+					continue
+				}
+				have[k] = true
+				wrappers[fw.Func] = append(wrappers[fw.Func], Wrapper{Func: fw.Func, Arg: fw.Param, Kind: w.Kind, Prefix: w.Prefix, Suffix: w.Suffix, Site: w.Site, Via: w.Via})
+				added = true
+			}
+		}
+		if !added {
+			return
+		}
+	}
+}
+
+// addFields indexes config structures. A weak field — untagged, in a
+// structure with no config tags — counts only if its structure is
+// configuration: reached from a root the code loads config into, or from
+// a structure with config tags. A root whose type no indexed file defines
+// is pending, so that the files defining it are parsed.
+func (ix *Index) addFields(fields []fieldSite, roots []string) {
+	byOwner := map[string][]fieldSite{}
+	for _, f := range fields {
+		byOwner[f.Owner] = append(byOwner[f.Owner], f)
+	}
+	config := map[string]bool{}
+	var queue []string
+	mark := func(t string) {
+		if t != "" && !config[t] {
+			config[t] = true
+			queue = append(queue, t)
+		}
+	}
+	for _, r := range roots {
+		mark(r)
+		if len(byOwner[r]) == 0 {
+			ix.pending[r] = true
+		}
+	}
+	for _, f := range fields {
+		if !f.Weak {
+			mark(f.Owner)
+		}
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, f := range byOwner[t] {
+			mark(f.Type)
+		}
+	}
+	for _, f := range fields {
+		if f.Weak && !config[f.Owner] {
+			continue
+		}
+		ix.owners[f.Owner] = append(ix.owners[f.Owner], f)
+		if f.Key != "" {
+			ix.byKey[strings.ToLower(f.Key)] = append(ix.byKey[strings.ToLower(f.Key)], f)
+		}
+	}
+}
 
 func appendUnique(list []string, v string) []string {
 	for _, x := range list {
@@ -267,6 +371,16 @@ func (ix *Index) lookup(k Kind, name string) []Evidence {
 		if base, ok := strings.CutPrefix(name, "no-"); ok {
 			for _, e := range ix.negatable[base] {
 				e.Via = "negation of --" + base + ", " + e.Via
+				ev = append(ev, e)
+			}
+		}
+		for _, d := range ix.derives {
+			if d.Kind != Flag || d.From != Flag || d.Prefix == "" {
+				continue
+			}
+			if base, ok := strings.CutPrefix(name, d.Prefix); ok && len(ix.reads[nameKey{Flag, base}]) > 0 {
+				e := ix.reads[nameKey{Flag, base}][0]
+				e.Via = fmt.Sprintf("--%s made from --%s by %s at %s", name, base, d.Via, d.pos)
 				ev = append(ev, e)
 			}
 		}
@@ -474,4 +588,17 @@ func ProgramName(cmd string) string {
 		}
 	}
 	return base
+}
+
+// honouredBy finds a declared dependency that reads env var name itself.
+func (ix *Index) honouredBy(name string) (string, Evidence, bool) {
+	libs, aliases := known.Library(name)
+	for i, lib := range libs {
+		for _, a := range aliases[i] {
+			if e, ok := ix.deps[a]; ok {
+				return lib, e, true
+			}
+		}
+	}
+	return "", Evidence{}, false
 }

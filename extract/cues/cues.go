@@ -76,7 +76,7 @@ var Safety = []Cue{
 // successor phrase ("renamed to X", "replaced by X", "use X instead") is
 // the current one and stays a claim.
 var Historical = []Cue{
-	{"was removed", `(has been|have been|was|were|is|are|got) removed|removed in`},
+	{"was removed", `(has been|have been|was|were|is|are|got) removed|removed|removal of`},
 	{"was renamed", `(has been|was|were|is) renamed|renamed (from|in)`},
 	{"is deprecated", `deprecat(ed|es|ion)`},
 	{"is no longer", `no longer (supported|used|read|honou?red|available|exists?|works?|recogni[sz]ed)`},
@@ -90,7 +90,15 @@ var Successor = []Cue{
 	{"renamed to", `renamed to`},
 	{"replaced by", `replaced (by|with)|superseded by`},
 	{"in favour of", `in favou?r of`},
-	{"use instead", `use|instead`},
+	{"use", `use`},
+}
+
+// Predecessor lists the phrases after which a name is the old one, even
+// when a successor phrase comes first: "use X instead of the removed Y".
+var Predecessor = []Cue{
+	{"instead of", `instead of|rather than`},
+	{"the removed", `the (removed|deprecated|old|legacy|former)`},
+	{"formerly", `formerly|previously`},
 }
 
 // Kind cues. Each is matched near the claim first (a few words either
@@ -99,7 +107,12 @@ var (
 	EnvCue     = Cue{"environment variable", `env(ironment)?[ -]?var(iable)?s?|environment|env|exported|export`}
 	FeatureCue = Cue{"feature flag", `feature[ -]?(flag|toggle|switch|gate)s?|flag (service|sdk|provider)|launchdarkly|unleash|growthbook|split\.io|flagd|flipt|openfeature`}
 	FlagCue    = Cue{"flag", `flags?|options?|switch(es)?|arguments?|args?|parameters?|command[ -]line`}
-	ConfigCue  = Cue{"config", `config(uration)?s?|settings?|keys?|propert(y|ies)|fields?|options?|ya?ml|toml|json|ini|\.properties`}
+	// ConfigCue presents a snippet or a name as configuration. File
+	// formats (YAML, JSON) are not cues: data and API payloads use them too.
+	ConfigCue = Cue{"config", `config(uration|ure|ured)?s?|settings?`}
+	// ConfigKeyCue are the weaker words that make a name right beside them
+	// a config key ("the retry.max_attempts key").
+	ConfigKeyCue = Cue{"config key", `config(uration)?s?|settings?|keys?|propert(y|ies)|fields?|options?`}
 	// SetCue is an imperative that presents a name as something to set.
 	SetCue = Cue{"set", `set(ting)?|sets|override|overrides`}
 )

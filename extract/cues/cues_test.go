@@ -66,7 +66,7 @@ func TestNameWords(t *testing.T) {
 }
 
 func TestVocabulariesCompile(t *testing.T) {
-	for _, v := range [][]Cue{Safety, Historical, Successor, {EnvCue, FeatureCue, FlagCue, ConfigCue, SetCue}} {
+	for _, v := range [][]Cue{Safety, Historical, Successor, Predecessor, {EnvCue, FeatureCue, FlagCue, ConfigCue, ConfigKeyCue, SetCue}} {
 		if _, err := NewMatcher(v); err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestVocabulariesCompile(t *testing.T) {
 func TestEveryVocabularyHasAnchors(t *testing.T) {
 	// Without anchors every text runs the full expression: keep patterns
 	// starting with a literal so the prefilter stays on.
-	for name, v := range map[string][]Cue{"Safety": Safety, "Historical": Historical, "Successor": Successor} {
+	for name, v := range map[string][]Cue{"Safety": Safety, "Historical": Historical, "Successor": Successor, "Predecessor": Predecessor} {
 		if m := MustMatcher(v); m.anchors == nil {
 			t.Errorf("%s has a cue that does not start with a literal", name)
 		}

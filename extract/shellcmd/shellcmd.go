@@ -50,10 +50,10 @@ const (
 	Console
 )
 
-// promptRE finds a shell prompt at the start of a line: "$ ", "% ",
-// "user@host:~/dir$ ", "PS C:\> ", "> " is a continuation, "# " a root prompt
-// (only in console mode, where a script comment cannot start a line).
-var promptRE = regexp.MustCompile(`^(\s*)((\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+(:[^\s$#]*)?\s?)?[$%❯➜»]\s|PS [^>]*>\s|[A-Za-z]:\\[^>]*>\s?)`)
+// promptRE finds a shell prompt at the start of a line: "$ ", "% ", "> ",
+// "user@host:~/dir$ ", "PS C:\> "; "# " is a root prompt (only in console
+// mode, where a script comment cannot start a line).
+var promptRE = regexp.MustCompile(`^(\s*)((\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+(:[^\s$#]*)?\s?)?[$%❯➜»>]\s|PS [^>]*>\s|[A-Za-z]:\\[^>]*>\s?)`)
 
 var rootPromptRE = regexp.MustCompile(`^(\s*)#\s`)
 

@@ -50,6 +50,13 @@ func TestConsoleDropsOutputAndPrompts(t *testing.T) {
 	}
 }
 
+func TestAngleBracketPrompts(t *testing.T) {
+	cmds := Parse("> npm install --global serve\n> serve --help\n", Auto)
+	if len(cmds) != 2 || args(cmds[1])[1] != "--help" {
+		t.Errorf("commands = %+v", cmds)
+	}
+}
+
 func TestPlaceholdersDoNotBreakParsing(t *testing.T) {
 	src := "app login --token <YOUR_TOKEN> --region <region>\n"
 	cmds := Parse(src, Script)

@@ -29,7 +29,8 @@ var Spec = &lang.Spec{
 	Grammar:    golang.GetLanguage,
 	Queries:    queries,
 	Needles: []string{"Getenv", "LookupEnv", "lag", "viper", "koanf", "Envar", "EnvVar", "`",
-		"Variation", "IsEnabled", "Value(", "Boolean(", "IsOn", "IsOff", "Feature(", "Treatment", "FlagKey", "func main("},
+		"Variation", "IsEnabled", "Value(", "Boolean(", "IsOn", "IsOff", "Feature(", "Treatment", "FlagKey", "func main(",
+		"Unmarshal", "Decode", "\"--"},
 	IsTest:   func(p string) bool { return strings.HasSuffix(p, "_test.go") },
 	Value:    value,
 	Function: function,
@@ -39,7 +40,7 @@ var Spec = &lang.Spec{
 		}
 		return proj.RootName
 	},
-	Custom:    map[string]lang.Handler{"go.struct": structFields},
+	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot},
 	Manifests: map[string]lang.Manifest{"go.mod": goMod},
 }
 
@@ -149,31 +150,44 @@ func function(n *sitter.Node, src []byte) (lang.Function, bool) {
 // configTags are the struct tag keys whose value is a config key.
 var configTags = []string{"yaml", "json", "toml", "mapstructure", "koanf", "hcl", "ini", "envconfig_key"}
 
-// structFields reads a struct type: tagged fields become config keys,
-// chained to nested structures through their types; env and envconfig
-// tags are env reads; go-flags "long" tags and kong fields are flags.
+// structFields reads a named struct type, or a variable of anonymous
+// struct type (kong's var cli struct{...}).
 func structFields(f *lang.File, spec *sitter.Node) {
 	name := spec.ChildByFieldName("name")
 	st := spec.ChildByFieldName("type")
 	if name == nil || st == nil || st.NamedChildCount() == 0 {
 		return
 	}
-	owner := name.Content(f.Src)
-	list := st.NamedChild(0)
-	type field struct {
-		names []*sitter.Node
-		typ   *sitter.Node
-		tag   reflect.StructTag
-		tagN  *sitter.Node
+	readStruct(f, name.Content(f.Src), st, 0)
+}
+
+type goField struct {
+	names []*sitter.Node
+	typ   *sitter.Node
+	tag   reflect.StructTag
+}
+
+// readStruct turns the fields of a struct type into facts. Tagged fields
+// become config keys, chained to nested structures through their types;
+// untagged exported fields become keys too — strong ones in a structure
+// with config tags, weak ones (see verify.Field) in one without, since
+// loaders like mapstructure and yaml.v3 match untagged fields by name.
+// A field of anonymous struct type gets the owner name Owner.Field. env
+// and envconfig tags are env reads; go-flags "long" tags and kong fields
+// are flags.
+func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
+	if depth > 8 || st.NamedChildCount() == 0 {
+		return
 	}
-	var fields []field
+	list := st.NamedChild(0)
+	var fields []goField
 	configTagged := false
 	for i := 0; i < int(list.NamedChildCount()); i++ {
 		d := list.NamedChild(i)
 		if d.Type() != "field_declaration" {
 			continue
 		}
-		var fl field
+		var fl goField
 		for j := 0; j < int(d.ChildCount()); j++ {
 			switch d.FieldNameForChild(j) {
 			case "name":
@@ -181,7 +195,6 @@ func structFields(f *lang.File, spec *sitter.Node) {
 			case "type":
 				fl.typ = d.Child(j)
 			case "tag":
-				fl.tagN = d.Child(j)
 				if s, ok := f.Literal(d.Child(j)); ok {
 					fl.tag = reflect.StructTag(s)
 				}
@@ -195,41 +208,26 @@ func structFields(f *lang.File, spec *sitter.Node) {
 		fields = append(fields, fl)
 	}
 	for _, fl := range fields {
-		typ, isMap := typeName(fl.typ, f.Src)
 		site := fl.typ
 		if len(fl.names) > 0 {
 			site = fl.names[0]
 		}
-		for _, envTag := range []string{"env", "envconfig"} {
-			if v, ok := fl.tag.Lookup(envTag); ok {
-				if env := strings.Split(v, ",")[0]; env != "" && env != "-" {
-					f.ReadName(verify.Env, env, site, "struct tag "+envTag, false)
-				}
-			}
+		typ, isMap := typeName(fl.typ, f.Src)
+		if anon := anonymousStruct(fl.typ); anon != nil && len(fl.names) > 0 {
+			typ = owner + "." + fl.names[0].Content(f.Src)
+			readStruct(f, typ, anon, depth+1)
 		}
-		if long, ok := fl.tag.Lookup("long"); ok && long != "" {
-			f.ReadName(verify.Flag, long, site, "struct tag long", false)
-		} else if _, ok := fl.tag.Lookup("help"); ok && len(fl.names) > 0 {
-			if _, isArg := fl.tag.Lookup("arg"); !isArg {
-				flag := lang.Kebab(fl.names[0].Content(f.Src))
-				if n, ok := fl.tag.Lookup("name"); ok && n != "" {
-					flag = n
-				}
-				f.ReadName(verify.Flag, flag, site, "kong field", fl.typ != nil && fl.typ.Content(f.Src) == "bool")
-			}
-		}
-		if !configTagged {
-			continue
-		}
-		key, via, inline := "", "", false
+		flagsAndEnv(f, fl, typ, site)
+		key, via, inline, tagged := "", "", false, false
 		for _, k := range configTags {
 			v, ok := fl.tag.Lookup(k)
 			if !ok {
 				continue
 			}
+			tagged = true
 			parts := strings.Split(v, ",")
 			if parts[0] == "-" {
-				key, via = "-", ""
+				key = "-"
 				break
 			}
 			for _, opt := range parts[1:] {
@@ -244,21 +242,163 @@ func structFields(f *lang.File, spec *sitter.Node) {
 		if key == "-" {
 			continue
 		}
+		weak := !configTagged
 		if len(fl.names) == 0 {
 			inline = true // an embedded struct: its keys appear at this level
 		}
 		if inline {
-			f.AddField(verify.Field{Owner: owner, Type: typ, Inline: true, Site: f.Site(site), Via: "embedded struct"})
+			f.AddField(verify.Field{Owner: owner, Type: typ, Inline: true, Weak: weak, Site: f.Site(site), Via: "embedded struct"})
 			continue
 		}
 		for _, n := range fl.names {
 			k, v := key, via
 			if k == "" {
-				k, v = n.Content(f.Src), "struct field" // loaders match untagged fields by name
+				name := n.Content(f.Src)
+				if !tagged && !isExported(name) {
+					continue // loaders do not see unexported fields
+				}
+				k, v = name, "struct field" // loaders match untagged fields by name
 			}
-			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Map: isMap, Site: f.Site(n), Via: v})
+			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v})
 		}
 	}
+}
+
+func isExported(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }
+
+// anonymousStruct finds an anonymous struct type in a field's type,
+// through pointers, slices and map values.
+func anonymousStruct(n *sitter.Node) *sitter.Node {
+	for depth := 0; n != nil && depth < 4; depth++ {
+		switch n.Type() {
+		case "struct_type":
+			return n
+		case "pointer_type", "slice_type", "array_type":
+			n = n.NamedChild(int(n.NamedChildCount()) - 1)
+		case "map_type":
+			n = n.ChildByFieldName("value")
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// flagsAndEnv reads the env, envconfig, long and kong tags of a field.
+func flagsAndEnv(f *lang.File, fl goField, typ string, site *sitter.Node) {
+	for _, envTag := range []string{"env", "envconfig"} {
+		if v, ok := fl.tag.Lookup(envTag); ok {
+			if env := strings.Split(v, ",")[0]; env != "" && env != "-" {
+				f.ReadName(verify.Env, env, site, "struct tag "+envTag, false)
+			}
+		}
+	}
+	if long, ok := fl.tag.Lookup("long"); ok && long != "" {
+		f.ReadName(verify.Flag, long, site, "struct tag long", false)
+	} else if _, ok := fl.tag.Lookup("help"); ok && len(fl.names) > 0 {
+		if _, isArg := fl.tag.Lookup("arg"); !isArg {
+			flag := lang.Kebab(fl.names[0].Content(f.Src))
+			if n, ok := fl.tag.Lookup("name"); ok && n != "" {
+				flag = n
+			}
+			f.ReadName(verify.Flag, flag, site, "kong field", fl.typ != nil && fl.typ.Content(f.Src) == "bool")
+		}
+	}
+}
+
+// unmarshalRoot reads the target of an unmarshal-like call
+// (viper.Unmarshal(&cfg), yaml.Unmarshal(data, &cfg)): the type cfg is
+// declared with is a structure the code loads configuration into.
+func unmarshalRoot(f *lang.File, target *sitter.Node) {
+	typ := ""
+	switch target.Type() {
+	case "composite_literal":
+		typ, _ = typeName(target.ChildByFieldName("type"), f.Src)
+	case "identifier":
+		typ = declaredType(f, target, target.Content(f.Src))
+	}
+	if typ == "" {
+		return
+	}
+	via := "loaded as configuration"
+	if call := enclosing(target, "call_expression"); call != nil {
+		if fn := call.ChildByFieldName("function"); fn != nil {
+			via = "loaded by " + f.Text(fn)
+		}
+	}
+	f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: typ, Site: f.Site(target), Via: via})
+}
+
+func enclosing(n *sitter.Node, typ string) *sitter.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == typ {
+			return p
+		}
+	}
+	return nil
+}
+
+// declaredType finds the type a name is declared with in the function
+// around n, or in the file: var x T, x := T{}, x := &T{}, x := new(T), or
+// a parameter x *T.
+func declaredType(f *lang.File, n *sitter.Node, name string) string {
+	scope := enclosing(n, "function_declaration")
+	if scope == nil {
+		scope = enclosing(n, "method_declaration")
+	}
+	if scope == nil {
+		scope = n
+		for scope.Parent() != nil {
+			scope = scope.Parent()
+		}
+	}
+	found := ""
+	var walk func(m *sitter.Node, depth int)
+	walk = func(m *sitter.Node, depth int) {
+		if found != "" || depth > 40 {
+			return
+		}
+		switch m.Type() {
+		case "var_spec", "parameter_declaration":
+			for i := 0; i < int(m.ChildCount()); i++ {
+				if m.FieldNameForChild(i) == "name" && m.Child(i).Content(f.Src) == name {
+					found, _ = typeName(m.ChildByFieldName("type"), f.Src)
+					return
+				}
+			}
+		case "short_var_declaration":
+			l, r := m.ChildByFieldName("left"), m.ChildByFieldName("right")
+			if l != nil && r != nil && l.NamedChildCount() > 0 && r.NamedChildCount() > 0 && l.NamedChild(0).Content(f.Src) == name {
+				found = valueType(r.NamedChild(0), f.Src)
+				return
+			}
+		}
+		for i := 0; i < int(m.NamedChildCount()); i++ {
+			walk(m.NamedChild(i), depth+1)
+		}
+	}
+	walk(scope, 0)
+	return found
+}
+
+// valueType is the type of T{}, &T{} or new(T).
+func valueType(v *sitter.Node, src []byte) string {
+	switch v.Type() {
+	case "composite_literal":
+		t, _ := typeName(v.ChildByFieldName("type"), src)
+		return t
+	case "unary_expression":
+		if op := v.ChildByFieldName("operand"); op != nil {
+			return valueType(op, src)
+		}
+	case "call_expression":
+		fn, args := v.ChildByFieldName("function"), v.ChildByFieldName("arguments")
+		if fn != nil && args != nil && fn.Content(src) == "new" && args.NamedChildCount() == 1 {
+			t, _ := typeName(args.NamedChild(0), src)
+			return t
+		}
+	}
+	return ""
 }
 
 // typeName is the name of the structure a field's type refers to, seeing
@@ -297,21 +437,33 @@ func builtinless(t string) string {
 	return t
 }
 
-var moduleRE = regexp.MustCompile(`(?m)^module\s+"?([^\s"]+)`)
+var (
+	moduleRE  = regexp.MustCompile(`(?m)^module\s+"?([^\s"]+)`)
+	requireRE = regexp.MustCompile(`(?m)^(?:require\s+|\t)"?([a-zA-Z0-9][^\s"]*\.[^\s"]+)"?\s+v[0-9]`)
+	majorRE   = regexp.MustCompile(`^v[0-9]+$`)
+)
 
-// goMod names the program a main package at the module root builds:
-// the last element of the module path.
-func goMod(p string, src []byte) []verify.Program {
-	m := moduleRE.FindSubmatchIndex(src)
-	if m == nil {
-		return nil
+// goMod reads go.mod: the program a main package at the module root
+// builds, named by the last element of the module path, and the required
+// modules.
+func goMod(p string, src []byte) ([]verify.Program, []verify.Dependency) {
+	var progs []verify.Program
+	if m := moduleRE.FindSubmatchIndex(src); m != nil {
+		elems := strings.Split(string(src[m[2]:m[3]]), "/")
+		name := elems[len(elems)-1]
+		if len(elems) > 1 && majorRE.MatchString(name) {
+			name = elems[len(elems)-2]
+		}
+		progs = append(progs, verify.Program{Name: name, Site: siteOf(src, m[2]), Via: "go.mod module path"})
 	}
-	mod := string(src[m[2]:m[3]])
-	elems := strings.Split(mod, "/")
-	name := elems[len(elems)-1]
-	if len(elems) > 1 && regexp.MustCompile(`^v[0-9]+$`).MatchString(name) {
-		name = elems[len(elems)-2]
+	var deps []verify.Dependency
+	for _, m := range requireRE.FindAllSubmatchIndex(src, -1) {
+		deps = append(deps, verify.Dependency{Name: string(src[m[2]:m[3]]), Site: siteOf(src, m[2])})
 	}
-	line := strings.Count(string(src[:m[2]]), "\n") + 1
-	return []verify.Program{{Name: name, Site: verify.Site{Line: line, Col: m[2] - strings.LastIndexByte(string(src[:m[2]]), '\n')}, Via: "go.mod module path"}}
+	return progs, deps
+}
+
+func siteOf(src []byte, off int) verify.Site {
+	line := strings.Count(string(src[:off]), "\n") + 1
+	return verify.Site{Line: line, Col: off - strings.LastIndexByte(string(src[:off]), '\n')}
 }

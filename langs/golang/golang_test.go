@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docverify/docverify/langs/langtest"
@@ -37,6 +38,18 @@ dynamic env APP_* @APP_
 dynamic env *_USERNAME @fmt.Sprintf
 ref env name @name
 `},
+		{Name: "wrappers of wrappers", Calls: true, Src: `package x
+func getEnv(key string) string { return os.Getenv(taskVarPrefix + key) }
+func getBool(name string) bool { return getEnv(name) == "1" }
+func getConfig[T any](c *C, envKey string) T { return getEnvAs[T](envKey) }
+const taskVarPrefix = "TASK_"
+`, Want: `
+const taskVarPrefix=TASK_
+wrapper env getEnv#0 TASK_*
+dynamic env TASK_* @taskVarPrefix
+forward getBool#0 -> getEnv#0
+forward getConfig#1 -> getEnvAs#0
+`},
 		{Name: "near misses are not reads", Src: `package x
 // os.Getenv("IN_A_COMMENT")
 func f() { log.Print("FEED_LOGGED"); os.Setenv("FEED_SET", "1"); strings.Getenv("NOT_OS") }
@@ -60,6 +73,19 @@ read flag region @region cmd.Flags().StringVarP
 read flag upstream-timeout @upstream-timeout cmd.PersistentFlags().Duration
 read flag tag @tag fs.Var
 program pkg
+`},
+		{Name: "hand-written parsers", Src: `package x
+func parse(arg string) {
+	if arg == "--watch" { return }
+	switch arg {
+	case "--delay", "-d":
+	}
+	if strings.HasPrefix(arg, "--level=") { return }
+	if arg == "watch" { return }
+}`, Want: `
+read flag watch @--watch arg == "--watch"
+read flag delay @--delay case "--delay", "-d":
+read flag level @--level strings.HasPrefix()
 `},
 		{Name: "zap fields are not flags", Src: `package x
 func f() { logger.Info("x", zap.String("port", p), zap.Bool("dry-run", d)) }`, Want: ``},
@@ -113,8 +139,9 @@ type Config struct {
 type RetryConfig struct {
 	MaxAttempts int ` + "`mapstructure:\"max_attempts\"`" + `
 }
-type NotConfig struct { A int; B string }
+type NotConfig struct { A int; b string }
 `, Want: `
+field NotConfig.A: weak
 field Config.retry:RetryConfig
 field Config.limits:Limit map
 field Config.:Base inline
@@ -123,17 +150,46 @@ field Config.Plain:
 field RetryConfig.max_attempts:
 read env FEED_TOKEN @Token struct tag env
 `},
+		{Name: "untagged structures loaded as config", Src: `package config
+type ViperConfig struct {
+	Title string
+	Extend Extend
+	Rules []struct {
+		ID string
+		Tags []string
+	}
+}
+type Extend struct { DisabledRules []string }
+func Load() {
+	var vc ViperConfig
+	_ = viper.Unmarshal(&vc)
+	c := &Other{}
+	_ = yaml.Unmarshal(data, c)
+	_ = toml.Decode(s, &Settings{})
+}`, Want: `
+field ViperConfig.Title: weak
+field ViperConfig.Extend:Extend weak
+field ViperConfig.Rules:ViperConfig.Rules weak
+field ViperConfig.Rules.ID: weak
+field ViperConfig.Rules.Tags: weak
+field Extend.DisabledRules: weak
+root ViperConfig (loaded by viper.Unmarshal)
+root Settings (loaded by toml.Decode)
+`},
 		{Name: "cli structs", Src: `package x
 type CLI struct {
 	DryRun bool   ` + "`help:\"Preview only.\"`" + `
 	Region string ` + "`long:\"region\" env:\"FEED_REGION\"`" + `
 	Path   string ` + "`arg:\"\" help:\"Path.\"`" + `
 }`, Want: `
+field CLI.DryRun: weak
+field CLI.Region: weak
+field CLI.Path: weak
 read flag dry-run @DryRun kong field negatable
 read flag region @Region struct tag long
 read env FEED_REGION @Region struct tag env
 `},
-		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: `read flag read-only @ReadOnly kong field negatable`},
+		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: "field cli.ReadOnly: weak\nread flag read-only @ReadOnly kong field negatable"},
 	})
 }
 
@@ -178,9 +234,17 @@ func TestGoMod(t *testing.T) {
 		"module github.com/acme/feed/v2\n":           "feed",
 		"// comment\nmodule example.com/tool // x\n": "tool",
 	} {
-		ps := goMod("go.mod", []byte(src))
+		ps, _ := goMod("go.mod", []byte(src))
 		if len(ps) != 1 || ps[0].Name != want {
 			t.Errorf("goMod(%q) = %+v, want %s", src, ps, want)
 		}
+	}
+	_, deps := goMod("go.mod", []byte("module x\n\nrequire github.com/spf13/viper v1.18.0\n\nrequire (\n\tgo.uber.org/zap v1.27.0 // indirect\n\tgithub.com/x/y/v2 v2.0.0\n)\n"))
+	var names []string
+	for _, d := range deps {
+		names = append(names, d.Name)
+	}
+	if strings.Join(names, " ") != "github.com/spf13/viper go.uber.org/zap github.com/x/y/v2" {
+		t.Errorf("dependencies = %q", names)
 	}
 }

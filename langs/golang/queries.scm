@@ -69,6 +69,18 @@
     field: (field_identifier) @_f (#eq? @_f "EnvVars")) @via
   arguments: (argument_list (_) @env.read))
 
+; hand-written parsers: arg == "--watch", case "--watch":, strings.HasPrefix(arg, "--watch=")
+(binary_expression
+  operator: ["==" "!="]
+  (interpreted_string_literal) @flag.spec (#match? @flag.spec "^\"--[A-Za-z]")) @via
+(expression_case
+  value: (expression_list (interpreted_string_literal) @flag.spec (#match? @flag.spec "^\"--[A-Za-z]"))) @via
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_s (#eq? @_s "strings")
+    field: (field_identifier) @_f (#any-of? @_f "HasPrefix" "TrimPrefix" "CutPrefix"))
+  arguments: (argument_list (_) (interpreted_string_literal) @flag.spec (#match? @flag.spec "^\"--[A-Za-z]"))) @via
+
 ; ---- config keys ----------------------------------------------------------
 
 ; viper.GetString("a.b"), v.GetInt("a.b"), viper.SetDefault("a.b", 1), viper.IsSet("a.b")
@@ -108,6 +120,13 @@
   name: (identifier)
   type: (struct_type)) @go.struct
 
+; structures the code loads configuration into: viper.Unmarshal(&cfg),
+; yaml.Unmarshal(data, &cfg), toml.Decode(s, &cfg), json.NewDecoder(r).Decode(&cfg)
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#match? @_f "^(Unmarshal|UnmarshalExact|UnmarshalKey|Decode|DecodeFile|DecodeReader|Load)$"))
+  arguments: (argument_list (unary_expression operator: "&" operand: [(identifier) (composite_literal)] @go.unmarshal)))
+
 ; ---- feature flags ----------------------------------------------------------
 
 ; LaunchDarkly: client.BoolVariation("key", ctx, false)
@@ -139,6 +158,10 @@
   (literal_element (identifier) @_k (#eq? @_k "FlagKey")) @via
   (literal_element (interpreted_string_literal) @feature.read))
 
+; a parser that accepts --no-<flag> for every flag it knows, by matching
+; the literal "--no-" (httpie's un-setting of options)
+((interpreted_string_literal) @derive.flag.flag.prefix @via (#match? @derive.flag.flag.prefix "^.--no-.$"))
+
 ; ---- constants, calls, programs ---------------------------------------------
 
 (const_spec name: (identifier) @const.name value: (expression_list . (_) @const.value))
@@ -148,6 +171,17 @@
 (call_expression
   function: (_) @call.func
   arguments: (argument_list [(interpreted_string_literal) (raw_string_literal)] @call.arg))
+
+(call_expression
+  function: (_) @call.func
+  arguments: (argument_list (identifier) @call.param))
+; a call of a generic function, f[T](x), reads as a type conversion
+(type_conversion_expression
+  type: (generic_type type: (type_identifier) @call.func)
+  operand: (identifier) @call.param)
+(type_conversion_expression
+  type: (generic_type type: (type_identifier) @call.func)
+  operand: (interpreted_string_literal) @call.arg)
 
 (source_file
   (package_clause (package_identifier) @_pkg (#eq? @_pkg "main"))

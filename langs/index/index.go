@@ -153,7 +153,8 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 				ix.problem(&mu, fs.path, err)
 				return
 			}
-			fs.facts = verify.FileFacts{Path: fs.path, Programs: fs.manifest(fs.path, src)}
+			progs, deps := fs.manifest(fs.path, src)
+			fs.facts = verify.FileFacts{Path: fs.path, Programs: progs, Dependencies: deps}
 			fs.parsed = true
 		case fs.lang != nil && !fs.done:
 			ix.indexSource(ctx, w, fs, &mu, nil)

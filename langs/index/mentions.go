@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -82,14 +83,25 @@ func (ix *Indexer) treeFingerprint() uint64 {
 func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery) (map[string][]verify.Evidence, error) {
 	want := map[string]bool{}
 	leaves := map[string][]string{} // last segment of a config key → full keys
+	// parts are the last two segments of dotted config keys, lower-cased:
+	// a file holding both is weak evidence that it handles the key.
+	type keyParts struct{ name, parent, leaf string }
+	var dotted []keyParts
+	segments := map[string]bool{}
 	for _, q := range qs {
 		want[q.Name] = true
 		if q.Kind == verify.Config || q.Kind == verify.Feature {
 			i := strings.LastIndexByte(q.Name, '.')
 			leaves[strings.ToLower(q.Name[i+1:])] = append(leaves[strings.ToLower(q.Name[i+1:])], q.Name)
+			if segs := strings.Split(strings.ToLower(q.Name), "."); q.Kind == verify.Config && len(segs) >= 2 {
+				kp := keyParts{q.Name, segs[len(segs)-2], segs[len(segs)-1]}
+				dotted = append(dotted, kp)
+				segments[kp.parent], segments[kp.leaf] = true, true
+			}
 		}
 	}
 	out := map[string][]verify.Evidence{}
+	together := map[string][]verify.Evidence{} // key parts found in one file
 	var mu sync.Mutex
 	searched := 0
 	add := func(name string, e verify.Evidence) {
@@ -114,17 +126,37 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		format, isStructured := structured[path.Ext(fs.path)]
 		var li lines // built on the first match only: most files have none
 		structuredHit := false
+		var seen map[string]int // key parts seen in this file, at their first offset
 		found := func(name string, off int) {
 			if li == nil {
 				li = lineIndex(src)
 			}
 			add(name, verify.Evidence{Pos: li.pos(fs.path, src, off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
 		}
+		part := func(t []byte, off int) {
+			if len(segments) == 0 || len(t) > 64 {
+				return
+			}
+			low := string(t)
+			if !segments[low] {
+				low = strings.ToLower(low)
+				if !segments[low] {
+					return
+				}
+			}
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			if _, ok := seen[low]; !ok {
+				seen[low] = off
+			}
+		}
 		tokens(src, func(t []byte, off int) {
 			// Map lookups keyed by string(bytes) do not allocate.
 			if want[string(t)] {
 				found(string(t), off)
 			}
+			part(t, off)
 			if isStructured && !structuredHit && hasLeaf(leaves, t) {
 				structuredHit = true
 			}
@@ -135,6 +167,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 				if want[string(t[start:end])] {
 					found(string(t[start:end]), off+start)
 				}
+				part(t[start:end], off+start)
 				if isStructured && !structuredHit && hasLeaf(leaves, t[start:end]) {
 					structuredHit = true
 				}
@@ -143,7 +176,30 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		if structuredHit {
 			ix.structuredMentions(fs.path, src, format, leaves, kindOfFile(fs.path, fs.lang), add)
 		}
+		for _, kp := range dotted {
+			leafOff, ok1 := seen[kp.leaf]
+			_, ok2 := seen[kp.parent]
+			if ok1 && ok2 {
+				if li == nil {
+					li = lineIndex(src)
+				}
+				e := verify.Evidence{Pos: li.pos(fs.path, src, leafOff), Name: kp.name,
+					Via: fmt.Sprintf("its parts %s and %s appear together in %s", kp.parent, kp.leaf, kindOfFile(fs.path, fs.lang)), Strength: verify.Mention}
+				mu.Lock()
+				if len(together[kp.name]) < maxMentions {
+					together[kp.name] = append(together[kp.name], e)
+				}
+				mu.Unlock()
+			}
+		}
 	})
+	// Parts found together are the weakest evidence: they count only for
+	// keys that are not mentioned whole anywhere.
+	for name, evs := range together {
+		if len(out[name]) == 0 {
+			out[name] = evs
+		}
+	}
 	ix.Stats.TextSearched = searched
 	return out, err
 }

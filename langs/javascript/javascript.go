@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,7 +26,7 @@ var Queries string
 // Needles is the prefilter shared with TypeScript.
 var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", "ption(", ".options(", "parseArgs", "meow",
 	"Flags.", "flags.", ".env(", "convict", "createEnv", "cleanEnv", "parse", "Value(", "Details(", "ariation", "isEnabled",
-	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!"}
+	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--"}
 
 // Custom are the handlers of the javascript.* captures, shared with TypeScript.
 var Custom = map[string]lang.Handler{
@@ -332,26 +333,48 @@ func declaredValue(f *lang.File, from *sitter.Node, name string) *sitter.Node {
 	return found
 }
 
-// packageJSON reads the programs a package installs: its bin entries.
-func packageJSON(p string, src []byte) []verify.Program {
+// packageJSON reads the programs a package installs (its bin entries) and
+// the packages it depends on.
+func packageJSON(p string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var pkg struct {
-		Name string          `json:"name"`
-		Bin  json.RawMessage `json:"bin"`
+		Name                 string            `json:"name"`
+		Bin                  json.RawMessage   `json:"bin"`
+		Dependencies         map[string]string `json:"dependencies"`
+		DevDependencies      map[string]string `json:"devDependencies"`
+		PeerDependencies     map[string]string `json:"peerDependencies"`
+		OptionalDependencies map[string]string `json:"optionalDependencies"`
 	}
-	if json.Unmarshal(src, &pkg) != nil || len(pkg.Bin) == 0 {
+	if json.Unmarshal(src, &pkg) != nil {
+		return nil, nil
+	}
+	var deps []verify.Dependency
+	for _, m := range []map[string]string{pkg.Dependencies, pkg.DevDependencies, pkg.PeerDependencies, pkg.OptionalDependencies} {
+		for name := range m {
+			deps = append(deps, verify.Dependency{Name: name, Site: siteOf(src, `"`+name+`"`)})
+		}
+	}
+	sort.Slice(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
+	return binPrograms(src, pkg.Name, pkg.Bin), deps
+}
+
+func siteOf(src []byte, text string) verify.Site {
+	i := strings.Index(string(src), text)
+	if i < 0 {
+		return verify.Site{Line: 1, Col: 1}
+	}
+	line := strings.Count(string(src[:i]), "\n") + 1
+	return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n') + 1}
+}
+
+// binPrograms reads the bin entry of package.json.
+func binPrograms(src []byte, pkgName string, bin json.RawMessage) []verify.Program {
+	if len(bin) == 0 {
 		return nil
 	}
-	site := func(name string) verify.Site {
-		i := strings.Index(string(src), `"`+name+`"`)
-		if i < 0 {
-			return verify.Site{Line: 1, Col: 1}
-		}
-		line := strings.Count(string(src[:i]), "\n") + 1
-		return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n') + 1}
-	}
+	site := func(name string) verify.Site { return siteOf(src, `"`+name+`"`) }
 	var one string
-	if json.Unmarshal(pkg.Bin, &one) == nil {
-		name := pkg.Name
+	if json.Unmarshal(bin, &one) == nil {
+		name := pkgName
 		if i := strings.LastIndexByte(name, '/'); i >= 0 {
 			name = name[i+1:] // @scope/tool installs as tool
 		}
@@ -361,7 +384,7 @@ func packageJSON(p string, src []byte) []verify.Program {
 		return []verify.Program{{Name: name, Site: site("bin"), Via: "package.json bin"}}
 	}
 	var many map[string]string
-	if json.Unmarshal(pkg.Bin, &many) != nil {
+	if json.Unmarshal(bin, &many) != nil {
 		return nil
 	}
 	var out []verify.Program

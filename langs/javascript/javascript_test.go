@@ -10,16 +10,20 @@ import (
 func TestCases(t *testing.T) { langtest.Run(t, Spec, jscases.Cases) }
 
 func TestPackageJSON(t *testing.T) {
-	one := packageJSON("package.json", []byte(`{"name": "@acme/feedctl", "bin": "./cli.js"}`))
+	one, _ := packageJSON("package.json", []byte(`{"name": "@acme/feedctl", "bin": "./cli.js"}`))
 	if len(one) != 1 || one[0].Name != "feedctl" {
 		t.Errorf("string bin: %+v", one)
 	}
-	many := packageJSON("package.json", []byte("{\n  \"name\": \"x\",\n  \"bin\": {\"feed\": \"a.js\", \"feed-admin\": \"b.js\"}\n}"))
+	many, _ := packageJSON("package.json", []byte("{\n  \"name\": \"x\",\n  \"bin\": {\"feed\": \"a.js\", \"feed-admin\": \"b.js\"}\n}"))
 	if len(many) != 2 {
 		t.Errorf("object bin: %+v", many)
 	}
-	if none := packageJSON("package.json", []byte(`{"name": "lib"}`)); len(none) != 0 {
+	none, deps := packageJSON("package.json", []byte(`{"name": "lib", "dependencies": {"chokidar": "^3"}, "devDependencies": {"@types/node": "*"}}`))
+	if len(none) != 0 {
 		t.Errorf("no bin: %+v", none)
+	}
+	if len(deps) != 2 || deps[0].Name != "@types/node" || deps[1].Name != "chokidar" {
+		t.Errorf("dependencies = %+v", deps)
 	}
 }
 

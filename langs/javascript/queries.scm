@@ -98,6 +98,21 @@
     property: (property_identifier) @_e (#eq? @_e "env")) @via
   arguments: (arguments . (string) @derive.env.flag.prefix))
 
+; hand-written parsers: arg === "--watch", case "--watch":, argv.includes("--watch")
+(binary_expression
+  operator: ["===" "==" "!==" "!="]
+  [(string) (template_string)] @flag.spec (#match? @flag.spec "^.--[A-Za-z]")) @via
+(switch_case
+  value: (string) @flag.spec (#match? @flag.spec "^.--[A-Za-z]")) @via
+(call_expression
+  function: (member_expression
+    property: (property_identifier) @_m (#any-of? @_m "includes" "indexOf" "has"))
+  arguments: (arguments . (string) @flag.spec (#match? @flag.spec "^.--[A-Za-z]"))) @via
+
+; specs keyed by the flags themselves: arg({ "--listen": [String], "--help": Boolean })
+(pair
+  key: (string) @flag.spec (#match? @flag.spec "^.--[A-Za-z]")) @via
+
 ; ---- config schemas -------------------------------------------------------------
 
 ; convict({ db: { host: { doc, format, default, env: "DB_HOST", arg: "db-host" } } })
@@ -144,6 +159,10 @@
   key: (property_identifier) @via (#eq? @via "flagKey")
   value: (string) @feature.read)
 
+; a parser that accepts --no-<flag> for every flag it knows, by matching
+; the literal "--no-" (httpie's un-setting of options)
+((string) @derive.flag.flag.prefix @via (#match? @derive.flag.flag.prefix "^.--no-.$"))
+
 ; ---- constants, calls, programs --------------------------------------------------
 
 (variable_declarator name: (identifier) @const.name value: (string) @const.value)
@@ -155,5 +174,9 @@
 (call_expression
   function: (_) @call.func
   arguments: (arguments (string) @call.arg))
+
+(call_expression
+  function: (_) @call.func
+  arguments: (arguments (identifier) @call.param))
 
 (program (hash_bang_line) @program.main)

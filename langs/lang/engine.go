@@ -42,6 +42,7 @@ const (
 	opConstName
 	opLocalName
 	opCallFunc
+	opCallParam
 	opProgram
 	opDerive
 	opDerivePrefix
@@ -83,6 +84,8 @@ func (s *Spec) action(name string) (action, error) {
 		a.op = opLocalName
 	case name == "call.func":
 		a.op = opCallFunc
+	case name == "call.param":
+		a.op = opCallParam
 	case name == "program.main":
 		a.op = opProgram
 	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:

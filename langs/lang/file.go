@@ -102,7 +102,11 @@ func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
 				f.ReadName(verify.Flag, k, n, v, negatable)
 			}
 		case opCallFunc:
-			f.call(n, capture(c, caps, "call.arg"))
+			if arg := capture(c, caps, "call.arg"); arg != nil {
+				f.call(n, arg)
+			} else if p := capture(c, caps, "call.param"); p != nil {
+				f.forward(n, p)
+			}
 		case opProgram:
 			if f.Facts.Test {
 				continue
@@ -114,7 +118,11 @@ func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
 			f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Nest: "_", Site: f.Site(n), Via: v})
 		case opDerivePrefix:
 			if lit, ok := f.Literal(n); ok {
-				f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Prefix: EnvPrefix(lit), Nest: "_", Site: f.Site(n), Via: v})
+				prefix := EnvPrefix(lit)
+				if a.kind == verify.Flag {
+					prefix = strings.TrimLeft(lit, "-") // "--no-" builds no-<flag>
+				}
+				f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Prefix: prefix, Nest: "_", Site: f.Site(n), Via: v})
 			}
 		case opCustom:
 			a.custom(f, n)
@@ -141,15 +149,37 @@ func (f *File) call(fn, arg *sitter.Node) {
 	if !ok || !NameLike(lit) {
 		return
 	}
-	name := fn.Content(f.Src)
+	f.Facts.Calls = append(f.Facts.Calls, verify.Call{Func: calleeName(fn, f.Src), Arg: argIndex(arg), Value: lit, Site: f.Site(arg)})
+}
+
+// calleeName is the name a call's function is known by: its last segment
+// (cfg.Var → Var), without type arguments (getEnvAs[T] → getEnvAs).
+func calleeName(fn *sitter.Node, src []byte) string {
+	name := fn.Content(src)
+	if i := strings.IndexByte(name, '['); i > 0 {
+		name = name[:i]
+	}
 	if i := strings.LastIndexAny(name, ".:>"); i >= 0 {
 		name = name[i+1:]
 	}
-	f.Facts.Calls = append(f.Facts.Calls, verify.Call{Func: name, Arg: argIndex(arg), Value: lit, Site: f.Site(arg)})
+	return name
+}
+
+// forward records a call that passes a parameter of the enclosing
+// function on, so that wrappers of wrappers are found.
+func (f *File) forward(fn, arg *sitter.Node) {
+	outer, idx := f.paramOf(arg, arg.Content(f.Src))
+	if idx < 0 || outer == "" {
+		return
+	}
+	f.Facts.Forwards = append(f.Facts.Forwards, verify.Forward{Func: outer, Param: idx, Callee: calleeName(fn, f.Src), Arg: argIndex(arg)})
 }
 
 // argIndex is the position of an argument among its siblings.
 func argIndex(n *sitter.Node) int {
+	if p := n.Parent(); p != nil && p.Type() == "type_conversion_expression" {
+		return 0 // f[T](x): the one argument
+	}
 	i := 0
 	for s := n.PrevNamedSibling(); s != nil; s = s.PrevNamedSibling() {
 		if s.Type() != "comment" {

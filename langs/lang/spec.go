@@ -30,6 +30,9 @@
 //	@const.name @const.value   A named string constant other files may refer to.
 //	@local.name @local.value   A string assigned to a local name, for this file only.
 //	@call.func @call.arg       A call with a literal argument, for resolving wrappers.
+//	@call.func @call.param     A call with a bare identifier argument: when the
+//	                           identifier is a parameter of the enclosing function,
+//	                           the call forwards it (wrappers of wrappers).
 //	@program.main              The file is a program's entry point.
 //	@derive.<kind>.<from> @derive.<kind>.<from>.prefix
 //	    The code builds <kind> names from <from> names at run time, with an
@@ -69,7 +72,8 @@ type Spec struct {
 	// Custom handles the language's own captures (@<lang>.*).
 	Custom map[string]Handler
 	// Manifests read build manifests (go.mod, package.json, pyproject.toml)
-	// for the repository's programs, by file base name.
+	// for the repository's programs and dependencies, by file base name;
+	// a name may be a glob ("requirements*.txt").
 	Manifests map[string]Manifest
 }
 
@@ -94,5 +98,5 @@ type Project struct {
 // Handler turns one custom capture into facts.
 type Handler func(f *File, n *sitter.Node)
 
-// Manifest reads a build manifest for programs.
-type Manifest func(path string, src []byte) []verify.Program
+// Manifest reads a build manifest for programs and dependencies.
+type Manifest func(path string, src []byte) ([]verify.Program, []verify.Dependency)

@@ -85,6 +85,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		for _, c := range ff.Calls {
 			add("call %s#%d %s", c.Func, c.Arg, c.Value)
 		}
+		for _, fw := range ff.Forwards {
+			add("forward %s#%d -> %s#%d", fw.Func, fw.Param, fw.Callee, fw.Arg)
+		}
 	}
 	for _, f := range ff.Fields {
 		flags := ""
@@ -94,7 +97,13 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if f.Inline {
 			flags += " inline"
 		}
+		if f.Weak {
+			flags += " weak"
+		}
 		add("field %s.%s:%s%s", f.Owner, f.Key, f.Type, flags)
+	}
+	for _, r := range ff.Roots {
+		add("root %s (%s)", r.Type, r.Via)
 	}
 	for _, d := range ff.Derives {
 		scope := ""

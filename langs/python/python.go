@@ -8,9 +8,11 @@ import (
 	_ "embed"
 	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/pelletier/go-toml/v2"
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/python"
 
@@ -29,7 +31,7 @@ var Spec = &lang.Spec{
 	Queries:    queries,
 	Needles: []string{"environ", "getenv", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
 		"__main__", "DEFINE_", "envvar", "config", "env.", "env(", "variation", "is_enabled", "get_variant", "_value(",
-		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command"},
+		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command", "'--", "\"--"},
 	IsTest:   isTest,
 	Value:    value,
 	Function: function,
@@ -44,7 +46,7 @@ var Spec = &lang.Spec{
 		"python.model":        model,
 		"python.entry_points": entryPoints,
 	},
-	Manifests: map[string]lang.Manifest{"pyproject.toml": pyproject, "setup.cfg": setupCfg},
+	Manifests: map[string]lang.Manifest{"pyproject.toml": pyproject, "setup.cfg": setupCfg, "requirements*.txt": requirements},
 }
 
 func isTest(p string) bool {
@@ -380,13 +382,90 @@ var (
 )
 
 // pyproject reads [project.scripts], [project.gui-scripts] and
-// [tool.poetry.scripts] for program names.
-func pyproject(p string, src []byte) []verify.Program {
-	return scriptSections(src, map[string]bool{"project.scripts": true, "project.gui-scripts": true, "tool.poetry.scripts": true}, "pyproject.toml scripts", tomlSectionRE, tomlKeyRE)
+// [tool.poetry.scripts] for program names, and the project's dependencies
+// (PEP 621 lists and Poetry tables).
+func pyproject(p string, src []byte) ([]verify.Program, []verify.Dependency) {
+	progs := scriptSections(src, map[string]bool{"project.scripts": true, "project.gui-scripts": true, "tool.poetry.scripts": true}, "pyproject.toml scripts", tomlSectionRE, tomlKeyRE)
+	var doc struct {
+		Project struct {
+			Dependencies         []string            `toml:"dependencies"`
+			OptionalDependencies map[string][]string `toml:"optional-dependencies"`
+		} `toml:"project"`
+		DependencyGroups map[string][]any `toml:"dependency-groups"`
+		Tool             struct {
+			Poetry struct {
+				Dependencies    map[string]any `toml:"dependencies"`
+				DevDependencies map[string]any `toml:"dev-dependencies"`
+			} `toml:"poetry"`
+		} `toml:"tool"`
+	}
+	if toml.Unmarshal(src, &doc) != nil {
+		return progs, nil
+	}
+	var specs []string
+	specs = append(specs, doc.Project.Dependencies...)
+	for _, group := range doc.Project.OptionalDependencies {
+		specs = append(specs, group...)
+	}
+	for _, group := range doc.DependencyGroups {
+		for _, d := range group {
+			if s, ok := d.(string); ok {
+				specs = append(specs, s)
+			}
+		}
+	}
+	for name := range doc.Tool.Poetry.Dependencies {
+		specs = append(specs, name)
+	}
+	for name := range doc.Tool.Poetry.DevDependencies {
+		specs = append(specs, name)
+	}
+	return progs, requirementNames(src, specs)
+}
+
+// requirementRE takes the project name from a requirement specifier:
+// "watchfiles>=0.13", "uvicorn[standard] ; python_version > '3.8'".
+var requirementRE = regexp.MustCompile(`^\s*([A-Za-z0-9][A-Za-z0-9._-]*)`)
+
+func requirementNames(src []byte, specs []string) []verify.Dependency {
+	var out []verify.Dependency
+	seen := map[string]bool{}
+	for _, spec := range specs {
+		m := requirementRE.FindStringSubmatch(spec)
+		if m == nil || seen[m[1]] || m[1] == "python" {
+			continue
+		}
+		seen[m[1]] = true
+		out = append(out, verify.Dependency{Name: m[1], Site: siteOf(src, m[1])})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// requirements reads a pip requirements file.
+func requirements(p string, src []byte) ([]verify.Program, []verify.Dependency) {
+	var specs []string
+	for _, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "-") {
+			continue
+		}
+		specs = append(specs, line)
+	}
+	return nil, requirementNames(src, specs)
+}
+
+func siteOf(src []byte, text string) verify.Site {
+	i := strings.Index(string(src), text)
+	if i < 0 {
+		return verify.Site{Line: 1, Col: 1}
+	}
+	line := strings.Count(string(src[:i]), "\n") + 1
+	return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n')}
 }
 
 // setupCfg reads console_scripts under [options.entry_points].
-func setupCfg(p string, src []byte) []verify.Program {
+func setupCfg(p string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var out []verify.Program
 	in := false
 	for i, line := range strings.Split(string(src), "\n") {
@@ -401,7 +480,7 @@ func setupCfg(p string, src []byte) []verify.Program {
 			out = append(out, verify.Program{Name: line[m[2]:m[3]], Site: verify.Site{Line: i + 1, Col: m[2] + 1}, Via: "setup.cfg console_scripts"})
 		}
 	}
-	return out
+	return out, nil
 }
 
 func scriptSections(src []byte, sections map[string]bool, via string, sectionRE, keyRE *regexp.Regexp) []verify.Program {

@@ -1,6 +1,7 @@
 package python
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docverify/docverify/langs/langtest"
@@ -97,6 +98,18 @@ read flag name @name flag.field
 derive env<-flag FEED_ nest=_
 program main
 `},
+		{Name: "click context settings", Src: `@click.command(context_settings={"auto_envvar_prefix": "UVICORN"})
+def main(): pass
+`, Want: `derive env<-flag UVICORN_ nest=_`},
+		{Name: "hand-written parsers", Src: `import sys
+if arg == "--watch" or "--dump" in sys.argv:
+    pass
+if arg == "watch":
+    pass
+`, Want: `
+read flag watch @--watch arg == "--watch"
+read flag dump @--dump "--dump" in sys.argv
+`},
 		{Name: "absl", Src: `flags.DEFINE_string("model_dir", None, "Where.")`, Want: `read flag model_dir @model_dir flags.DEFINE_string`},
 	})
 }
@@ -174,15 +187,32 @@ func TestProgramsAndTests(t *testing.T) {
 func TestManifests(t *testing.T) {
 	src := "[project]\nname = \"feed\"\n\n[project.scripts]\nfeedctl = \"feed.cli:main\"\n\"feed-admin\" = \"feed.admin:main\"\n\n[tool.poetry.scripts]\nfeedp = \"feed.cli:main\"\n"
 	var got []string
-	for _, p := range pyproject("pyproject.toml", []byte(src)) {
+	progs, _ := pyproject("pyproject.toml", []byte(src))
+	for _, p := range progs {
 		got = append(got, p.Name)
 	}
 	if len(got) != 3 || got[0] != "feedctl" || got[1] != "feed-admin" || got[2] != "feedp" {
 		t.Errorf("pyproject programs = %q", got)
 	}
 	cfg := "[metadata]\nname = feed\n[options.entry_points]\nconsole_scripts =\n    feedcfg = feed.cli:main\n"
-	ps := setupCfg("setup.cfg", []byte(cfg))
+	ps, _ := setupCfg("setup.cfg", []byte(cfg))
 	if len(ps) != 1 || ps[0].Name != "feedcfg" {
 		t.Errorf("setup.cfg programs = %+v", ps)
+	}
+}
+
+func TestDependencies(t *testing.T) {
+	src := "[project]\nname = \"uvicorn\"\ndependencies = [\"click>=7.0\", \"h11>=0.8\"]\n\n[project.optional-dependencies]\nstandard = [\"watchfiles>=0.13\", \"uvloop ; sys_platform != 'win32'\"]\n"
+	_, deps := pyproject("pyproject.toml", []byte(src))
+	var names []string
+	for _, d := range deps {
+		names = append(names, d.Name)
+	}
+	if strings.Join(names, " ") != "click h11 uvloop watchfiles" {
+		t.Errorf("dependencies = %q", names)
+	}
+	_, deps = requirements("requirements-dev.txt", []byte("# dev\n-r base.txt\nrequests[socks]==2.31\npytest>=7\n"))
+	if len(deps) != 2 || deps[0].Name != "pytest" || deps[1].Name != "requests" {
+		t.Errorf("requirements = %+v", deps)
 	}
 }

@@ -79,9 +79,13 @@
 (keyword_argument
   name: (identifier) @_k @via (#eq? @_k "envvar")
   value: (list (string) @env.read))
-; click's auto_envvar_prefix="APP": every option is also read from APP_<NAME>
+; click's auto_envvar_prefix="APP": every option is also read from APP_<NAME>,
+; given to the call or in context_settings={"auto_envvar_prefix": "APP"}
 (keyword_argument
   name: (identifier) @_k @via (#eq? @_k "auto_envvar_prefix")
+  value: (_) @derive.env.flag.prefix)
+(pair
+  key: (string) @_k @via (#match? @_k "^.auto_envvar_prefix.$")
   value: (_) @derive.env.flag.prefix)
 ; typer: parameters of a command function are options: dry_run → --dry-run
 (decorated_definition
@@ -100,6 +104,12 @@
 (call
   function: (attribute attribute: (identifier) @_f (#match? @_f "^DEFINE_")) @via
   arguments: (argument_list . (_) @flag.read))
+
+; hand-written parsers: arg == "--watch", "--watch" in sys.argv, case "--watch":
+(comparison_operator
+  (string) @flag.spec (#match? @flag.spec "^[rbuRBU]?.--[A-Za-z]")) @via
+(case_pattern
+  (string) @flag.spec (#match? @flag.spec "^[rbuRBU]?.--[A-Za-z]")) @via
 
 ; ---- config keys --------------------------------------------------------------
 
@@ -139,6 +149,10 @@
   name: (identifier) @_k @via (#eq? @_k "flag_key")
   value: (string) @feature.read)
 
+; a parser that accepts --no-<flag> for every flag it knows, by matching
+; the literal "--no-" (httpie's un-setting of options)
+((string) @derive.flag.flag.prefix @via (#match? @derive.flag.flag.prefix "^.--no-.$"))
+
 ; ---- constants, calls, programs --------------------------------------------------
 
 (module (expression_statement (assignment left: (identifier) @const.name right: (_) @const.value)))
@@ -148,6 +162,10 @@
 (call
   function: (_) @call.func
   arguments: (argument_list (string) @call.arg))
+
+(call
+  function: (_) @call.func
+  arguments: (argument_list (identifier) @call.param))
 
 (if_statement
   condition: (comparison_operator

@@ -4,13 +4,14 @@
 // claim of one of these names says nothing about the repository being
 // checked, unless its own code reads the name too.
 //
-// The lists are data (env.txt, programs.txt), one entry a line with the
-// owner it belongs to, so that adding a name is a one-line change reviewed
-// like any other.
+// The lists are data (env.txt, programs.txt, libraries.txt), one entry a
+// line with the owner it belongs to, so that adding a name is a one-line
+// change reviewed like any other.
 package known
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -20,6 +21,9 @@ var envData string
 
 //go:embed programs.txt
 var programData string
+
+//go:embed libraries.txt
+var libraryData string
 
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
@@ -32,7 +36,28 @@ var (
 	envExact map[string]string
 	envPref  []pattern
 	programs map[string]string
+	tools    map[string]bool
+	// distinctive are the programs whose names are not also everyday
+	// words, so that naming one in a sentence means the program.
+	distinctive map[string]bool
+	libs        []library
 )
+
+// distinctiveGroups are the groups of programs.txt whose names, outside
+// everyday, mean the program when a sentence says them.
+var distinctiveGroups = map[string]bool{"a container tool": true, "a Kubernetes tool": true, "a cloud CLI": true,
+	"a version-control tool": true, "a package manager or build tool": true}
+
+// everyday are program names that are also words of ordinary prose.
+var everyday = map[string]bool{"go": true, "make": true, "bundle": true, "gem": true, "composer": true, "ant": true,
+	"apt": true, "snap": true, "kind": true, "hub": true, "uv": true, "bun": true, "compose": true, "brew": true}
+
+// library is one entry of libraries.txt.
+type library struct {
+	name    string
+	aliases []string // as manifests declare it, normalised
+	vars    []pattern
+}
 
 func load() {
 	envExact = map[string]string{}
@@ -44,10 +69,125 @@ func load() {
 		}
 	}
 	programs = map[string]string{}
+	tools = map[string]bool{}
+	distinctive = map[string]bool{}
 	for _, p := range parse(programData) {
 		programs[p.text] = p.owner
+		if p.owner == "a tool with configuration files of its own" {
+			tools[p.text] = true
+		}
+		if distinctiveGroups[p.owner] && !everyday[p.text] {
+			distinctive[p.text] = true
+		}
+	}
+	for _, p := range parse(libraryData) {
+		if len(libs) == 0 || libs[len(libs)-1].name != p.owner {
+			names := strings.Fields(p.owner)
+			l := library{name: names[0]}
+			for _, n := range names {
+				l.aliases = append(l.aliases, NormalizeDependency(n))
+			}
+			libs = append(libs, l)
+		}
+		libs[len(libs)-1].vars = append(libs[len(libs)-1].vars, p)
 	}
 }
+
+// NormalizeDependency is the form dependency names are compared in:
+// lower case, with runs of -, _ and . as one - (as PyPI compares them).
+func NormalizeDependency(name string) string {
+	var b strings.Builder
+	sep := false
+	for _, r := range strings.ToLower(name) {
+		if r == '-' || r == '_' || r == '.' {
+			sep = true
+			continue
+		}
+		if sep && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		sep = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Library reports the libraries that read env var name themselves, each
+// with the names (normalised) a manifest may declare it by.
+func Library(name string) (libraries []string, declaredAs [][]string) {
+	loadOnce.Do(load)
+	for _, l := range libs {
+		for _, v := range l.vars {
+			if v.text == name || v.prefix && strings.HasPrefix(name, v.text) {
+				libraries = append(libraries, l.name)
+				declaredAs = append(declaredAs, l.aliases)
+				break
+			}
+		}
+	}
+	return libraries, declaredAs
+}
+
+// ConfigTool reports whether name is a tool whose configuration docs
+// quote (supervisord, nginx, tox): a snippet presented as its config holds
+// its keys, not the repository's.
+func ConfigTool(name string) bool {
+	loadOnce.Do(load)
+	return tools[name]
+}
+
+// ConfigToolIn finds the first such tool named in a text, as a whole word
+// (pre-commit in .pre-commit-config.yaml counts; pre-commits does not).
+func ConfigToolIn(text string) string {
+	loadOnce.Do(load)
+	return firstWord(strings.ToLower(text), tools)
+}
+
+// DistinctiveProgramsIn lists the programs named in a text whose names are
+// not also common words: git, pip, docker, kubectl — not find, make, watch.
+func DistinctiveProgramsIn(text string) []string {
+	loadOnce.Do(load)
+	low := strings.ToLower(text)
+	var out []string
+	for name := range distinctive {
+		if hasWord(low, name) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func firstWord(low string, set map[string]bool) string {
+	best, at := "", -1
+	for name := range set {
+		if i := wordIndex(low, name); i >= 0 && (at < 0 || i < at || i == at && len(name) > len(best)) {
+			best, at = name, i
+		}
+	}
+	return best
+}
+
+func hasWord(low, w string) bool { return wordIndex(low, w) >= 0 }
+
+// wordIndex finds w in low with no letter or digit on either side.
+func wordIndex(low, w string) int {
+	for i := 0; ; {
+		j := strings.Index(low[i:], w)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		before := j == 0 || !isAlnum(low[j-1])
+		after := j+len(w) == len(low) || !isAlnum(low[j+len(w)])
+		if before && after {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // parse reads "NAME  owner words" lines; # starts a comment line, and a
 // line that is only "== owner" sets the owner for the lines after it.
@@ -96,3 +236,7 @@ func Program(name string) (what string, ok bool) {
 	what, ok = programs[name]
 	return what, ok
 }
+
+// ProgramNamedIn reports whether a lower-cased text names the program
+// name as a word.
+func ProgramNamedIn(low, name string) bool { return name != "" && hasWord(low, name) }

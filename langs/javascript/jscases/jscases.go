@@ -101,5 +101,20 @@ read feature split-x @split-x factory.client().getTreatment
 read feature gb-hook @gb-hook useFeatureIsOn
 read feature flipt-flag @flipt-flag flagKey
 `},
+	{Name: "hand-written parsers", Src: `function parse(arg, argv) {
+  if (arg === '--watch' || arg === '-w') { return 1; }
+  switch (arg) { case "--delay": return 2; }
+  if (argv.includes("--dump")) { return 3; }
+  if (arg === "watch") { return 4; }
+}
+`, Want: `
+read flag watch @--watch arg === '--watch'
+read flag delay @--delay case "--delay": return 2;
+read flag dump @--dump argv.includes()
+`},
+	{Name: "specs keyed by flags", Src: "const args = arg({ '--listen': [String], '-l': '--listen', \"--no-clipboard\": Boolean });\n", Want: `
+read flag listen @--listen '--listen': [String]
+read flag no-clipboard @--no-clipboard "--no-clipboard": Boolean
+`},
 	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
 }
