@@ -74,6 +74,9 @@ func (e *extractor) configTool(s snippet, info string) string {
 		lead = e.lastPara.raw[ss:se]
 	}
 	for _, text := range []string{info, first, lead} {
+		if tool := known.ConfigFileOwnerIn(text); tool != "" {
+			return tool
+		}
 		if tool := known.ConfigToolIn(text); tool != "" {
 			return tool
 		}

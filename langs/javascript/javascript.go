@@ -26,12 +26,13 @@ var Queries string
 // Needles is the prefilter shared with TypeScript.
 var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", "ption(", ".options(", "parseArgs", "meow",
 	"Flags.", "flags.", ".env(", "convict", "createEnv", "cleanEnv", "parse", "Value(", "Details(", "ariation", "isEnabled",
-	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--"}
+	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--", "default:", "description:"}
 
 // Custom are the handlers of the javascript.* captures, shared with TypeScript.
 var Custom = map[string]lang.Handler{
 	"javascript.convict":   convict,
 	"javascript.envschema": envSchema,
+	"javascript.option":    optionSchema,
 }
 
 // Manifests are the JavaScript build manifests.
@@ -188,6 +189,47 @@ func Function(n *sitter.Node, src []byte) (lang.Function, bool) {
 		fn.Params = append(fn.Params, name)
 	}
 	return fn, true
+}
+
+// descriptorKeys are the properties that describe an option in option
+// schemas.
+var descriptorKeys = map[string]bool{"type": true, "default": true, "description": true, "describe": true, "desc": true,
+	"alias": true, "choices": true, "category": true, "deprecated": true, "hidden": true, "demandOption": true,
+	"array": true, "oppositeDescription": true, "cliName": true, "cliCategory": true, "requiresArg": true, "nargs": true}
+
+// optionSchema reads one entry of an option schema, { listDifferent: {
+// type: "boolean", description: "..." } }: an object value with at least
+// two option descriptors makes its key a config key and, kebab-cased as
+// CLIs derive it, a flag (booleans also as --no-<flag>).
+func optionSchema(f *lang.File, obj *sitter.Node) {
+	pair := obj.Parent()
+	if pair == nil || pair.Type() != "pair" {
+		return
+	}
+	key := pair.ChildByFieldName("key")
+	name, ok := f.Literal(key)
+	if !ok || name == "" {
+		return
+	}
+	descriptors, boolean := 0, false
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		p := obj.NamedChild(i)
+		if p.Type() != "pair" {
+			continue
+		}
+		k, _ := f.Literal(p.ChildByFieldName("key"))
+		if descriptorKeys[k] {
+			descriptors++
+		}
+		if v := p.ChildByFieldName("value"); v != nil && (k == "type" && strings.Contains(v.Content(f.Src), "oolean") || k == "boolean" && v.Content(f.Src) == "true") {
+			boolean = true
+		}
+	}
+	if descriptors < 2 {
+		return
+	}
+	f.ReadName(verify.Config, name, key, "option schema", false)
+	f.ReadName(verify.Flag, lang.Kebab(name), key, "option schema", boolean)
 }
 
 // convict reads a convict schema: nested keys become dotted config keys;

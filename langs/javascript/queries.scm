@@ -137,6 +137,12 @@
     object: (identifier) @_pr (#eq? @_pr "process")
     property: (property_identifier) @_en (#eq? @_en "env")))) @javascript.envschema
 
+; option schemas: { listDifferent: { type: "boolean", description: "..." } }
+; (prettier, yargs-style and JSON-schema-like definitions)
+(pair
+  key: [(property_identifier) (string)]
+  value: (object) @javascript.option)
+
 ; ---- feature flags --------------------------------------------------------------
 
 ; OpenFeature: client.getBooleanValue("key", false); LaunchDarkly: client.variation("key", ctx, d);

@@ -11,6 +11,8 @@ package known
 
 import (
 	_ "embed"
+	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +26,9 @@ var programData string
 
 //go:embed libraries.txt
 var libraryData string
+
+//go:embed configfiles.txt
+var configFileData string
 
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
@@ -41,6 +46,7 @@ var (
 	// words, so that naming one in a sentence means the program.
 	distinctive map[string]bool
 	libs        []library
+	configFiles []pattern // text is a glob, owner the tool
 )
 
 // distinctiveGroups are the groups of programs.txt whose names, outside
@@ -80,6 +86,7 @@ func load() {
 			distinctive[p.text] = true
 		}
 	}
+	configFiles = parse(configFileData)
 	for _, p := range parse(libraryData) {
 		if len(libs) == 0 || libs[len(libs)-1].name != p.owner {
 			names := strings.Fields(p.owner)
@@ -240,3 +247,25 @@ func Program(name string) (what string, ok bool) {
 // ProgramNamedIn reports whether a lower-cased text names the program
 // name as a word.
 func ProgramNamedIn(low, name string) bool { return name != "" && hasWord(low, name) }
+
+// fileTokenRE finds file-like tokens in text: names with a dot or a slash.
+var fileTokenRE = regexp.MustCompile(`[\w.@/-]*\.[\w.*-]+`)
+
+// ConfigFileOwnerIn finds a config file of a known tool named in a text
+// ("Update your coc-settings.json"), and returns the tool.
+func ConfigFileOwnerIn(text string) string {
+	loadOnce.Do(load)
+	for _, tok := range fileTokenRE.FindAllString(text, -1) {
+		base := tok[strings.LastIndexByte(tok, '/')+1:]
+		for _, p := range configFiles {
+			full := p.text
+			if p.prefix {
+				full += "*"
+			}
+			if ok, _ := path.Match(full, base); ok || strings.Contains(full, "/") && strings.HasSuffix(tok, full) {
+				return p.owner
+			}
+		}
+	}
+	return ""
+}

@@ -35,3 +35,18 @@ func TestParse(t *testing.T) {
 		t.Errorf("parse = %+v", ps)
 	}
 }
+
+func TestConfigFileOwnerIn(t *testing.T) {
+	for text, want := range map[string]string{
+		"Update your `coc-settings.json` for languages": "coc.nvim",
+		"Add this to .eslintrc.json:":                   "eslint",
+		"In tsconfig.build.json, set":                   "TypeScript",
+		"Put this in .vscode/settings.json":             "Visual Studio Code",
+		"Add this to your config.yaml:":                 "",
+		"Edit package.json:":                            "",
+	} {
+		if got := ConfigFileOwnerIn(text); got != want {
+			t.Errorf("ConfigFileOwnerIn(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -116,5 +116,16 @@ read flag dump @--dump argv.includes()
 read flag listen @--listen '--listen': [String]
 read flag no-clipboard @--no-clipboard "--no-clipboard": Boolean
 `},
+	{Name: "option schemas", Src: `export const options = {
+  listDifferent: { type: "boolean", category: "Output", description: "Print names of files that differ." },
+  printWidth: { type: "int", default: 80 },
+  notAnOption: { type: "x" },
+};
+`, Want: `
+read config listDifferent @listDifferent option schema
+read flag list-different @listDifferent option schema negatable
+read config printWidth @printWidth option schema
+read flag print-width @printWidth option schema
+`},
 	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -50,10 +51,19 @@ func IsDoc(p string) bool {
 	return false
 }
 
-// IsChangelog reports whether a doc records history: CHANGELOG, CHANGES,
-// HISTORY, NEWS, RELEASE_NOTES, RELEASES, or a file under a changelog or
-// release-notes directory.
+// datedRE finds a date at the start of a file name, as blog engines name
+// posts: 2018-05-27-1.13.0.md.
+var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
+
+// IsChangelog reports whether a doc records history rather than describing
+// the present: CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES,
+// RELEASES, a file under a changelog, release-notes, blog or news
+// directory, or a dated post. What a release announcement said existed
+// then says nothing about now.
 func IsChangelog(p string) bool {
+	if datedRE.MatchString(path.Base(p)) {
+		return true
+	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
 	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES"} {
 		if strings.HasPrefix(base, prefix) {
@@ -62,7 +72,7 @@ func IsChangelog(p string) bool {
 	}
 	for _, dir := range strings.Split(path.Dir(p), "/") {
 		switch strings.ToLower(dir) {
-		case "changelog", "changelogs", "release-notes", "release_notes", "releasenotes", "changes":
+		case "changelog", "changelogs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
 			return true
 		}
 	}

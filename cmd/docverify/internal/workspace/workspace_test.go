@@ -23,24 +23,25 @@ func write(t *testing.T, root string, files map[string]string) {
 func TestWalk(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, map[string]string{
-		"README.md":                  "",
-		"CHANGELOG.md":               "",
-		"docs/guide.mdx":             "",
-		"docs/changelog/v2.md":       "",
-		"main.go":                    "",
-		".gitignore":                 "build/\n*.log\n!keep.log\n",
-		"build/out.go":               "",
-		"debug.log":                  "",
-		"keep.log":                   "",
-		"web/.gitignore":             "gen/\n",
-		"web/gen/x.ts":               "",
-		"web/src/x.ts":               "",
-		"node_modules/dep/README.md": "",
-		"vendor/x/y.go":              "",
-		"pkg/testdata/case.md":       "",
-		".git/config":                "",
-		"env/pyvenv.cfg":             "",
-		"env/lib/site.py":            "",
+		"README.md":                         "",
+		"CHANGELOG.md":                      "",
+		"docs/guide.mdx":                    "",
+		"docs/changelog/v2.md":              "",
+		"website/blog/2018-05-27-1.13.0.md": "",
+		"main.go":                           "",
+		".gitignore":                        "build/\n*.log\n!keep.log\n",
+		"build/out.go":                      "",
+		"debug.log":                         "",
+		"keep.log":                          "",
+		"web/.gitignore":                    "gen/\n",
+		"web/gen/x.ts":                      "",
+		"web/src/x.ts":                      "",
+		"node_modules/dep/README.md":        "",
+		"vendor/x/y.go":                     "",
+		"pkg/testdata/case.md":              "",
+		".git/config":                       "",
+		"env/pyvenv.cfg":                    "",
+		"env/lib/site.py":                   "",
 	})
 	if err := os.Symlink("/etc", filepath.Join(root, "etc-link")); err != nil {
 		t.Fatal(err)
@@ -55,14 +56,14 @@ func TestWalk(t *testing.T) {
 	if want := []string{".gitignore", "keep.log", "main.go", "web/.gitignore", "web/src/x.ts"}; !reflect.DeepEqual(w.Files, want) {
 		t.Errorf("files = %q, want %q", w.Files, want)
 	}
-	if want := []string{"CHANGELOG.md", "docs/changelog/v2.md"}; !reflect.DeepEqual(w.Changelogs, want) {
+	if want := []string{"CHANGELOG.md", "docs/changelog/v2.md", "website/blog/2018-05-27-1.13.0.md"}; !reflect.DeepEqual(w.Changelogs, want) {
 		t.Errorf("changelogs = %q, want %q", w.Changelogs, want)
 	}
 	w, err = Walk(root, Options{IncludeChangelogs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(w.Docs) != 4 {
+	if len(w.Docs) != 5 {
 		t.Errorf("with changelogs, docs = %q", w.Docs)
 	}
 }
