@@ -199,7 +199,16 @@ func (e *extractor) blockJudgement(s snippet, off int, name string) judgement {
 	return j
 }
 
+// synopsisRE finds the placeholders of a usage line: [setting-key], <name>, {value}.
+var synopsisRE = regexp.MustCompile(`[\[<{]([A-Za-z][A-Za-z0-9_.-]*)(\.\.\.)?[\]>}]`)
+
 func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
+	for _, m := range synopsisRE.FindAllStringSubmatch(s.text, -1) {
+		if e.synopsis == nil {
+			e.synopsis = map[string]bool{}
+		}
+		e.synopsis[m[1]] = true
+	}
 	if mode == shellcmd.Auto && looksLikePowerShell(s.text) {
 		e.powershell(s)
 		return

@@ -52,6 +52,9 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 		return
 	}
 	owner := e.configTool(s, info)
+	if owner == "" {
+		owner = schemaOwner(root)
+	}
 	for _, leaf := range root.Leaves() {
 		name := strings.Join(leaf.Path, ".")
 		if leaf.Offset < 0 || names.IsPlaceholder(name) {
@@ -82,6 +85,27 @@ func (e *extractor) configTool(s snippet, info string) string {
 		}
 	}
 	return ""
+}
+
+// schemaRE takes the tool from a $schema reference: a package's schema
+// under node_modules, or a schemastore.org schema.
+var schemaRE = regexp.MustCompile(`node_modules/((@[\w.-]+/)?[\w.-]+)/|schemastore\.org/(?:schemas/json/)?([\w.-]+?)(?:\.json)?$`)
+
+// schemaOwner is the tool whose JSON schema a snippet declares:
+// "$schema": "./node_modules/oxlint/configuration_schema.json".
+func schemaOwner(root *configblock.Node) string {
+	n := root.Get("$schema")
+	if n == nil {
+		return ""
+	}
+	m := schemaRE.FindStringSubmatch(n.Scalar)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] != "":
+		return m[1]
+	}
+	return m[3]
 }
 
 func formatName(f configblock.Format) string {

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/known"
 )
 
 // Doc is what one document claims.
@@ -87,6 +89,7 @@ func Markdown(path string, src []byte) (Doc, error) {
 		return Doc{}, fmt.Errorf("walking the document: %w", err)
 	}
 	e.applySuppressions()
+	e.dropSynopsisPlaceholders()
 	return Doc{Claims: e.claims, Problems: e.problems}, nil
 }
 
@@ -125,6 +128,9 @@ type extractor struct {
 	dirs     []directive
 	// safetyMemo remembers the safety cue of each context text.
 	safetyMemo map[string]string
+	// synopsis holds the placeholders usage lines declare: [setting-key],
+	// <name>. The doc's later mentions of them are not claims.
+	synopsis map[string]bool
 }
 
 type heading struct {
@@ -184,7 +190,15 @@ func (e *extractor) inlines(n ast.Node, b block) {
 		switch c := c.(type) {
 		case *ast.CodeSpan:
 			if content, off, ok := codeSpanText(c, e.src); ok {
+				before := len(e.claims)
 				e.codeSpan(content, off, b)
+				if owner := linkOwner(c); owner != "" {
+					for i := before; i < len(e.claims); i++ {
+						if e.claims[i].Owner == "" {
+							e.claims[i].Owner = owner
+						}
+					}
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
@@ -198,6 +212,24 @@ func (e *extractor) inlines(n ast.Node, b block) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// linkOwner is the project whose documentation a code span links to:
+// [`--experimental-require-module`](https://nodejs.org/...) is node's.
+func linkOwner(n ast.Node) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		l, ok := p.(*ast.Link)
+		if !ok {
+			continue
+		}
+		u, err := url.Parse(string(l.Destination))
+		if err != nil || u.Host == "" {
+			return ""
+		}
+		owner, _ := known.DocHost(u.Hostname())
+		return owner
+	}
+	return ""
 }
 
 // codeSpanText returns the text of a code span and the document offset of

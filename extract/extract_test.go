@@ -107,6 +107,13 @@ func TestInlineCode(t *testing.T) {
 1:7 flag --dry-run safety="dry run"
 1:31 flag --timeout safety="timeout"
 `},
+		{"a link to another project's docs", "Use [`--experimental-require-module`](https://nodejs.org/api/modules.html) or [`--own`](./cli.md).\n", `
+1:7 flag --experimental-require-module owner=node
+1:81 flag --own
+`},
+		{"usage placeholders", "```bash\napp config [options] [setting-key] [value...]\n```\n\n`setting-key` is a configuration option name; the `retry.max` setting is real.\n", `
+5:52 config retry.max safety="retry"
+`},
 		{"another program's flag", "Use docker's `--rm` flag.\n", `
 1:15 flag --rm owner=docker
 `},
@@ -240,6 +247,10 @@ func TestConfigBlocks(t *testing.T) {
 `},
 		{"another tool's config file", "Update your `coc-settings.json` settings:\n\n```json\n{\"coc.preferences.formatOnSave\": true}\n```\n", `
 4:3 config coc.preferences.formatOnSave owner=coc.nvim
+`},
+		{"a config file with another tool's schema", "Configuration:\n\n```json\n{\"$schema\": \"./node_modules/oxlint/configuration_schema.json\", \"options\": {\"typeAware\": true}}\n```\n", `
+4:3 config $schema owner=oxlint
+4:77 config options.typeAware owner=oxlint
 `},
 		{"data is not config", "Create a `db.json` file:\n\n```json\n{\"posts\": [{\"id\": 1}]}\n```\n", ``},
 		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},

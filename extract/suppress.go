@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/docverify/docverify/verify"
 )
 
 // Suppression comments, in the manner of linters' inline directives:
@@ -120,4 +122,20 @@ func covers(d *directive, name, text string) bool {
 		}
 	}
 	return false
+}
+
+// dropSynopsisPlaceholders removes claims of names that a usage line of
+// the doc shows as placeholders: after "poetry config [setting-key]",
+// "`setting-key` is a configuration option name" names no option.
+func (e *extractor) dropSynopsisPlaceholders() {
+	if len(e.synopsis) == 0 {
+		return
+	}
+	out := e.claims[:0]
+	for _, c := range e.claims {
+		if !e.synopsis[c.Name] || c.Source == verify.ShellBlock {
+			out = append(out, c)
+		}
+	}
+	e.claims = out
 }

@@ -89,6 +89,48 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 	return out
 }
 
+// envPrefixes are the first words that the env vars the code reads share:
+// each covers at least a fifth of the reads and three names (GUM for gum).
+func (ix *Index) envPrefixes() []string {
+	count := map[string]int{}
+	total := 0
+	for k := range ix.reads {
+		if k.kind != Env {
+			continue
+		}
+		total++
+		if i := strings.IndexByte(k.name, '_'); i > 0 {
+			count[k.name[:i+1]]++
+		}
+	}
+	var out []string
+	for p, n := range count {
+		if n >= 3 && n*5 >= total {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// foreign reports whether an env claim that appears nowhere lacks every
+// prefix the code's env vars share.
+func (ix *Index) foreign(c Claim) bool {
+	if c.Kind != Env {
+		return false
+	}
+	ps := ix.envPrefixes()
+	if len(ps) == 0 {
+		return false
+	}
+	for _, p := range ps {
+		if strings.HasPrefix(c.Name, p) {
+			return false
+		}
+	}
+	return true
+}
+
 // otherProgramNamed is the one other program a flag's sentence names, when
 // the flag has no command of its own and the sentence names none of this
 // repository's programs: "passing `--no-binary` to your pip install".
@@ -245,6 +287,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case c.Explicit && c.Safety != "":
 			f.Rule = RuleMissingSafety
 			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
+		case c.Safety == "" && ix.foreign(c):
+			f.Rule = RuleForeign
+			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.envPrefixes(), " or "))
 		case c.Explicit || c.Safety != "":
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)

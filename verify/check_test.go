@@ -34,11 +34,13 @@ func TestResolution(t *testing.T) {
 				{Owner: "Base", Key: "log_level", Site: site(15)},
 				{Owner: "Settings", Key: "timeout_s", Site: site(16)},
 				{Owner: "Settings", Key: "retry", Type: "Retry", Site: site(17)},
+				{Owner: "Styles", Env: "FOREGROUND", Site: site(18)},
 			},
 			Derives: []Derivation{
 				{Kind: Env, From: Config, Prefix: "APP_", Nest: "_", Via: "viper"},
 				{Kind: Env, From: Config, Prefix: "SVC_", Nest: "__", Scope: "Settings", Via: "pydantic"},
 				{Kind: Env, From: Flag, Prefix: "CLI_", Nest: "_", Via: "click"},
+				{Kind: Env, From: Env, Prefix: "GUM_CURSOR_", Scope: "Styles", Via: "struct tag envprefix"},
 			},
 		},
 		{Path: "consts.go", Lang: "go", Consts: []Const{{Name: "EnvToken", Value: "APP_TOKEN"}}},
@@ -66,6 +68,8 @@ func TestResolution(t *testing.T) {
 		{claim(Env, "SVC_RETRY_MAX_ATTEMPTS"), Missing, ""},
 		{claim(Env, "CLI_COLOR"), Verified, "flag --color read through click"},
 		{claim(Flag, "no-color"), Verified, "negation of --color"},
+		{claim(Env, "GUM_CURSOR_FOREGROUND"), Verified, "env tag FOREGROUND of Styles, prefixed by struct tag envprefix"},
+		{claim(Env, "GUM_CURSOR_BACKGROUND"), Missing, ""},
 		{claim(Flag, "no-colour"), Missing, ""},
 		{claim(Env, "PLUGIN_S3_BUCKET"), Dynamic, "os.Getenv"},
 		{claim(Env, "APP_ONLY_IN_TESTS"), Unwired, "in a test"},
@@ -170,6 +174,28 @@ func TestMentionsAndSeverities(t *testing.T) {
 		if f.Name == "APP_IN_YAML" && !strings.Contains(f.Message, "deploy.yaml:3:9 (key in a YAML file)") {
 			t.Errorf("mention not named: %q", f.Message)
 		}
+	}
+}
+
+func TestForeignNames(t *testing.T) {
+	var reads []ReadSite
+	for _, n := range []string{"GUM_A", "GUM_B", "GUM_C", "GUM_D", "HOME_DIR"} {
+		reads = append(reads, ReadSite{Kind: Env, Name: n})
+	}
+	ix := NewIndex([]FileFacts{{Path: "a.go", Lang: "go", Reads: reads}}, nil)
+	user := claim(Env, "I_LOVE")
+	phantom := claim(Env, "GUM_KILL")
+	kill := claim(Env, "DISABLE_ALL")
+	kill.Safety = "disable"
+	fs := ix.Findings(Check([]Claim{user, phantom, kill}, ix))
+	want := map[string]string{"I_LOVE": "DV1006", "GUM_KILL": "DV1002", "DISABLE_ALL": "DV1001"}
+	for _, f := range fs {
+		if want[f.Name] != f.Rule.ID {
+			t.Errorf("%s: %s, want %s (%s)", f.Name, f.Rule.ID, want[f.Name], f.Message)
+		}
+	}
+	if len(fs) != 3 || !strings.Contains(fs[1].Message+fs[0].Message+fs[2].Message, "does not start with GUM_ like the variables the code reads") {
+		t.Errorf("findings = %+v", fs)
 	}
 }
 

@@ -149,6 +149,9 @@ type Field struct {
 	// all: a key only if the structure turns out to be configuration
 	// (reached from a Root or from a tagged structure).
 	Weak bool
+	// Env is the env var the field is read from (env:"FOREGROUND"), which
+	// a prefix on a field of this structure's type extends (see Derivation).
+	Env string
 }
 
 // Root is a structure the code loads configuration into: the type of c in
@@ -163,8 +166,11 @@ type Root struct {
 // kind From at run time: viper's SetEnvPrefix + AutomaticEnv makes env
 // APP_RETRY_MAX_ATTEMPTS read config key retry.max_attempts.
 type Derivation struct {
-	Kind   Kind   // the kind of the derived names (Env)
-	From   Kind   // the kind of the source names (Config or Flag)
+	Kind Kind // the kind of the derived names (Env)
+	// From is the kind of the source names: Config (keys and structures),
+	// Flag, or Env (the env names of a structure's fields, given a prefix
+	// by the field that holds it: kong's envprefix, caarlos0/env's envPrefix).
+	From   Kind
 	Prefix string // prefix of every derived name, upper case with its separator ("APP_")
 	// Nest separates nested segments ("_" for viper, "__" for pydantic).
 	Nest string

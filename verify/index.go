@@ -271,6 +271,10 @@ func (ix *Index) addFields(fields []fieldSite, roots []string) {
 		}
 	}
 	for _, f := range fields {
+		if f.Env != "" {
+			ix.owners[f.Owner] = append(ix.owners[f.Owner], f)
+			continue
+		}
 		if f.Weak && !config[f.Owner] {
 			continue
 		}
@@ -490,6 +494,12 @@ func (ix *Index) derived(name string) []Evidence {
 			}
 			for _, f := range ix.envFields(d.Scope, rest, d.Nest, 0) {
 				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})
+			}
+		case Env:
+			for _, f := range ix.fieldsOf(d.Scope, 0) {
+				if f.Env != "" && strings.EqualFold(f.Env, rest) {
+					out = append(out, Evidence{Pos: f.pos, Name: f.Env, Via: fmt.Sprintf("env tag %s of %s, prefixed by %s", f.Env, f.Owner, via), Strength: Read})
+				}
 			}
 		case Flag:
 			for k, evs := range ix.reads {

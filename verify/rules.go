@@ -52,6 +52,14 @@ var (
 			"appears nowhere in the repository. Say what it is in the text (\"the X environment variable\", " +
 			"X=1) to have it checked strictly.",
 	}
+	RuleForeign = &Rule{
+		ID: "DV1006", Slug: "foreign-name", Severity: Info,
+		Summary: "A documented env var appears nowhere and does not look like this repository's.",
+		Doc: "The environment variable appears nowhere in the repository, but it also lacks the prefix that the " +
+			"variables the code reads share (GUM_ for gum, POETRY_ for poetry): it is more likely a variable of the " +
+			"reader's own, in an example, than one the docs promise. docverify cannot decide, so it says so at a low " +
+			"level. A name in a safety context is never judged this way: a missing kill switch stays an error.",
+	}
 	RuleUnreadableDoc = &Rule{
 		ID: "DV2001", Slug: "unreadable-doc", Severity: Warning,
 		Summary: "A documentation file could not be read.",
@@ -74,7 +82,7 @@ var (
 )
 
 // Rules lists every rule, in ID order.
-var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet}
+var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign, RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet}
 
 // RuleByID finds a rule by its ID or slug.
 func RuleByID(id string) *Rule {

@@ -51,7 +51,7 @@ func Of(tok string) Shape {
 }
 
 // placeholderRE finds the usual ways of writing "put your own value here".
-var placeholderRE = regexp.MustCompile(`^(YOUR|MY|SOME)_|_(HERE|GOES_HERE|PLACEHOLDER)$|^(X{2,}|CHANGE_?ME|REPLACE_?ME|TODO|TBD|FIXME|EXAMPLE|SAMPLE)(_|$)|^(FOO|BAR|BAZ|QUX)(_(FOO|BAR|BAZ|QUX))*$|^(OPTION|KEY|VALUE|NAME|SETTING|PARAM|ARG|VAR|VARIABLE|FIELD|ITEM|ENV|FLAG|FEATURE)[_-]?[0-9]+$|^(KEY|VAR|ENV|VARIABLE|SETTING|FLAG)_?NAME$|^(ENV|SOME|MY|YOUR)_?VAR(IABLE)?$`)
+var placeholderRE = regexp.MustCompile(`^(YOUR|MY|SOME)_|_(HERE|GOES_HERE|PLACEHOLDER)$|^(X{2,}|CHANGE_?ME|REPLACE_?ME|TODO|TBD|FIXME|EXAMPLE|SAMPLE)(_|$)|^(FOO|BAR|BAZ|QUX)(_(FOO|BAR|BAZ|QUX))*$|^(OPTION|KEY|VALUE|NAME|SETTING|PARAM|ARG|VAR|VARIABLE|FIELD|ITEM|ENV|FLAG|FEATURE)[_-]?[0-9]+$|^(KEY|VAR|ENV|VARIABLE|SETTING|FLAG)_?NAME$|^(ENV|SOME|MY|YOUR)_?VAR(IABLE)?$|^(ENVIRONMENT_)?VARIABLES?$|^(NON_?EXISTENT|DOES_NOT_EXIST|NOT_SET|UNDEFINED_VAR)$`)
 
 // notNames are upper-case tokens that docs write in code spans and that are
 // not settings: HTTP methods and status names, gRPC codes, SQL, log levels,

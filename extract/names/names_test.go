@@ -27,7 +27,7 @@ func TestShapes(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR"} {
+	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR", "VARIABLE", "ENVIRONMENT_VARIABLES", "NON_EXISTENT"} {
 		if !IsPlaceholder(tok) {
 			t.Errorf("IsPlaceholder(%q) = false", tok)
 		}

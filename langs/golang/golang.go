@@ -217,7 +217,7 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 			typ = owner + "." + fl.names[0].Content(f.Src)
 			readStruct(f, typ, anon, depth+1)
 		}
-		flagsAndEnv(f, fl, typ, site)
+		flagsAndEnv(f, owner, fl, typ, site)
 		key, via, inline, tagged := "", "", false, false
 		for _, k := range configTags {
 			v, ok := fl.tag.Lookup(k)
@@ -284,13 +284,22 @@ func anonymousStruct(n *sitter.Node) *sitter.Node {
 	return nil
 }
 
-// flagsAndEnv reads the env, envconfig, long and kong tags of a field.
-func flagsAndEnv(f *lang.File, fl goField, typ string, site *sitter.Node) {
+// flagsAndEnv reads the env, envconfig, envprefix, long and kong tags of
+// a field.
+func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitter.Node) {
 	for _, envTag := range []string{"env", "envconfig"} {
 		if v, ok := fl.tag.Lookup(envTag); ok {
 			if env := strings.Split(v, ",")[0]; env != "" && env != "-" {
 				f.ReadName(verify.Env, env, site, "struct tag "+envTag, false)
+				f.AddField(verify.Field{Owner: owner, Env: env, Site: f.Site(site), Via: "struct tag " + envTag})
 			}
+		}
+	}
+	// A prefix for the env names of a nested structure's fields:
+	// kong's envprefix:"APP_CURSOR_", caarlos0/env's envPrefix:"DB_".
+	for _, prefixTag := range []string{"envprefix", "envPrefix"} {
+		if v, ok := fl.tag.Lookup(prefixTag); ok && v != "" && typ != "" {
+			f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Env, Prefix: strings.ToUpper(v), Scope: typ, Site: f.Site(site), Via: "struct tag " + prefixTag})
 		}
 	}
 	if long, ok := fl.tag.Lookup("long"); ok && long != "" {

@@ -146,6 +146,7 @@ field Config.retry:RetryConfig
 field Config.limits:Limit map
 field Config.:Base inline
 field Config.token:
+field Config.: env=FEED_TOKEN
 field Config.Plain:
 field RetryConfig.max_attempts:
 read env FEED_TOKEN @Token struct tag env
@@ -185,9 +186,17 @@ type CLI struct {
 field CLI.DryRun: weak
 field CLI.Region: weak
 field CLI.Path: weak
+field CLI.: env=FEED_REGION
 read flag dry-run @DryRun kong field negatable
 read flag region @Region struct tag long
 read env FEED_REGION @Region struct tag env
+`},
+		{Name: "nested env prefixes", Src: "package x\ntype Options struct {\n\tCursor style.Styles `embed:\"\" envprefix:\"GUM_CURSOR_\"`\n}\ntype Styles struct {\n\tForeground string `env:\"FOREGROUND\"`\n}\n", Want: `
+field Options.Cursor:Styles weak
+field Styles.Foreground: weak
+field Styles.: env=FOREGROUND
+read env FOREGROUND @Foreground struct tag env
+derive env<-env GUM_CURSOR_ nest= scope=Styles
 `},
 		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: "field cli.ReadOnly: weak\nread flag read-only @ReadOnly kong field negatable"},
 	})

@@ -9,6 +9,13 @@
     field: (field_identifier) @_fn (#any-of? @_fn "Getenv" "LookupEnv")) @via
   arguments: (argument_list . (_) @env.read))
 
+; walking the whole environment, and env-prefix literals ("APP_") that filter it
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_os (#eq? @_os "os")
+    field: (field_identifier) @_f (#eq? @_f "Environ"))) @env.iterate
+((interpreted_string_literal) @env.prefix.literal (#match? @env.prefix.literal "^\"[A-Z][A-Z0-9_]*_\"$"))
+
 ; ---- command-line flags ---------------------------------------------------
 
 ; flag.String("name", ...), pflag.BoolP("name", "n", ...), fs.Int("name", ...),

@@ -48,6 +48,20 @@
     property: (property_identifier) @_g (#eq? @_g "get")) @via
   arguments: (arguments . (_) @env.read))
 
+; walking the whole environment, and env-prefix literals ("VITE_") that filter it
+(call_expression
+  function: (member_expression
+    object: (identifier) @_o (#eq? @_o "Object")
+    property: (property_identifier) @_k (#any-of? @_k "keys" "entries"))
+  arguments: (arguments (member_expression
+    object: (identifier) @_p (#eq? @_p "process")
+    property: (property_identifier) @_e (#eq? @_e "env")))) @env.iterate
+(for_in_statement
+  right: (member_expression
+    object: (identifier) @_p (#eq? @_p "process")
+    property: (property_identifier) @_e (#eq? @_e "env"))) @env.iterate
+((string) @env.prefix.literal (#match? @env.prefix.literal "^.[A-Z][A-Z0-9_]*_.$"))
+
 ; ---- command-line flags -------------------------------------------------------
 
 ; commander: .option("-d, --dry-run <x>"), .requiredOption(...); yargs: .option("dry-run", {...})

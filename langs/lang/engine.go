@@ -44,6 +44,8 @@ const (
 	opCallFunc
 	opCallParam
 	opProgram
+	opEnvIterate
+	opEnvPrefixLiteral
 	opDerive
 	opDerivePrefix
 	opCustom
@@ -88,6 +90,10 @@ func (s *Spec) action(name string) (action, error) {
 		a.op = opCallParam
 	case name == "program.main":
 		a.op = opProgram
+	case name == "env.iterate":
+		a.op = opEnvIterate
+	case name == "env.prefix.literal":
+		a.op = opEnvPrefixLiteral
 	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:
 		a.kind, a.from = kindOf[parts[1]], kindOf[parts[2]]
 		a.op = opDerive

@@ -22,6 +22,15 @@ type File struct {
 	// file, so that reads through them resolve without the index.
 	locals  map[string]string
 	derives []verify.Derivation
+	// iterates is set when the file walks the whole environment; prefixes
+	// are the env-prefix literals it holds.
+	iterates bool
+	prefixes []prefixLiteral
+}
+
+type prefixLiteral struct {
+	value string
+	site  verify.Site
 }
 
 // constants reads the constant captures of one match.
@@ -124,6 +133,12 @@ func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
 				}
 				f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Prefix: prefix, Nest: "_", Site: f.Site(n), Via: v})
 			}
+		case opEnvIterate:
+			f.iterates = true
+		case opEnvPrefixLiteral:
+			if lit, ok := f.Literal(n); ok {
+				f.prefixes = append(f.prefixes, prefixLiteral{lit, f.Site(n)})
+			}
 		case opCustom:
 			a.custom(f, n)
 		}
@@ -191,7 +206,18 @@ func argIndex(n *sitter.Node) int {
 
 // finish emits the derivations of the file. When a library was given a
 // prefix (viper's SetEnvPrefix), its unprefixed form is not what it reads.
+// A file that walks the whole environment and holds env-prefix literals
+// ("VITE_") reads names with those prefixes at run time.
 func (f *File) finish() {
+	if f.iterates {
+		seen := map[string]bool{}
+		for _, p := range f.prefixes {
+			if !seen[p.value] {
+				seen[p.value] = true
+				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: p.value, Site: p.site, Via: "the environment filtered by prefix"})
+			}
+		}
+	}
 	prefixed := map[[2]verify.Kind]bool{}
 	for _, d := range f.derives {
 		if d.Prefix != "" {

@@ -34,6 +34,10 @@
 //	                           identifier is a parameter of the enclosing function,
 //	                           the call forwards it (wrappers of wrappers).
 //	@program.main              The file is a program's entry point.
+//	@env.iterate               The file walks the whole environment (Object.keys(process.env),
+//	                           os.environ.items(), os.Environ()).
+//	@env.prefix.literal        A literal shaped like an env prefix ("VITE_"): in a file that
+//	                           walks the environment, every name with that prefix may be read.
 //	@derive.<kind>.<from> @derive.<kind>.<from>.prefix
 //	    The code builds <kind> names from <from> names at run time, with an
 //	    optional prefix: viper's AutomaticEnv and SetEnvPrefix, click's

@@ -100,6 +100,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if f.Weak {
 			flags += " weak"
 		}
+		if f.Env != "" {
+			flags += " env=" + f.Env
+		}
 		add("field %s.%s:%s%s", f.Owner, f.Key, f.Type, flags)
 	}
 	for _, r := range ff.Roots {

@@ -110,6 +110,10 @@ if arg == "watch":
 read flag watch @--watch arg == "--watch"
 read flag dump @--dump "--dump" in sys.argv
 `},
+		{Name: "cleo", Src: `options = [option("dry-run", None, "Output only.", flag=True), option("extras", "E", "Extras.")]`, Want: `
+read flag dry-run @dry-run option
+read flag extras @extras option
+`},
 		{Name: "absl", Src: `flags.DEFINE_string("model_dir", None, "Where.")`, Want: `read flag model_dir @model_dir flags.DEFINE_string`},
 	})
 }

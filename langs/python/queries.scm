@@ -50,6 +50,19 @@
   function: (identifier) @via (#any-of? @via "env" "config")
   arguments: (argument_list . (string) @env.read (#match? @env.read "^[rbuRBU]?['\"][A-Z][A-Z0-9_]*['\"]$")))
 
+; walking the whole environment, and env-prefix literals ("APP_") that filter it
+(call
+  function: (attribute
+    object: (attribute
+      object: (identifier) @_os (#eq? @_os "os")
+      attribute: (identifier) @_e (#eq? @_e "environ"))
+    attribute: (identifier) @_m (#any-of? @_m "items" "keys"))) @env.iterate
+(for_statement
+  right: (attribute
+    object: (identifier) @_os (#eq? @_os "os")
+    attribute: (identifier) @_e (#eq? @_e "environ"))) @env.iterate
+((string) @env.prefix.literal (#match? @env.prefix.literal "^[rbuRBU]?.[A-Z][A-Z0-9_]*_.$"))
+
 ; ---- command-line flags -------------------------------------------------------
 
 ; argparse: parser.add_argument("--dry-run", "-n", ...)
@@ -72,6 +85,11 @@
 (call
   function: (identifier) @via (#eq? @via "Option")
   arguments: (argument_list (string) @flag.spec))
+; cleo (poetry's CLI library): option("dry-run", None, "...", flag=True)
+(call
+  function: (identifier) @via (#eq? @via "option")
+  arguments: (argument_list . (string) @flag.spec))
+
 ; envvar="X" or envvar=["X", "Y"] of a click or typer option
 (keyword_argument
   name: (identifier) @_k @via (#eq? @_k "envvar")

@@ -30,6 +30,9 @@ var libraryData string
 //go:embed configfiles.txt
 var configFileData string
 
+//go:embed dochosts.txt
+var docHostData string
+
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
 	text   string
@@ -47,12 +50,13 @@ var (
 	distinctive map[string]bool
 	libs        []library
 	configFiles []pattern // text is a glob, owner the tool
+	docHosts    map[string]string
 )
 
 // distinctiveGroups are the groups of programs.txt whose names, outside
 // everyday, mean the program when a sentence says them.
 var distinctiveGroups = map[string]bool{"a container tool": true, "a Kubernetes tool": true, "a cloud CLI": true,
-	"a version-control tool": true, "a package manager or build tool": true}
+	"a version-control tool": true, "a package manager or build tool": true, "a JavaScript runtime": true, "a web browser": true}
 
 // everyday are program names that are also words of ordinary prose.
 var everyday = map[string]bool{"go": true, "make": true, "bundle": true, "gem": true, "composer": true, "ant": true,
@@ -87,6 +91,10 @@ func load() {
 		}
 	}
 	configFiles = parse(configFileData)
+	docHosts = map[string]string{}
+	for _, p := range parse(docHostData) {
+		docHosts[p.text] = p.owner
+	}
 	for _, p := range parse(libraryData) {
 		if len(libs) == 0 || libs[len(libs)-1].name != p.owner {
 			names := strings.Fields(p.owner)
@@ -268,4 +276,15 @@ func ConfigFileOwnerIn(text string) string {
 		}
 	}
 	return ""
+}
+
+// DocHost reports whose names a documentation site documents: a link to
+// nodejs.org is about node.
+func DocHost(host string) (string, bool) {
+	loadOnce.Do(load)
+	owner, ok := docHosts[strings.TrimPrefix(strings.ToLower(host), "www.")]
+	if !ok {
+		owner, ok = docHosts[strings.ToLower(host)]
+	}
+	return owner, ok
 }

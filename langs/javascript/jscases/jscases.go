@@ -40,6 +40,18 @@ dynamic env *_USER @"${p"
 read env FEED_TOKEN @TOKEN process.env of constant TOKEN
 read env FEED_REGION @ENV.REGION process.env of constant REGION
 `},
+	{Name: "the environment filtered by prefix", Src: `export function loadEnv(envPrefix = "VITE_") {
+  for (const key of Object.keys(process.env)) {
+    if (key.startsWith(envPrefix)) { out[key] = process.env[key]; }
+  }
+}
+const LABEL = "NOT_A_PREFIX_";
+`, Want: `
+dynamic env VITE_* @VITE_
+dynamic env NOT_A_PREFIX_* @NOT_A_PREFIX_
+const LABEL=NOT_A_PREFIX_
+ref env key @key
+`},
 	{Name: "near misses", Src: `// process.env.IN_COMMENT
 console.log("FEED_LOGGED");
 const x = myprocess.env.NOT_PROCESS;
