@@ -89,6 +89,26 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 	return out
 }
 
+// prefixWellKnown reports whether the code reads at least three specific
+// names with a dynamic read's prefix ("TASK_*"): then the names it reads
+// are known, and the run-time read (a loop over the environment that
+// filters by prefix, perhaps to leave those names out) does not excuse an
+// unknown one. A framework that loads its users' VITE_* names has few of
+// its own.
+func (ix *Index) prefixWellKnown(pattern string) bool {
+	prefix, _, _ := strings.Cut(pattern, "*")
+	if prefix == "" {
+		return false
+	}
+	n := 0
+	for k := range ix.reads {
+		if k.kind == Env && strings.HasPrefix(k.name, prefix) {
+			n++
+		}
+	}
+	return n >= 3
+}
+
 // envPrefixes are the first words that the env vars the code reads share:
 // each covers at least a fifth of the reads and three names (GUM for gum).
 func (ix *Index) envPrefixes() []string {
@@ -227,7 +247,7 @@ func (ix *Index) judge(c Claim) Result {
 		return Result{Claim: c, Status: st, Reason: reason, Evidence: ev}
 	}
 	kinds := c.Kind.ServedBy()
-	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 {
+	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 && !ix.prefixWellKnown(fit[0].Name) {
 		sortEvidence(fit)
 		return Result{Claim: c, Status: Dynamic, Reason: "the code builds names like " + fit[0].Name + " at run time", Evidence: fit}
 	}

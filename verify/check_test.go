@@ -24,7 +24,7 @@ func TestResolution(t *testing.T) {
 			Reads:    []ReadSite{{Kind: Env, Name: "APP_DB_URL", Site: site(3), Via: "os.Getenv"}, {Kind: Flag, Name: "color", Negatable: true, Site: site(4)}},
 			Refs:     []Ref{{Kind: Env, Ident: "EnvToken", Site: site(5), Via: "os.Getenv"}},
 			Wrappers: []Wrapper{{Func: "appEnv", Arg: 0, Kind: Env, Prefix: "APP_", Via: "os.Getenv"}},
-			Dynamic:  []DynamicRead{{Kind: Env, Prefix: "PLUGIN_", Site: site(9), Via: "os.Getenv"}},
+			Dynamic:  []DynamicRead{{Kind: Env, Prefix: "PLUGIN_", Site: site(9), Via: "os.Getenv"}, {Kind: Env, Prefix: "APP_", Site: site(8), Via: "os.Getenv", Wrapper: "appEnv"}},
 			Fields: []Field{
 				{Owner: "Config", Key: "retry", Type: "Retry", Site: site(10)},
 				{Owner: "Config", Key: "limits", Type: "Limit", Map: true, Site: site(11)},
@@ -72,6 +72,7 @@ func TestResolution(t *testing.T) {
 		{claim(Env, "GUM_CURSOR_BACKGROUND"), Missing, ""},
 		{claim(Flag, "no-colour"), Missing, ""},
 		{claim(Env, "PLUGIN_S3_BUCKET"), Dynamic, "os.Getenv"},
+		{claim(Env, "APP_KILL_SWITCH"), Missing, ""},
 		{claim(Env, "APP_ONLY_IN_TESTS"), Unwired, "in a test"},
 		{claim(Feature, "APP_DB_URL"), Verified, "os.Getenv"},
 		{claim(Env, "APP_NOWHERE"), Missing, ""},
@@ -173,6 +174,18 @@ func TestMentionsAndSeverities(t *testing.T) {
 		}
 		if f.Name == "APP_IN_YAML" && !strings.Contains(f.Message, "deploy.yaml:3:9 (key in a YAML file)") {
 			t.Errorf("mention not named: %q", f.Message)
+		}
+	}
+}
+
+func TestWellKnownPrefixesDoNotExcuse(t *testing.T) {
+	files := []FileFacts{{Path: "a.go", Lang: "go",
+		Reads:   []ReadSite{{Kind: Env, Name: "TASK_A"}, {Kind: Env, Name: "TASK_B"}, {Kind: Env, Name: "TASK_C"}},
+		Dynamic: []DynamicRead{{Kind: Env, Prefix: "TASK_", Via: "the environment filtered by prefix"}, {Kind: Env, Prefix: "PLUGIN_"}}}}
+	ix := NewIndex(files, nil)
+	for name, want := range map[string]Status{"TASK_KILL": Missing, "PLUGIN_S3": Dynamic} {
+		if r := Check([]Claim{claim(Env, name)}, ix)[0]; r.Status != want {
+			t.Errorf("%s: %s, want %s", name, r.Status, want)
 		}
 	}
 }

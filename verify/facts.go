@@ -88,6 +88,11 @@ type DynamicRead struct {
 	Suffix string
 	Site
 	Via string
+	// Wrapper is set when the read is a wrapper's own (os.Getenv("APP_" +
+	// key) inside func appEnv(key)): it counts only if no call of the
+	// wrapper with a literal resolves it, since those literals are then
+	// the names it reads.
+	Wrapper string
 }
 
 // Const is a named string constant (or a variable assigned once from a

@@ -117,6 +117,8 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 
 	var fields []fieldSite
 	var roots []string
+	var dynamics []dynamicSite
+	called := map[string]bool{} // wrappers some call with a literal resolves
 	for _, f := range files {
 		if f.Lang != "" {
 			ix.Stats.SourceFiles++
@@ -139,6 +141,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			for _, w := range wrappers[c.Func] {
 				if w.Arg == c.Arg {
 					ix.addRead(f, ReadSite{Kind: w.Kind, Name: w.Prefix + c.Value + w.Suffix, Site: c.Site, Via: c.Func + "(), which wraps " + w.Via})
+					called[c.Func] = true
 				}
 			}
 		}
@@ -146,7 +149,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			continue
 		}
 		for _, d := range f.Dynamic {
-			ix.dynamic = append(ix.dynamic, dynamicSite{d, at(f.Path, d.Site)})
+			dynamics = append(dynamics, dynamicSite{d, at(f.Path, d.Site)})
 		}
 		for _, fl := range f.Fields {
 			fields = append(fields, fieldSite{fl, at(f.Path, fl.Site)})
@@ -167,6 +170,11 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 				ix.programs[p.Name] = Evidence{Pos: at(f.Path, p.Site), Name: p.Name, Via: p.Via, Strength: Read}
 			}
 			ix.progDirs[path.Dir(f.Path)] = true
+		}
+	}
+	for _, d := range dynamics {
+		if d.Wrapper == "" || !called[d.Wrapper] {
+			ix.dynamic = append(ix.dynamic, d)
 		}
 	}
 	ix.addFields(fields, roots)

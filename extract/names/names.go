@@ -88,13 +88,18 @@ func setOf(s string) map[string]bool {
 	return m
 }
 
+// placeholderSegmentRE finds a placeholder word as a whole segment inside
+// a name: VITE_SOME_KEY, APP_YOUR_TOKEN, SVC_FOO_BAR.
+var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|_VARIABLES?$`)
+
 // IsPlaceholder reports whether a token stands for "your value here":
 // <TOKEN>, YOUR_API_KEY, APP_[NAME]_SECRET, {{ .Name }}, FOO_BAR.
 func IsPlaceholder(tok string) bool {
 	if strings.ContainsAny(tok, "<>[]{}*…") || strings.Contains(tok, "...") {
 		return true
 	}
-	return placeholderRE.MatchString(strings.ToUpper(strings.Trim(tok, "-$")))
+	up := strings.ToUpper(strings.Trim(tok, "-$"))
+	return placeholderRE.MatchString(up) || placeholderSegmentRE.MatchString(up)
 }
 
 // IsNotAName reports whether an upper-case token is a well-known word that

@@ -75,7 +75,11 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 			if f := args.NamedChild(0); f.Type() == "interpreted_string_literal" {
 				format, err := strconv.Unquote(f.Content(src))
 				if err == nil {
-					return formatParts(format)
+					var operands [][]lang.Part
+					for i := 1; i < int(args.NamedChildCount()); i++ {
+						operands = append(operands, value(args.NamedChild(i), src))
+					}
+					return formatParts(format, operands)
 				}
 			}
 		}
@@ -85,18 +89,26 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 
 var verbRE = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)
 
-// formatParts splits a printf format into literal and computed parts.
-func formatParts(format string) []lang.Part {
+// formatParts splits a printf format into literal and computed parts; a
+// %s or %v verb takes the parts of its operand, so that
+// Sprintf("%s%s", prefix, name) reads as prefix + name.
+func formatParts(format string, operands [][]lang.Part) []lang.Part {
 	var out []lang.Part
-	last := 0
+	last, arg := 0, 0
 	for _, m := range verbRE.FindAllStringIndex(format, -1) {
-		if format[m[0]:m[1]] == "%%" {
+		verb := format[m[0]:m[1]]
+		if verb == "%%" {
 			continue
 		}
 		if m[0] > last {
 			out = append(out, lang.Part{Lit: strings.ReplaceAll(format[last:m[0]], "%%", "%")})
 		}
-		out = append(out, lang.Part{Unknown: true})
+		if (verb == "%s" || verb == "%v") && arg < len(operands) {
+			out = append(out, operands[arg]...)
+		} else {
+			out = append(out, lang.Part{Unknown: true})
+		}
+		arg++
 		last = m[1]
 	}
 	if last < len(format) {

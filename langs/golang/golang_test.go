@@ -34,8 +34,9 @@ func g(p string) { os.Getenv(fmt.Sprintf("%s_USERNAME", p)); os.Getenv(name) }
 `, Want: `
 wrapper env getEnv#0 *
 wrapper env appEnv#0 APP_*
-dynamic env APP_* @APP_
-dynamic env *_USERNAME @fmt.Sprintf
+dynamic env APP_* @APP_ in appEnv
+dynamic env *_USERNAME @fmt.Sprintf in g
+wrapper env g#0 *_USERNAME
 ref env name @name
 `},
 		{Name: "wrappers of wrappers", Calls: true, Src: `package x
@@ -46,9 +47,26 @@ const taskVarPrefix = "TASK_"
 `, Want: `
 const taskVarPrefix=TASK_
 wrapper env getEnv#0 TASK_*
-dynamic env TASK_* @taskVarPrefix
+dynamic env TASK_* @taskVarPrefix in getEnv
 forward getBool#0 -> getEnv#0
 forward getConfig#1 -> getEnvAs#0
+`},
+		{Name: "locals holding expressions", Calls: true, Src: `package x
+const envPrefix = "TASK_X_"
+func getEnv(xName string) string {
+	envName := fmt.Sprintf("%s%s", envPrefix, xName)
+	return os.Getenv(envName)
+}
+func other() { envName := "NOT_THIS"; _ = envName }
+func New(name string) { _ = getEnv(name) }
+var x = New("ENV_PRECEDENCE")
+`, Want: `
+const envPrefix=TASK_X_
+wrapper env getEnv#0 TASK_X_*
+dynamic env TASK_X_* @envName in getEnv
+forward New#0 -> getEnv#0
+forward getEnv#0 -> Sprintf#2
+call New#0 ENV_PRECEDENCE
 `},
 		{Name: "near misses are not reads", Src: `package x
 // os.Getenv("IN_A_COMMENT")

@@ -14,6 +14,10 @@
   function: (selector_expression
     operand: (identifier) @_os (#eq? @_os "os")
     field: (field_identifier) @_f (#eq? @_f "Environ"))) @env.iterate
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_s (#eq? @_s "strings")
+    field: (field_identifier) @env.prefix.test (#any-of? @env.prefix.test "HasPrefix" "CutPrefix" "TrimPrefix")))
 ((interpreted_string_literal) @env.prefix.literal (#match? @env.prefix.literal "^\"[A-Z][A-Z0-9_]*_\"$"))
 
 ; ---- command-line flags ---------------------------------------------------

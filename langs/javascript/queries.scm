@@ -60,6 +60,9 @@
   right: (member_expression
     object: (identifier) @_p (#eq? @_p "process")
     property: (property_identifier) @_e (#eq? @_e "env"))) @env.iterate
+(call_expression
+  function: (member_expression
+    property: (property_identifier) @env.prefix.test (#eq? @env.prefix.test "startsWith")))
 ((string) @env.prefix.literal (#match? @env.prefix.literal "^.[A-Z][A-Z0-9_]*_.$"))
 
 ; ---- command-line flags -------------------------------------------------------

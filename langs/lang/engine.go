@@ -45,6 +45,7 @@ const (
 	opCallParam
 	opProgram
 	opEnvIterate
+	opEnvPrefixTest
 	opEnvPrefixLiteral
 	opDerive
 	opDerivePrefix
@@ -92,6 +93,8 @@ func (s *Spec) action(name string) (action, error) {
 		a.op = opProgram
 	case name == "env.iterate":
 		a.op = opEnvIterate
+	case name == "env.prefix.test":
+		a.op = opEnvPrefixTest
 	case name == "env.prefix.literal":
 		a.op = opEnvPrefixLiteral
 	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:
@@ -172,7 +175,7 @@ func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte
 		return facts, fmt.Errorf("parsing: %w", err)
 	}
 	defer tree.Close()
-	f := &File{Path: path, Src: src, Facts: &facts, spec: c.Spec, proj: proj, locals: map[string]string{}}
+	f := &File{Path: path, Src: src, Facts: &facts, spec: c.Spec, proj: proj, locals: map[localKey][]Part{}}
 	if tree.RootNode().HasError() {
 		facts.Problems = append(facts.Problems, "the parser found syntax errors; facts come from the parts it could read")
 	}

@@ -18,14 +18,24 @@ type File struct {
 	Facts *verify.FileFacts
 	spec  *Spec
 	proj  Project
-	// locals holds the string constants and single-assignment locals of the
-	// file, so that reads through them resolve without the index.
-	locals  map[string]string
+	// locals holds what the constants and local variables of the file are
+	// assigned, as expression parts, so that reads through them resolve
+	// without the index: a literal, or "APP_" + key. A local is scoped to
+	// its function.
+	locals  map[localKey][]Part
 	derives []verify.Derivation
 	// iterates is set when the file walks the whole environment; prefixes
 	// are the env-prefix literals it holds.
-	iterates bool
-	prefixes []prefixLiteral
+	iterates   bool
+	prefixTest bool
+	prefixes   []prefixLiteral
+}
+
+// localKey names a constant (fn 0) or a local variable of the function
+// that starts at byte fn.
+type localKey struct {
+	fn   uint32
+	name string
 }
 
 type prefixLiteral struct {
@@ -33,15 +43,17 @@ type prefixLiteral struct {
 	site  verify.Site
 }
 
-// constants reads the constant captures of one match.
+// constants reads the constant and local captures of one match.
 func (f *File) constants(c *Compiled, caps []sitter.QueryCapture) {
 	for _, cp := range caps {
 		var valueName string
+		key := localKey{name: cp.Node.Content(f.Src)}
 		switch c.actions[cp.Index].op {
 		case opConstName:
 			valueName = "const.value"
 		case opLocalName:
 			valueName = "local.value"
+			key.fn = f.functionAt(cp.Node)
 		default:
 			continue
 		}
@@ -49,16 +61,59 @@ func (f *File) constants(c *Compiled, caps []sitter.QueryCapture) {
 		if v == nil {
 			continue
 		}
-		lit, ok := f.Literal(v)
-		if !ok {
+		if _, seen := f.locals[key]; seen {
+			f.locals[key] = []Part{{Unknown: true}} // assigned twice: not a constant
 			continue
 		}
-		name := cp.Node.Content(f.Src)
-		f.locals[name] = lit
+		f.locals[key] = f.spec.Value(v, f.Src)
 		if valueName == "const.value" {
-			f.Facts.Consts = append(f.Facts.Consts, verify.Const{Name: name, Value: lit})
+			if lit, ok := f.Literal(v); ok {
+				f.Facts.Consts = append(f.Facts.Consts, verify.Const{Name: key.name, Value: lit})
+			}
 		}
 	}
+}
+
+// functionAt is the start byte of the function around n, 0 outside one.
+func (f *File) functionAt(n *sitter.Node) uint32 {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := f.spec.Function(p, f.Src); ok {
+			return p.StartByte() + 1
+		}
+	}
+	return 0
+}
+
+// expand replaces references to the constants and locals of the file in
+// the parts of an expression at node n by what they are assigned.
+func (f *File) expand(parts []Part, n *sitter.Node) ([]Part, string) {
+	through := ""
+	fn := f.functionAt(n)
+	for depth := 0; depth < 4; depth++ {
+		var out []Part
+		changed := false
+		for _, p := range parts {
+			if p.Ref == "" {
+				out = append(out, p)
+				continue
+			}
+			v, ok := f.locals[localKey{fn, p.Ref}]
+			if !ok {
+				v, ok = f.locals[localKey{0, p.Ref}]
+			}
+			if !ok || (len(v) == 1 && v[0].Ref == p.Ref) {
+				out = append(out, p)
+				continue
+			}
+			out = append(out, v...)
+			through, changed = p.Ref, true
+		}
+		parts = out
+		if !changed {
+			break
+		}
+	}
+	return parts, through
 }
 
 // match turns the captures of one match into facts.
@@ -135,6 +190,8 @@ func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
 			}
 		case opEnvIterate:
 			f.iterates = true
+		case opEnvPrefixTest:
+			f.prefixTest = true
 		case opEnvPrefixLiteral:
 			if lit, ok := f.Literal(n); ok {
 				f.prefixes = append(f.prefixes, prefixLiteral{lit, f.Site(n)})
@@ -206,10 +263,12 @@ func argIndex(n *sitter.Node) int {
 
 // finish emits the derivations of the file. When a library was given a
 // prefix (viper's SetEnvPrefix), its unprefixed form is not what it reads.
-// A file that walks the whole environment and holds env-prefix literals
-// ("VITE_") reads names with those prefixes at run time.
+// A file that walks the whole environment, tests prefixes and holds
+// env-prefix literals ("VITE_") reads names with those prefixes at run
+// time; one that copies the whole environment without filtering does not
+// say which names matter.
 func (f *File) finish() {
-	if f.iterates {
+	if f.iterates && f.prefixTest {
 		seen := map[string]bool{}
 		for _, p := range f.prefixes {
 			if !seen[p.value] {
@@ -244,17 +303,7 @@ func (f *File) Derive(d verify.Derivation) { f.derives = append(f.derives, d) }
 // Read records a read whose name is the value of expression n: a literal,
 // a constant, a wrapper's parameter, or a name built at run time.
 func (f *File) Read(kind verify.Kind, n *sitter.Node, via string, negatable bool) {
-	parts := f.spec.Value(n, f.Src)
-	through := ""
-	for i, p := range parts {
-		if p.Ref == "" {
-			continue
-		}
-		if v, ok := f.locals[p.Ref]; ok {
-			parts[i] = Part{Lit: v}
-			through = p.Ref
-		}
-	}
+	parts, through := f.expand(f.spec.Value(n, f.Src), n)
 	site := f.Site(n)
 	lead, mid, tail := split(parts)
 	switch {
@@ -274,6 +323,8 @@ func (f *File) Read(kind verify.Kind, n *sitter.Node, via string, negatable bool
 			if lead == "" && tail == "" {
 				return // every call is resolved through the wrapper
 			}
+			f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via, Wrapper: fn})
+			return
 		} else if lead == "" && tail == "" {
 			f.Facts.Refs = append(f.Facts.Refs, verify.Ref{Kind: kind, Ident: mid[0].Ref, Site: site, Via: via})
 			return
@@ -336,19 +387,12 @@ func (f *File) Literal(n *sitter.Node) (string, bool) {
 		return "", false
 	}
 	var b strings.Builder
-	for _, p := range f.spec.Value(n, f.Src) {
-		switch {
-		case p.Ref != "":
-			v, ok := f.locals[p.Ref]
-			if !ok {
-				return "", false
-			}
-			b.WriteString(v)
-		case p.Unknown:
+	parts, _ := f.expand(f.spec.Value(n, f.Src), n)
+	for _, p := range parts {
+		if p.Ref != "" || p.Unknown {
 			return "", false
-		default:
-			b.WriteString(p.Lit)
 		}
+		b.WriteString(p.Lit)
 	}
 	return b.String(), true
 }

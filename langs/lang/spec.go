@@ -28,7 +28,8 @@
 //	@via
 //	    The node whose text names the idiom for messages (os.Getenv); optional.
 //	@const.name @const.value   A named string constant other files may refer to.
-//	@local.name @local.value   A string assigned to a local name, for this file only.
+//	@local.name @local.value   What a local variable is assigned, for reads through it in
+//	                           the same function ("APP_" + key, Sprintf("%s%s", prefix, name)).
 //	@call.func @call.arg       A call with a literal argument, for resolving wrappers.
 //	@call.func @call.param     A call with a bare identifier argument: when the
 //	                           identifier is a parameter of the enclosing function,
@@ -36,8 +37,10 @@
 //	@program.main              The file is a program's entry point.
 //	@env.iterate               The file walks the whole environment (Object.keys(process.env),
 //	                           os.environ.items(), os.Environ()).
+//	@env.prefix.test           A prefix test (startsWith, strings.HasPrefix, startswith).
 //	@env.prefix.literal        A literal shaped like an env prefix ("VITE_"): in a file that
-//	                           walks the environment, every name with that prefix may be read.
+//	                           walks the environment and tests prefixes, every name with that
+//	                           prefix may be read.
 //	@derive.<kind>.<from> @derive.<kind>.<from>.prefix
 //	    The code builds <kind> names from <from> names at run time, with an
 //	    optional prefix: viper's AutomaticEnv and SetEnvPrefix, click's

@@ -73,7 +73,11 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		add("ref %s %s @%s", r.Kind, r.Ident, at(r.Site))
 	}
 	for _, d := range ff.Dynamic {
-		add("dynamic %s %s*%s @%s", d.Kind, d.Prefix, d.Suffix, at(d.Site))
+		w := ""
+		if d.Wrapper != "" {
+			w = " in " + d.Wrapper
+		}
+		add("dynamic %s %s*%s @%s%s", d.Kind, d.Prefix, d.Suffix, at(d.Site), w)
 	}
 	for _, w := range ff.Wrappers {
 		add("wrapper %s %s#%d %s*%s", w.Kind, w.Func, w.Arg, w.Prefix, w.Suffix)

@@ -125,7 +125,11 @@ func stringParts(n *sitter.Node, src []byte) []lang.Part {
 			}
 			out = append(out, lang.Part{Lit: s})
 		case "interpolation":
-			out = append(out, lang.Part{Unknown: true})
+			if e := c.ChildByFieldName("expression"); e != nil && e.Type() == "identifier" {
+				out = append(out, lang.Part{Ref: e.Content(src)})
+			} else {
+				out = append(out, lang.Part{Unknown: true})
+			}
 		}
 	}
 	if len(out) == 0 {

@@ -47,7 +47,7 @@ const TOKEN_VAR=FEED_TOKEN
 const REGION=FEED_REGION
 wrapper env get_env#0 *
 wrapper env var#0 FEED_*
-dynamic env FEED_* @FEED_
+dynamic env FEED_* @FEED_ in var
 dynamic env *_USER @"{pr"
 dynamic env *_PASS @"%s_"
 read env FEED_TOKEN @TOKEN_VAR os.environ of constant TOKEN_VAR

@@ -61,6 +61,9 @@
   right: (attribute
     object: (identifier) @_os (#eq? @_os "os")
     attribute: (identifier) @_e (#eq? @_e "environ"))) @env.iterate
+(call
+  function: (attribute
+    attribute: (identifier) @env.prefix.test (#eq? @env.prefix.test "startswith")))
 ((string) @env.prefix.literal (#match? @env.prefix.literal "^[rbuRBU]?.[A-Z][A-Z0-9_]*_.$"))
 
 ; ---- command-line flags -------------------------------------------------------

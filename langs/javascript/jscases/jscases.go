@@ -35,7 +35,7 @@ const TOKEN=FEED_TOKEN
 const REGION=FEED_REGION
 wrapper env getEnv#0 *
 wrapper env appEnv#0 FEED_*
-dynamic env FEED_* @FEED_
+dynamic env FEED_* @FEED_ in appEnv
 dynamic env *_USER @"${p"
 read env FEED_TOKEN @TOKEN process.env of constant TOKEN
 read env FEED_REGION @ENV.REGION process.env of constant REGION
