@@ -4,10 +4,11 @@
 #
 #   scripts/plant.sh CHECKOUTS_DIR
 #
-# For each scripts/phantoms/NAME.md, the checkout CHECKOUTS_DIR/NAME is
-# copied, the file is added to the copy as docs/PHANTOMS.md, and every
-# line of it that carries "<!-- phantom -->" must get a finding. Nothing
-# of the checkouts is modified or committed.
+# For each scripts/phantoms/NAME.txt (Markdown, kept as .txt so that
+# docverify does not check it as this repository's own doc), the checkout
+# CHECKOUTS_DIR/NAME is copied, the file is added to the copy as
+# docs/PHANTOMS.md, and every line of it that carries "<!-- phantom -->"
+# must get a finding. Nothing of the checkouts is modified or committed.
 set -euo pipefail
 checkouts=${1:?usage: scripts/plant.sh CHECKOUTS_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,8 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$root" && go build -o "$tmp/docverify" ./cmd/docverify)
 
 total=0 found=0
-for spec in "$here"/phantoms/*.md; do
-	name=$(basename "$spec" .md)
+for spec in "$here"/phantoms/*.txt; do
+	name=$(basename "$spec" .txt)
 	[ -d "$checkouts/$name" ] || { echo "$name: no checkout in $checkouts, skipped" >&2; continue; }
 	cp -r "$checkouts/$name" "$tmp/$name"
 	mkdir -p "$tmp/$name/docs"
