@@ -124,6 +124,7 @@ func TestInlineCode(t *testing.T) {
 		{"inline command", "Run `myapp serve --read-only` in an emergency.\n", `
 1:18 flag --read-only cmd=myapp safety="read-only"
 `},
+		{"a prefix written as code is no name", "It reads `os.Getenv(\"FEED_\" + key)`.\n", ``},
 		{"env read written as code", "It reads `process.env.FEED_URL` and `os.Getenv(\"FEED_KEY\")`.\n", `
 1:23 env FEED_URL
 1:49 env FEED_KEY

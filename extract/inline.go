@@ -65,6 +65,9 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 			for g := 2; g < len(m); g += 2 {
 				if m[g] >= 0 {
 					name := t[m[g]:m[g+1]]
+					if strings.HasSuffix(name, "_") {
+						return // a prefix: os.Getenv("APP_" + key)
+					}
 					j := e.judge(b, start, end, name)
 					e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
 						Safety: j.safety, Historical: j.historical, Context: j.context}, off+m[g])
