@@ -129,10 +129,13 @@ func (e *extractor) isOwnConfig(s snippet, info string) bool {
 		return true
 	}
 	lead := e.lastPara.raw
-	if apiContextRE.MatchString(lead) {
+	switch {
+	case configFileRE.MatchString(lead):
+		return true // a config file named outright outranks other words
+	case apiContextRE.MatchString(lead):
 		return false
 	}
-	return has(configCue, lead) || configFileRE.MatchString(lead) || has(configCue, e.headingText())
+	return has(configCue, lead) || has(configCue, e.headingText())
 }
 
 func anyKid(n *configblock.Node, keys ...string) bool {
