@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,6 +34,7 @@ var version = "dev"
 
 type options struct {
 	format            string
+	output            string
 	failOn            string
 	color             string
 	noCache           bool
@@ -72,7 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
-	fs.StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	fs.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(formatNames, ", "))
+	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of stdout")
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning, info or never")
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
@@ -94,20 +97,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "docverify", version)
 		return exitOK
 	}
-	var rep report.Reporter
-	switch o.format {
-	case "text":
-		rep = report.Text{Color: useColor(o.color, stdout)}
-	case "json":
-		rep = report.JSON{}
-	default:
-		fmt.Fprintf(stderr, "docverify: unknown --format %q (want text or json)\n", o.format)
+	if _, ok := reporter(o.format, false); !ok {
+		fmt.Fprintf(stderr, "docverify: unknown --format %q (want %s)\n", o.format, strings.Join(formatNames, ", "))
 		return exitError
 	}
 	if o.color != "auto" && o.color != "always" && o.color != "never" {
 		fmt.Fprintf(stderr, "docverify: unknown --color %q (want auto, always or never)\n", o.color)
 		return exitError
 	}
+	out := stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(stderr, "docverify: --output: %v\n", unwrapPathError(err))
+			return exitError
+		}
+		defer f.Close()
+		out = f
+	}
+	rep, _ := reporter(o.format, useColor(o.color, out))
 	failOn, err := parseFailOn(o.failOn)
 	if err != nil {
 		fmt.Fprintf(stderr, "docverify: %v\n", err)
@@ -124,7 +132,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docverify: %v\n", err)
 		return exitError
 	}
-	if err := rep.Report(stdout, r); err != nil {
+	if err := rep.Report(out, r); err != nil {
 		fmt.Fprintf(stderr, "docverify: writing the report: %v\n", err)
 		return exitError
 	}
@@ -137,6 +145,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return exitOK
+}
+
+// formatNames are the values of --format, in the order help lists them.
+var formatNames = []string{"text", "json", "sarif", "github", "junit", "checkstyle"}
+
+// reporter returns the reporter for a --format value.
+func reporter(format string, color bool) (report.Reporter, bool) {
+	switch format {
+	case "text":
+		return report.Text{Color: color}, true
+	case "json":
+		return report.JSON{}, true
+	case "sarif":
+		return report.SARIF{Version: version}, true
+	case "github":
+		return report.GitHub{}, true
+	case "junit":
+		return report.JUnit{}, true
+	case "checkstyle":
+		return report.Checkstyle{}, true
+	}
+	return nil, false
 }
 
 // parseFailOn reads --fail-on; "never" is severity 0.

@@ -78,19 +78,24 @@ func plural(n int, one, many string) string {
 }
 
 // Clean makes text from the scanned repository safe to print: control
-// characters (newlines, escape sequences) become visible escapes, so a
-// name or path can neither break a line nor drive a terminal.
+// characters (newlines, escape sequences) and the Unicode line and
+// paragraph separators become visible escapes, so a name or path can
+// neither break a line nor drive a terminal.
 func Clean(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) {
+		if unsafeRune(r) {
 			fmt.Fprintf(&b, "\\u%04x", r)
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }

@@ -1,0 +1,189 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// SARIF writes a SARIF 2.1.0 log for code-scanning dashboards: one rule
+// entry per rule with its descriptions and help, one result per finding
+// at the doc position, the code evidence or nearest real name as related
+// locations, and fingerprints that do not change when lines shift.
+type SARIF struct {
+	Version string // docverify's version, for tool.driver.version
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                      `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocURI `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult                  `json:"results"`
+	ColumnKind         string                         `json:"columnKind"`
+}
+
+type sarifArtifactLocURI struct {
+	URI string `json:"uri"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	Name                 string            `json:"name"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifText         `json:"help"`
+	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
+	Properties           map[string]string `json:"properties,omitempty"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	ID               *int                  `json:"id,omitempty"`
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifText            `json:"message,omitempty"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+// sarifLevel maps severities to SARIF levels.
+func sarifLevel(s verify.Severity) string {
+	switch s {
+	case verify.Error:
+		return "error"
+	case verify.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// ruleName is a rule's slug in the PascalCase SARIF viewers show.
+func ruleName(slug string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(slug, "-") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+func location(p verify.Pos) sarifPhysicalLocation {
+	loc := sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: uriPath(p.File), URIBaseID: "%SRCROOT%"}}
+	if p.Line > 0 {
+		loc.Region = &sarifRegion{StartLine: p.Line, StartColumn: p.Col}
+	}
+	return loc
+}
+
+// uriPath escapes a slash path for a relative URI reference.
+func uriPath(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		switch {
+		case r == '/' || r == '-' || r == '_' || r == '.' || r == '~' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			for _, c := range []byte(string(r)) {
+				b.WriteString("%" + strings.ToUpper(string("0123456789abcdef"[c>>4])+string("0123456789abcdef"[c&15])))
+			}
+		}
+	}
+	return b.String()
+}
+
+func (s SARIF) Report(w io.Writer, r *Run) error {
+	driver := sarifDriver{Name: "docverify", Version: s.Version, InformationURI: "https://github.com/docverify/docverify"}
+	index := map[string]int{}
+	for i, rule := range verify.Rules {
+		index[rule.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: rule.ID, Name: ruleName(rule.Slug),
+			ShortDescription:     sarifText{Text: rule.Summary},
+			FullDescription:      sarifText{Text: rule.Doc},
+			Help:                 sarifText{Text: rule.Doc, Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + rule.Doc},
+			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
+			Properties:           map[string]string{"slug": rule.Slug},
+		})
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
+	if r.Root != "" {
+		root := strings.ReplaceAll(r.Root, `\`, "/")
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+		if !strings.HasPrefix(root, "/") {
+			root = "/" + root
+		}
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLocURI{"%SRCROOT%": {URI: "file://" + uriPath(root)}}
+	}
+	for _, f := range r.Findings {
+		res := sarifResult{
+			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
+			Message:             sarifText{Text: f.Message},
+			Locations:           []sarifLocation{{PhysicalLocation: location(f.Pos)}},
+			PartialFingerprints: map[string]string{"docverify/v1": f.Fingerprint()},
+		}
+		for i, e := range f.Related {
+			id := i + 1
+			msg := e.Via
+			if e.Name != "" {
+				msg = e.Name + ": " + e.Via
+			}
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id, PhysicalLocation: location(e.Pos), Message: &sarifText{Text: msg}})
+		}
+		run.Results = append(run.Results, res)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}

@@ -1,0 +1,136 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// Code-scanning dashboards reject a log that does not match the SARIF
+// 2.1.0 schema, so the output is checked against the official one.
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	schemaFile, err := os.Open("testdata/sarif-schema-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer schemaFile.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := map[string]*Run{"findings": sampleRun(), "clean": {Root: "/repo"}, "no root": {Findings: sampleRun().Findings}}
+	for name, r := range runs {
+		var b bytes.Buffer
+		if err := (SARIF{Version: "1.2.3"}).Report(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(&b)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("%s: SARIF output does not match the schema: %v", name, err)
+		}
+	}
+}
+
+func sarifOf(t *testing.T, r *Run) map[string]any {
+	t.Helper()
+	var b bytes.Buffer
+	if err := (SARIF{Version: "1.2.3"}).Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// What a dashboard shows: every rule with its help, each finding at the
+// doc position with the evidence as a related location.
+func TestSARIFContent(t *testing.T) {
+	run := sarifOf(t, sampleRun())["runs"].([]any)[0].(map[string]any)
+	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+	rules := driver["rules"].([]any)
+	if len(rules) != len(verify.Rules) {
+		t.Fatalf("%d rules, want one per rule (%d)", len(rules), len(verify.Rules))
+	}
+	for _, r := range rules {
+		rule := r.(map[string]any)
+		for _, k := range []string{"shortDescription", "fullDescription", "help"} {
+			if rule[k].(map[string]any)["text"] == "" {
+				t.Errorf("rule %v has no %s", rule["id"], k)
+			}
+		}
+	}
+	res := run["results"].([]any)[0].(map[string]any)
+	if res["ruleId"] != "DV1002" || res["level"] != "warning" {
+		t.Errorf("result = %v", res)
+	}
+	if got := rules[int(res["ruleIndex"].(float64))].(map[string]any)["id"]; got != "DV1002" {
+		t.Errorf("ruleIndex points at %v", got)
+	}
+	loc := res["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+	if loc["artifactLocation"].(map[string]any)["uri"] != "docs/a.md" || loc["region"].(map[string]any)["startLine"] != float64(3) || loc["region"].(map[string]any)["startColumn"] != float64(5) {
+		t.Errorf("location = %v", loc)
+	}
+	rel := res["relatedLocations"].([]any)[0].(map[string]any)
+	relLoc := rel["physicalLocation"].(map[string]any)
+	if relLoc["artifactLocation"].(map[string]any)["uri"] != "a.go" || rel["message"].(map[string]any)["text"] != "FEED_Y: os.Getenv" {
+		t.Errorf("related location = %v", rel)
+	}
+	if base := run["originalUriBaseIds"].(map[string]any)["%SRCROOT%"].(map[string]any)["uri"]; base != "file:///repo/" {
+		t.Errorf("%%SRCROOT%% = %v", base)
+	}
+}
+
+// A finding keeps its fingerprint when lines above it are added, so a
+// dashboard does not close and reopen it on every edit.
+func TestSARIFFingerprintIgnoresLines(t *testing.T) {
+	fp := func(r *Run) any {
+		res := sarifOf(t, r)["runs"].([]any)[0].(map[string]any)["results"].([]any)[0].(map[string]any)
+		return res["partialFingerprints"].(map[string]any)["docverify/v1"]
+	}
+	before := sampleRun()
+	after := sampleRun()
+	after.Findings[0].Pos.Line += 10
+	after.Findings[0].Pos.Col = 1
+	if fp(before) != fp(after) {
+		t.Errorf("fingerprint changed with the line: %v vs %v", fp(before), fp(after))
+	}
+	renamed := sampleRun()
+	renamed.Findings[0].Name = "FEED_Z"
+	if fp(before) == fp(renamed) {
+		t.Error("two different names share a fingerprint")
+	}
+}
+
+// File paths become URI references: spaces and other reserved characters
+// are percent-encoded, slashes are kept.
+func TestSARIFURIs(t *testing.T) {
+	for in, want := range map[string]string{
+		"docs/a.md":      "docs/a.md",
+		"docs/my doc.md": "docs/my%20doc.md",
+		"docs/100%.md":   "docs/100%25.md",
+		"docs/é.md":      "docs/%C3%A9.md",
+		"docs/a#b?.md":   "docs/a%23b%3F.md",
+	} {
+		if got := uriPath(in); got != want {
+			t.Errorf("uriPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
