@@ -272,7 +272,7 @@ func (e *extractor) flagClaim(w shellcmd.Word, toDoc func(int) int, j judgement,
 		return
 	}
 	e.add(verify.Claim{Kind: verify.Flag, Name: name, Text: tok, Source: src, Command: prog,
-		Explicit: shape == names.LongFlag, Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
+		Explicit: shape == names.LongFlag, Safety: e.nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, toDoc(w.Offset))
 }
 
 // envClaim records a variable set in a snippet, and reports whether it
@@ -285,14 +285,14 @@ func (e *extractor) envClaim(name string, off int, prog string, j judgement, src
 		return false // lower-case shell variables are the script's own
 	}
 	e.add(verify.Claim{Kind: verify.Env, Name: name, Source: src, Command: prog, Explicit: true,
-		Safety: nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, off)
+		Safety: e.nameSafety(name, j.safety), Historical: j.historical, Context: j.context}, off)
 	return true
 }
 
 // nameSafety is the safety cue of a name itself (FEED_KILL_SWITCH,
 // --dry-run), or else the cue of its context.
-func nameSafety(name, fromContext string) string {
-	if m, ok := safetyCues.Find(cuesNameWords(name)); ok {
+func (e *extractor) nameSafety(name, fromContext string) string {
+	if m, ok := e.cues.Find(cuesNameWords(name)); ok {
 		return m.Label
 	}
 	return fromContext

@@ -24,6 +24,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/docverify/docverify/extract/cues"
 	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/known"
 )
@@ -34,6 +35,8 @@ type Doc struct {
 	// Problems are parts of the document that could not be read (a config
 	// snippet with a syntax error); the rest of the document still counts.
 	Problems []Problem
+	// Directives are its suppression comments.
+	Directives []*verify.Directive
 }
 
 // Problem is a part of a document that could not be read.
@@ -47,9 +50,43 @@ var ErrBinary = errors.New("not a text file (it contains NUL bytes)")
 
 var parser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 
+// Options change what the extractor looks for, from a repository's
+// configuration.
+type Options struct {
+	// Safety adds entries to the safety vocabulary (cues.Safety).
+	Safety []cues.Cue
+}
+
+// Extractor reads documents; one may be shared by goroutines.
+type Extractor struct {
+	safety *cues.Matcher
+}
+
+// New prepares an extractor with the built-in vocabulary and the
+// additions of o.
+func New(o Options) (*Extractor, error) {
+	if len(o.Safety) == 0 {
+		return defaultExtractor, nil
+	}
+	m, err := cues.NewMatcher(cues.Safety, o.Safety...)
+	if err != nil {
+		return nil, fmt.Errorf("safety vocabulary: %w", err)
+	}
+	return &Extractor{safety: m}, nil
+}
+
+var defaultExtractor = &Extractor{safety: safetyCues}
+
+// Markdown extracts the claims of one document with the built-in
+// vocabulary. path is the slash path relative to the root that positions
+// will carry.
+func Markdown(path string, src []byte) (Doc, error) {
+	return defaultExtractor.Markdown(path, src)
+}
+
 // Markdown extracts the claims of one document. path is the slash path
 // relative to the root that positions will carry.
-func Markdown(path string, src []byte) (Doc, error) {
+func (x *Extractor) Markdown(path string, src []byte) (Doc, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return Doc{}, ErrBinary
 	}
@@ -57,7 +94,7 @@ func Markdown(path string, src []byte) (Doc, error) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
 	src = blankFrontMatter(src)
-	e := &extractor{path: path, src: src, li: newLineIndex(src)}
+	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety}
 	root := parser.Parse(text.NewReader(src))
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -90,7 +127,7 @@ func Markdown(path string, src []byte) (Doc, error) {
 	}
 	e.applySuppressions()
 	e.dropSynopsisPlaceholders()
-	return Doc{Claims: e.claims, Problems: e.problems}, nil
+	return Doc{Claims: e.claims, Problems: e.problems, Directives: e.directives}, nil
 }
 
 // blankFrontMatter replaces YAML (---) or TOML (+++) front matter with
@@ -126,6 +163,9 @@ type extractor struct {
 	claims   []verify.Claim
 	problems []Problem
 	dirs     []directive
+	// directives are the disable comments, for verify to check.
+	directives []*verify.Directive
+	cues       *cues.Matcher // the safety vocabulary
 	// safetyMemo remembers the safety cue of each context text.
 	safetyMemo map[string]string
 	// synopsis holds the placeholders usage lines declare: [setting-key],
@@ -306,7 +346,7 @@ func (e *extractor) safetyIn(text string) string {
 		return cue
 	}
 	cue := ""
-	if m, ok := safetyCues.Find(text); ok {
+	if m, ok := e.cues.Find(text); ok {
 		cue = m.Label
 	}
 	if e.safetyMemo == nil {

@@ -29,7 +29,7 @@ func render(cs []verify.Claim) string {
 		if c.Owner != "" {
 			fmt.Fprintf(&b, " owner=%s", c.Owner)
 		}
-		if c.Suppressed != "" {
+		if c.SuppressedBy != nil {
 			b.WriteString(" suppressed")
 		}
 		b.WriteByte('\n')

@@ -26,10 +26,10 @@ const (
 )
 
 type directive struct {
-	kind   directiveKind
-	line   int // the line the comment ends on
-	names  []string
-	reason string
+	kind directiveKind
+	line int // the line the comment ends on
+	// d is what verify sees of a disable comment (nil for enable).
+	d *verify.Directive
 }
 
 // directive reads the suppression comments in a piece of HTML that starts
@@ -45,14 +45,14 @@ func (e *extractor) directive(html string, off int) {
 		default:
 			d.kind = enableRange
 		}
-		body := html[m[4]:m[5]]
-		if i := strings.Index(body, "--"); i >= 0 {
-			d.reason = strings.TrimSpace(body[i+2:])
-			body = body[:i]
-		}
-		d.names = strings.Fields(body)
-		if d.reason == "" {
-			d.reason = "no reason given"
+		if d.kind != enableRange {
+			body := html[m[4]:m[5]]
+			reason := ""
+			if i := strings.Index(body, "--"); i >= 0 {
+				reason = strings.TrimSpace(body[i+2:])
+				body = body[:i]
+			}
+			d.d = &verify.Directive{Pos: e.li.pos(e.path, off+m[0]), Names: strings.Fields(body), Reason: reason}
 		}
 		e.dirs = append(e.dirs, d)
 	}
@@ -76,6 +76,11 @@ func (e *extractor) applySuppressions() {
 	if len(e.dirs) == 0 {
 		return
 	}
+	for _, d := range e.dirs {
+		if d.d != nil {
+			e.directives = append(e.directives, d.d)
+		}
+	}
 	for i := range e.claims {
 		c := &e.claims[i]
 		var active *directive
@@ -84,7 +89,7 @@ func (e *extractor) applySuppressions() {
 			switch d.kind {
 			case disableNextLine:
 				if c.Pos.Line == e.nextContentLine(d.line) && covers(d, c.Name, c.Text) {
-					c.Suppressed = d.reason
+					c.SuppressedBy = d.d
 				}
 			case disableRange:
 				if d.line < c.Pos.Line && covers(d, c.Name, c.Text) {
@@ -96,8 +101,8 @@ func (e *extractor) applySuppressions() {
 				}
 			}
 		}
-		if active != nil && c.Suppressed == "" {
-			c.Suppressed = active.reason
+		if active != nil && c.SuppressedBy == nil {
+			c.SuppressedBy = active.d
 		}
 	}
 }
@@ -112,11 +117,16 @@ func (e *extractor) nextContentLine(n int) int {
 	return n + 1
 }
 
+// covers reports whether a disable comment applies to a claim. One
+// without a reason applies to nothing (verify reports it).
 func covers(d *directive, name, text string) bool {
-	if len(d.names) == 0 {
+	if d.d.Reason == "" {
+		return false
+	}
+	if len(d.d.Names) == 0 {
 		return true
 	}
-	for _, n := range d.names {
+	for _, n := range d.d.Names {
 		if n == name || n == text {
 			return true
 		}

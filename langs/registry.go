@@ -37,8 +37,12 @@ type Registry struct {
 
 // Lang is one language of the registry.
 type Lang struct {
-	Spec     *lang.Spec
+	Spec *lang.Spec
+	ext  lang.Extension
+	// needles are the prefilter; every file is wanted when all is set (a
+	// repository query without needles).
 	needles  [][]byte
+	all      bool
 	once     sync.Once
 	compiled *lang.Compiled
 	err      error
@@ -47,6 +51,9 @@ type Lang struct {
 // Wants is the byte-level prefilter: whether a file may hold anything the
 // language's queries look for. It needs no compiled query.
 func (l *Lang) Wants(src []byte) bool {
+	if l.all {
+		return true
+	}
 	for _, n := range l.needles {
 		if bytes.Contains(src, n) {
 			return true
@@ -59,17 +66,36 @@ func (l *Lang) Wants(src []byte) bool {
 // first use. An error is a bug in a queries.scm, which the registry test
 // catches first.
 func (l *Lang) Compiled() (*lang.Compiled, error) {
-	l.once.Do(func() { l.compiled, l.err = lang.Compile(l.Spec) })
+	l.once.Do(func() { l.compiled, l.err = lang.CompileWith(l.Spec, l.ext) })
 	return l.compiled, l.err
 }
 
-// New builds the registry; nothing is compiled yet.
-func New() (*Registry, error) {
+// New builds the registry; nothing is compiled yet. exts are a
+// repository's own read idioms, by language name.
+func New(exts map[string]lang.Extension) (*Registry, error) {
 	r := &Registry{byExt: map[string]*Lang{}, manifests: map[string]lang.Manifest{}}
+	for name := range exts {
+		if ForName(name) == nil {
+			return nil, fmt.Errorf("unknown language %q", name)
+		}
+	}
 	for _, s := range Specs {
-		l := &Lang{Spec: s}
+		l := &Lang{Spec: s, ext: exts[s.Name]}
 		for _, n := range s.Needles {
 			l.needles = append(l.needles, []byte(n))
+		}
+		for _, n := range l.ext.Needles {
+			l.needles = append(l.needles, []byte(n))
+		}
+		for _, c := range l.ext.Calls {
+			if last := c.Callee[len(c.Callee)-1]; last != "*" {
+				l.needles = append(l.needles, []byte(last))
+			} else {
+				l.all = true
+			}
+		}
+		if l.ext.Query != "" && len(l.ext.Needles) == 0 {
+			l.all = true
 		}
 		r.langs = append(r.langs, l)
 		for _, ext := range s.Extensions {
@@ -83,6 +109,27 @@ func New() (*Registry, error) {
 		}
 	}
 	return r, nil
+}
+
+// ForName returns the spec of a language by name, or nil.
+func ForName(name string) *lang.Spec {
+	for _, s := range Specs {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}
+
+// Names lists the languages by name.
+func Names() []string {
+	var out []string
+	for _, s := range Specs {
+		if len(out) == 0 || out[len(out)-1] != s.Name {
+			out = append(out, s.Name) // TypeScript has two grammars, one name
+		}
+	}
+	return out
 }
 
 // Close frees the compiled queries.

@@ -7,7 +7,7 @@ import (
 // Every language's queries must compile against its grammar and use only
 // capture names the engine knows; Compile checks both.
 func TestEveryQueryCompiles(t *testing.T) {
-	r, err := New()
+	r, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestEverySpecIsComplete(t *testing.T) {
 }
 
 func TestForPath(t *testing.T) {
-	r, err := New()
+	r, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -202,8 +202,11 @@ func withoutSpanOf(sentence, text string) string {
 // decide settles what the index alone can settle: ignored, external and
 // verified claims. StatusUnknown means text mentions are needed.
 func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
-	if c.Suppressed != "" {
-		return Ignored, "suppressed: " + c.Suppressed, nil
+	if d := c.SuppressedBy; d != nil {
+		return Ignored, "suppressed: " + d.Reason, nil
+	}
+	if ix.Policy.external(c) {
+		return External, "listed under external in " + ix.Policy.source(), nil
 	}
 	if c.Historical != "" {
 		return Ignored, fmt.Sprintf("the docs say it %s", c.Historical), nil
@@ -353,6 +356,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		f.Related = r.Evidence
 	default:
 		return Finding{}, false
+	}
+	if len(r.Removed) > 0 {
+		e := r.Removed[0]
+		f.Message += fmt.Sprintf("; it was read at %s (%s) in %s, and that read site is gone", e.Pos, e.Via, r.Since)
+		f.Related = append(f.Related, r.Removed...)
 	}
 	f.Severity = f.Rule.Severity
 	return f, true

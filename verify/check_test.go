@@ -112,7 +112,7 @@ func TestOwnership(t *testing.T) {
 		{claim(Env, "PATH"), External},
 		{claim(Env, "AWS_REGION"), External},
 		{func() Claim { c := claim(Env, "OLD"); c.Historical = "was removed"; return c }(), Ignored},
-		{func() Claim { c := claim(Env, "NEW"); c.Suppressed = "planned"; return c }(), Ignored},
+		{func() Claim { c := claim(Env, "NEW"); c.SuppressedBy = &Directive{Reason: "planned"}; return c }(), Ignored},
 	}
 	for _, c := range cases {
 		r := Check([]Claim{c.claim}, ix)[0]

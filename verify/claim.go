@@ -54,9 +54,9 @@ type Claim struct {
 	// Owner is another program that the context attributes the name to
 	// ("docker" in "docker's --rm"), "" if none.
 	Owner string
-	// Suppressed holds the reason given by a docverify-disable comment
-	// that covers the claim, "" if none.
-	Suppressed string
+	// SuppressedBy is the docverify-disable comment that covers the
+	// claim, nil if none.
+	SuppressedBy *Directive
 	// Context is the sentence, list item, table row or snippet line that
 	// holds the claim, whitespace-folded, for messages and ownership checks.
 	Context string

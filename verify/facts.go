@@ -181,6 +181,9 @@ type Derivation struct {
 	Nest string
 	// Scope limits the source names to the fields of this type; "" means all.
 	Scope string
+	// Case, when "upper" or "lower", is the only case the derived names
+	// are spelt in; "" accepts any (most libraries fold case).
+	Case string
 	Site
 	Via string
 }

@@ -29,6 +29,9 @@ type Index struct {
 	pending   map[string]bool     // identifiers of unresolved refs, wrapper names
 
 	Stats IndexStats
+	// Policy is the repository's configuration of judging; set it before
+	// Pending and Check.
+	Policy Policy
 }
 
 // IndexStats describes what the index was built from, for summaries and
@@ -476,6 +479,9 @@ func (ix *Index) derived(name string) []Evidence {
 	var out []Evidence
 	for _, d := range ix.derives {
 		if d.Kind != Env || !strings.HasPrefix(upper, d.Prefix) || len(upper) == len(d.Prefix) {
+			continue
+		}
+		if d.Case == "upper" && name != upper || d.Case == "lower" && name != strings.ToLower(name) {
 			continue
 		}
 		rest := upper[len(d.Prefix):]

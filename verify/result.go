@@ -15,6 +15,10 @@ type Result struct {
 	Reason   string     // why, in words, for every status but Verified
 	Evidence []Evidence // the read sites, mentions or name-building sites found
 	Nearest  *Evidence  // the closest real name, for names that were not found
+	// Removed holds the read sites an earlier version of the code had for
+	// the claim (pull-request mode), and Since names that version.
+	Removed []Evidence
+	Since   string
 }
 
 // Finding is what a reporter shows: a rule that a claim (or a file) broke.

@@ -1,5 +1,10 @@
 package verify
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Rule is one kind of finding. IDs are stable: they never change meaning,
 // and a retired rule's ID is never reused. DV1xxx rules judge claims;
 // DV2xxx rules report files docverify could not read.
@@ -81,8 +86,36 @@ var (
 	}
 )
 
+// DV3xxx rules report on docverify's own inputs: suppression comments and
+// the baseline.
+var (
+	RuleUnusedSuppression = &Rule{
+		ID: "DV3001", Slug: "unused-suppression", Severity: Warning,
+		Summary: "A suppression comment hides no finding.",
+		Doc: "A docverify-disable comment covers no claim that would produce a finding: the names it lists " +
+			"are verified now, were never claims, or are spelt differently. A stale suppression would hide the " +
+			"next real problem on that line; remove it.",
+	}
+	RuleSuppressionReason = &Rule{
+		ID: "DV3002", Slug: "suppression-without-reason", Severity: Warning,
+		Summary: "A suppression comment gives no reason, so it suppresses nothing.",
+		Doc: "Every docverify-disable comment must say why, after \"--\": " +
+			"<!-- docverify-disable-next-line FEED_TOKEN -- set by the platform team's sidecar -->. " +
+			"Without a reason it is not applied, so the findings it meant to hide are still reported; the " +
+			"reason is what a later reader needs to decide whether the suppression still holds.",
+	}
+	RuleStaleBaseline = &Rule{
+		ID: "DV3003", Slug: "stale-baseline-entry", Severity: Info,
+		Summary: "A baseline entry matches no finding any more.",
+		Doc: "The baseline file lists a finding that this run did not produce: it was fixed, or its doc or " +
+			"name changed. Rewrite the baseline with --write-baseline to drop it, so that the same problem " +
+			"coming back is reported.",
+	}
+)
+
 // Rules lists every rule, in ID order.
-var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign, RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet}
+var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign,
+	RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet, RuleUnusedSuppression, RuleSuppressionReason, RuleStaleBaseline}
 
 // RuleByID finds a rule by its ID or slug.
 func RuleByID(id string) *Rule {
@@ -92,4 +125,14 @@ func RuleByID(id string) *Rule {
 		}
 	}
 	return nil
+}
+
+// Help is what to do about a finding of the rule: its doc, and how to
+// accept one finding or change the rule.
+func (r *Rule) Help() string {
+	h := r.Doc
+	if strings.HasPrefix(r.ID, "DV1") {
+		h += "\n\nTo accept one finding, put <!-- docverify-disable-next-line NAME -- reason --> on the line before it."
+	}
+	return h + fmt.Sprintf("\n\nTo change the rule's severity or turn it off, set it under rules: in .docverify.yml (%s: warning, info or off).", r.ID)
 }

@@ -18,19 +18,19 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.Run("cold", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			if _, err := check(context.Background(), []string{root}, options{noCache: true, jobs: 0}); err != nil {
+			if _, err := check(context.Background(), []string{root}, options{noCache: true, jobs: 2}, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("warm", func(b *testing.B) {
 		o := options{cacheDir: b.TempDir()}
-		if _, err := check(context.Background(), []string{root}, o); err != nil {
+		if _, err := check(context.Background(), []string{root}, o, nil); err != nil {
 			b.Fatal(err)
 		}
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			if _, err := check(context.Background(), []string{root}, o); err != nil {
+			if _, err := check(context.Background(), []string{root}, o, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -102,7 +102,7 @@ func runFixture(t *testing.T, archivePath string) {
 		}
 	}
 
-	r, err := check(context.Background(), []string{root}, options{noCache: true, jobs: 2})
+	r, err := check(context.Background(), []string{root}, options{noCache: true, jobs: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

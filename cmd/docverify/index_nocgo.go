@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/docverify/docverify/cmd/docverify/internal/config"
 	"github.com/docverify/docverify/verify"
 )
 
@@ -16,12 +17,26 @@ var errNoCgo = errors.New("source indexing unavailable: this docverify was built
 
 type codeIndex struct{}
 
-func newCodeIndex(string, []string, options) (*codeIndex, error) { return nil, errNoCgo }
+// extension stands in for lang.Extension, which needs cgo.
+type extension struct{}
 
-func (*codeIndex) build(context.Context, []string) (*verify.Index, error) { return nil, errNoCgo }
+func newCodeIndex(string, []string, options, map[string]extension) (*codeIndex, error) {
+	return nil, errNoCgo
+}
+
+func (*codeIndex) build(context.Context, []string, []verify.FileFacts) (*verify.Index, error) {
+	return nil, errNoCgo
+}
+func (*codeIndex) before(context.Context, []string, map[string][]byte) (*verify.Index, error) {
+	return nil, errNoCgo
+}
 func (*codeIndex) mentions(context.Context, []verify.MentionQuery) (map[string][]verify.Evidence, int, error) {
 	return nil, 0, errNoCgo
 }
 func (*codeIndex) stats() indexStats       { return indexStats{} }
 func (*codeIndex) problems() []fileProblem { return nil }
 func (*codeIndex) close() error            { return nil }
+
+func languageNames() []string { return []string{"go", "python", "javascript", "typescript"} }
+
+func extensions(*config.Config, string) (map[string]extension, error) { return nil, nil }

@@ -11,7 +11,7 @@ import (
 // TestMain lets testscript run the real command in-process as "docverify".
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"docverify": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"docverify": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

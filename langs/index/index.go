@@ -406,3 +406,25 @@ func displayLang(n string) string {
 	}
 	return n
 }
+
+// Facts parses the given content of a file, whatever the prefilter would
+// say, without the cache: for versions of files that are not on disk,
+// such as a source file before a pull request changed it. A file of no
+// known language has no facts.
+func (ix *Indexer) Facts(ctx context.Context, p string, src []byte) (verify.FileFacts, error) {
+	if m := ix.reg.Manifest(p); m != nil {
+		progs, deps := m(p, src)
+		return verify.FileFacts{Path: p, Programs: progs, Dependencies: deps}, nil
+	}
+	l := ix.reg.ForPath(p)
+	if l == nil {
+		return verify.FileFacts{Path: p}, nil
+	}
+	c, err := l.Compiled()
+	if err != nil {
+		return verify.FileFacts{}, fmt.Errorf("internal error: %w", err)
+	}
+	w := lang.NewWorker()
+	defer w.Close()
+	return w.Facts(ctx, c, p, src, ix.opts.Project)
+}

@@ -34,7 +34,7 @@ func writeRepo(t testing.TB, files map[string]string) (string, []string) {
 
 func newIndexer(t testing.TB, root string, files []string, cache *Cache) *Indexer {
 	t.Helper()
-	reg, err := langs.New()
+	reg, err := langs.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,9 +17,64 @@ import (
 type Compiled struct {
 	Spec    *Spec
 	lang    *sitter.Language
-	query   *sitter.Query
+	queries []*query // the language's own, then the repository's
+	calls   []CallSite
+}
+
+// query is one compiled query with its predicates and capture actions.
+type query struct {
+	q       *sitter.Query
 	preds   [][]predicate
 	actions []action // by capture id
+}
+
+// Extension is a repository's own read idioms in one language, from its
+// configuration: a query with the standard captures, and calls of
+// in-house functions with a literal name argument.
+type Extension struct {
+	Query string
+	Calls []CallSite
+	// Needles are strings one of which a file must contain for Query to
+	// match anything; without them, every file of the language is parsed.
+	Needles []string
+}
+
+// CheckQuery compiles a repository's query alone, to report its mistakes
+// before any file is read. An error is a *QueryError.
+func CheckQuery(s *Spec, text string) error {
+	q, err := compileQuery(s, s.Grammar(), text)
+	if err != nil {
+		return &QueryError{Err: err, Offset: queryErrorOffset(err)}
+	}
+	q.q.Close()
+	return nil
+}
+
+// CallSite is a function whose literal argument Arg is a name of Kind:
+// flags.Enabled("new-checkout") reads a feature flag.
+type CallSite struct {
+	// Callee is the dotted name as written, split at dots; "*" matches any
+	// one segment. It matches the end of a call's callee, so flags.Enabled
+	// also matches app.flags.Enabled.
+	Callee []string
+	Arg    int
+	Kind   verify.Kind
+	Via    string // how evidence names it
+}
+
+// matches reports whether a call's callee text fits the pattern.
+func (cs CallSite) matches(callee string) bool {
+	segs := strings.FieldsFunc(callee, func(r rune) bool { return r == '.' || r == ':' || r == '>' || r == '-' })
+	if len(segs) < len(cs.Callee) {
+		return false
+	}
+	segs = segs[len(segs)-len(cs.Callee):]
+	for i, want := range cs.Callee {
+		if want != "*" && want != segs[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // action is what a capture name asks the engine to do.
@@ -113,30 +169,73 @@ func (s *Spec) action(name string) (action, error) {
 
 // Compile prepares a spec; an error means the queries do not fit the
 // grammar or use a capture outside the contract.
-func Compile(s *Spec) (*Compiled, error) {
+func Compile(s *Spec) (*Compiled, error) { return CompileWith(s, Extension{}) }
+
+// CompileWith prepares a spec with a repository's extension. An error in
+// the extension's query is a *QueryError.
+func CompileWith(s *Spec, ext Extension) (*Compiled, error) {
 	lang := s.Grammar()
-	q, err := sitter.NewQuery([]byte(s.Queries), lang)
+	own, err := compileQuery(s, lang, s.Queries)
 	if err != nil {
 		return nil, fmt.Errorf("%s queries: %w", s.Name, err)
 	}
-	c := &Compiled{Spec: s, lang: lang, query: q}
-	if c.preds, err = compilePredicates(q); err != nil {
+	c := &Compiled{Spec: s, lang: lang, queries: []*query{own}, calls: ext.Calls}
+	if ext.Query != "" {
+		q, err := compileQuery(s, lang, ext.Query)
+		if err != nil {
+			c.Close()
+			return nil, &QueryError{Err: err, Offset: queryErrorOffset(err)}
+		}
+		c.queries = append(c.queries, q)
+	}
+	return c, nil
+}
+
+// QueryError is a mistake in a repository's own query. Offset is the byte
+// of the query text it was found at, -1 when unknown.
+type QueryError struct {
+	Err    error
+	Offset int
+}
+
+func (e *QueryError) Error() string { return e.Err.Error() }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+func queryErrorOffset(err error) int {
+	var qe *sitter.QueryError
+	if errors.As(err, &qe) {
+		return int(qe.Offset)
+	}
+	return -1
+}
+
+func compileQuery(s *Spec, lang *sitter.Language, text string) (*query, error) {
+	q, err := sitter.NewQuery([]byte(text), lang)
+	if err != nil {
+		return nil, err
+	}
+	cq := &query{q: q}
+	if cq.preds, err = compilePredicates(q); err != nil {
 		q.Close()
-		return nil, fmt.Errorf("%s queries: %w", s.Name, err)
+		return nil, err
 	}
 	for i := uint32(0); i < q.CaptureCount(); i++ {
 		a, err := s.action(q.CaptureNameForId(i))
 		if err != nil {
 			q.Close()
-			return nil, fmt.Errorf("%s queries: %w", s.Name, err)
+			return nil, err
 		}
-		c.actions = append(c.actions, a)
+		cq.actions = append(cq.actions, a)
 	}
-	return c, nil
+	return cq, nil
 }
 
-// Close frees the compiled query.
-func (c *Compiled) Close() { c.query.Close() }
+// Close frees the compiled queries.
+func (c *Compiled) Close() {
+	for _, q := range c.queries {
+		q.q.Close()
+	}
+}
 
 // Worker holds the parsing state of one goroutine: one parser per
 // language and a query cursor. It is not safe for concurrent use.
@@ -175,40 +274,42 @@ func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte
 		return facts, fmt.Errorf("parsing: %w", err)
 	}
 	defer tree.Close()
-	f := &File{Path: path, Src: src, Facts: &facts, spec: c.Spec, proj: proj, locals: map[localKey][]Part{}}
+	f := &File{Path: path, Src: src, Facts: &facts, spec: c.Spec, proj: proj, calls: c.calls, locals: map[localKey][]Part{}}
 	if tree.RootNode().HasError() {
 		facts.Problems = append(facts.Problems, "the parser found syntax errors; facts come from the parts it could read")
 	}
-	// Run the query once, then read constants before anything that may
+	// Run each query once, then read constants before anything that may
 	// refer to them, wherever in the file they are declared.
 	type match struct {
-		pattern  uint16
+		q        *query
 		captures []sitter.QueryCapture
 	}
 	var matches []match
-	w.cursor.Exec(c.query, tree.RootNode())
-	for {
-		m, ok := w.cursor.NextMatch()
-		if !ok {
-			break
+	for _, q := range c.queries {
+		w.cursor.Exec(q.q, tree.RootNode())
+		for {
+			m, ok := w.cursor.NextMatch()
+			if !ok {
+				break
+			}
+			if !holds(q.preds[m.PatternIndex], m, src) {
+				continue
+			}
+			matches = append(matches, match{q, append([]sitter.QueryCapture(nil), m.Captures...)})
 		}
-		if !holds(c.preds[m.PatternIndex], m, src) {
-			continue
-		}
-		matches = append(matches, match{m.PatternIndex, append([]sitter.QueryCapture(nil), m.Captures...)})
 	}
 	for _, m := range matches {
-		f.constants(c, m.captures)
+		f.constants(m.q, m.captures)
 	}
 	for _, m := range matches {
-		f.match(c, m.captures)
+		f.match(m.q, m.captures)
 	}
 	f.finish()
 	return facts, nil
 }
 
 // capture returns the first node of a match captured under name.
-func capture(c *Compiled, caps []sitter.QueryCapture, name string) *sitter.Node {
+func capture(c *query, caps []sitter.QueryCapture, name string) *sitter.Node {
 	for _, cp := range caps {
 		if c.actions[cp.Index].name == name {
 			return cp.Node

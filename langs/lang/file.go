@@ -18,6 +18,7 @@ type File struct {
 	Facts *verify.FileFacts
 	spec  *Spec
 	proj  Project
+	calls []CallSite // the repository's own read functions
 	// locals holds what the constants and local variables of the file are
 	// assigned, as expression parts, so that reads through them resolve
 	// without the index: a literal, or "APP_" + key. A local is scoped to
@@ -44,7 +45,7 @@ type prefixLiteral struct {
 }
 
 // constants reads the constant and local captures of one match.
-func (f *File) constants(c *Compiled, caps []sitter.QueryCapture) {
+func (f *File) constants(c *query, caps []sitter.QueryCapture) {
 	for _, cp := range caps {
 		var valueName string
 		key := localKey{name: cp.Node.Content(f.Src)}
@@ -117,7 +118,7 @@ func (f *File) expand(parts []Part, n *sitter.Node) ([]Part, string) {
 }
 
 // match turns the captures of one match into facts.
-func (f *File) match(c *Compiled, caps []sitter.QueryCapture) {
+func (f *File) match(c *query, caps []sitter.QueryCapture) {
 	via := ""
 	if v := capture(c, caps, "via"); v != nil {
 		via = f.Text(v)
@@ -218,10 +219,28 @@ func (f *File) call(fn, arg *sitter.Node) {
 		return
 	}
 	lit, ok := f.Literal(arg)
-	if !ok || !NameLike(lit) {
+	if !ok || lit == "" {
 		return
 	}
-	f.Facts.Calls = append(f.Facts.Calls, verify.Call{Func: calleeName(fn, f.Src), Arg: argIndex(arg), Value: lit, Site: f.Site(arg)})
+	idx := argIndex(arg)
+	for _, cs := range f.calls {
+		if cs.Arg == idx && cs.matches(calleeText(fn, f.Src)) {
+			f.ReadName(cs.Kind, lit, arg, cs.Via, false)
+		}
+	}
+	if NameLike(lit) {
+		f.Facts.Calls = append(f.Facts.Calls, verify.Call{Func: calleeName(fn, f.Src), Arg: idx, Value: lit, Site: f.Site(arg)})
+	}
+}
+
+// calleeText is a call's function as written, without spaces or type
+// arguments: cfg.Var, flags.Enabled.
+func calleeText(fn *sitter.Node, src []byte) string {
+	name := strings.Join(strings.Fields(fn.Content(src)), "")
+	if i := strings.IndexByte(name, '['); i > 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 // calleeName is the name a call's function is known by: its last segment

@@ -16,7 +16,10 @@ import (
 
 // Run is everything a reporter may show.
 type Run struct {
-	Root     string
+	Root string
+	// Since names the revision a pull-request run compared against; ""
+	// for a run over every claim.
+	Since    string
 	Findings []verify.Finding
 	Results  []verify.Result
 	Stats    Stats
@@ -65,6 +68,9 @@ func Summary(r *Run) string {
 		}
 		sort.Strings(parts)
 		fmt.Fprintf(&b, " (not indexed: %s)", strings.Join(parts, ", "))
+	}
+	if r.Since != "" {
+		fmt.Fprintf(&b, "; only changes since %s", r.Since)
 	}
 	fmt.Fprintf(&b, " in %.2fs", r.Stats.Elapsed.Seconds())
 	return b.String()

@@ -94,6 +94,18 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
+// markdownHelp is a rule's help with its comment syntax as code, so that
+// a dashboard shows it instead of hiding it as an HTML comment.
+func markdownHelp(r *verify.Rule) string {
+	h := r.Help()
+	if i := strings.Index(h, "<!--"); i >= 0 {
+		if j := strings.Index(h[i:], "-->"); j >= 0 {
+			h = h[:i] + "`" + h[i:i+j+3] + "`" + h[i+j+3:]
+		}
+	}
+	return h
+}
+
 // sarifLevel maps severities to SARIF levels.
 func sarifLevel(s verify.Severity) string {
 	switch s {
@@ -149,7 +161,7 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 			ID: rule.ID, Name: ruleName(rule.Slug),
 			ShortDescription:     sarifText{Text: rule.Summary},
 			FullDescription:      sarifText{Text: rule.Doc},
-			Help:                 sarifText{Text: rule.Doc, Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + rule.Doc},
+			Help:                 sarifText{Text: rule.Help(), Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + markdownHelp(rule)},
 			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
 			Properties:           map[string]string{"slug": rule.Slug},
 		})

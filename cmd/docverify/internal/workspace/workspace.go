@@ -82,6 +82,9 @@ func IsChangelog(p string) bool {
 // Options change what Walk keeps.
 type Options struct {
 	IncludeChangelogs bool
+	// Docs and Source, when set, select the docs and the other files by
+	// their slash path (a configuration's include and exclude globs).
+	Docs, Source func(p string) bool
 }
 
 // Walk lists the files of the repository at root.
@@ -141,10 +144,12 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 			continue
 		}
 		switch {
+		case IsDoc(p) && opts.Docs != nil && !opts.Docs(p):
 		case IsDoc(p) && !opts.IncludeChangelogs && IsChangelog(p):
 			w.Changelogs = append(w.Changelogs, p)
 		case IsDoc(p):
 			w.Docs = append(w.Docs, p)
+		case opts.Source != nil && !opts.Source(p):
 		default:
 			w.Files = append(w.Files, p)
 		}

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/pflag"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
+	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
+	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/report"
+)
+
+type options struct {
+	format            string
+	output            string
+	failOn            string
+	color             string
+	config            string
+	noCache           bool
+	cacheDir          string
+	jobs              int
+	includeChangelogs bool
+	quiet             bool
+	baseline          string
+	writeBaseline     string
+	diff              string
+	stdinFilename     string
+}
+
+const checkUsage = `Usage: docverify [check] [flags] [path ...]
+
+Checks that the environment variables, command-line flags, config keys and
+feature flags documented in Markdown exist in the code.
+
+With no path, the current directory is the repository root. A directory
+argument is the root; Markdown file arguments check only those docs, against
+the code of the repository that holds them.
+`
+
+// checkFlags defines the flags of a check; completion reads them too.
+func checkFlags(o *options) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("docverify", pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(formatNames, ", "))
+	fs.StringVarP(&o.output, "output", "o", "", "write the report to this file instead of stdout")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at or above this severity: error, warning, info or never")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .docverify.yml at the root, if there is one)")
+	fs.StringVar(&o.diff, "diff", "", "report only claims on doc lines changed since this git revision, and claims whose read site was removed since")
+	fs.StringVar(&o.diff, "new-from-rev", "", "the same as --diff")
+	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in this baseline file, and report its stale entries")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every finding of this run in a baseline file, and exit 0")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "read the doc at this path from standard input (an editor's unsaved buffer)")
+	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs and release notes too; they record history, so they are skipped by default")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
+	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
+	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
+	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
+	fs.Bool("version", false, "print the version and exit")
+	fs.BoolP("help", "h", false, "print this help and exit")
+	return fs
+}
+
+// formatNames are the values of --format, in the order help lists them.
+var formatNames = []string{"text", "json", "sarif", "github", "junit", "checkstyle"}
+
+// reporter returns the reporter for a --format value.
+func reporter(format string, color bool) (report.Reporter, bool) {
+	switch format {
+	case "text":
+		return report.Text{Color: color}, true
+	case "json":
+		return report.JSON{}, true
+	case "sarif":
+		return report.SARIF{Version: version}, true
+	case "github":
+		return report.GitHub{}, true
+	case "junit":
+		return report.JUnit{}, true
+	case "checkstyle":
+		return report.Checkstyle{}, true
+	}
+	return nil, false
+}
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func checkCommand(ctx context.Context, args []string, s stdio) int {
+	var o options
+	fs := checkFlags(&o)
+	fs.SetOutput(s.errOut)
+	fs.Usage = func() {
+		fmt.Fprint(s.errOut, checkUsage+"\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintf(s.errOut, "docverify: %v (see docverify --help)\n", err)
+		return exitError
+	}
+	if help, _ := fs.GetBool("help"); help {
+		fmt.Fprint(s.out, checkUsage)
+		fmt.Fprintln(s.out, "\nCommands:")
+		for _, c := range subcommands {
+			fmt.Fprintf(s.out, "  %-11s %s\n", c.name, c.summary)
+		}
+		fmt.Fprint(s.out, "\nFlags:\n", fs.FlagUsages())
+		return exitOK
+	}
+	if v, _ := fs.GetBool("version"); v {
+		return versionCommand(ctx, nil, s)
+	}
+	failOn, err := o.validate(fs.Args())
+	if err != nil {
+		fmt.Fprintf(s.errOut, "docverify: %v\n", err)
+		return exitError
+	}
+	if o.cacheDir == "" && !o.noCache {
+		if dir, err := os.UserCacheDir(); err == nil {
+			o.cacheDir = filepath.Join(dir, "docverify")
+		}
+	}
+	var stdinDoc []byte
+	if o.stdinFilename != "" {
+		if stdinDoc, err = io.ReadAll(io.LimitReader(s.in, maxDocSize+1)); err != nil {
+			fmt.Fprintf(s.errOut, "docverify: reading standard input: %v\n", err)
+			return exitError
+		}
+	}
+
+	r, err := check(ctx, fs.Args(), o, stdinDoc)
+	if err != nil {
+		var cfgErr configError
+		if errors.As(err, &cfgErr) {
+			// file:line:col: message, one a line, as compilers print them
+			fmt.Fprintln(s.errOut, report.Clean(cfgErr.Error()))
+			fmt.Fprintln(s.errOut, "docverify: the configuration has mistakes; nothing was checked")
+			return exitError
+		}
+		fmt.Fprintf(s.errOut, "docverify: %s\n", report.Clean(err.Error()))
+		return exitError
+	}
+
+	if o.writeBaseline != "" {
+		if err := writeFile(o.writeBaseline, func(w io.Writer) error { return baseline.Write(w, r.Findings) }); err != nil {
+			fmt.Fprintf(s.errOut, "docverify: --write-baseline: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(s.errOut, "docverify: recorded %d %s in %s\n", len(r.Findings), plural(len(r.Findings), "finding", "findings"), o.writeBaseline)
+		return exitOK
+	}
+
+	out := s.out
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
+			return exitError
+		}
+		defer f.Close()
+		out = f
+	}
+	rep, _ := reporter(o.format, useColor(o.color, out))
+	if err := rep.Report(out, r); err != nil {
+		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
+		return exitError
+	}
+	if !o.quiet && o.format == "text" {
+		fmt.Fprintln(s.errOut, report.Summary(r))
+	}
+	for _, f := range r.Findings {
+		if failOn != 0 && f.Severity >= failOn {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// validate checks the flags that need no file system, and returns the
+// --fail-on severity ("never" is 0).
+func (o *options) validate(args []string) (verify.Severity, error) {
+	if _, ok := reporter(o.format, false); !ok {
+		return 0, fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(formatNames, ", "))
+	}
+	if o.color != "auto" && o.color != "always" && o.color != "never" {
+		return 0, fmt.Errorf("unknown --color %q (want auto, always or never)", o.color)
+	}
+	var failOn verify.Severity
+	if o.failOn != "never" {
+		sev, err := verify.ParseSeverity(o.failOn)
+		if err != nil {
+			return 0, fmt.Errorf("unknown --fail-on %q (want error, warning, info or never)", o.failOn)
+		}
+		failOn = sev
+	}
+	switch {
+	case o.stdinFilename != "" && len(args) > 0:
+		return 0, errors.New("--stdin-filename checks one doc read from standard input; give no paths with it")
+	case o.stdinFilename != "" && !workspace.IsDoc(o.stdinFilename):
+		return 0, fmt.Errorf("--stdin-filename %s is not a Markdown file name (.md, .mdx, .markdown)", o.stdinFilename)
+	case o.writeBaseline != "" && o.baseline != "":
+		return 0, errors.New("--write-baseline records every finding; it cannot be used with --baseline")
+	case o.writeBaseline != "" && (o.diff != "" || o.stdinFilename != ""):
+		return 0, errors.New("--write-baseline records the findings of the whole repository; it cannot be used with --diff or --stdin-filename")
+	}
+	if o.jobs <= 0 {
+		o.jobs = runtime.GOMAXPROCS(0)
+	}
+	return failOn, nil
+}
+
+// writeFile writes a file through fn, replacing it only when fn succeeds.
+func writeFile(name string, fn func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return unwrapPathError(err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := fn(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+// useColor follows --color, NO_COLOR (https://no-color.org) and whether
+// the output is a terminal.
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,488 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
+	"github.com/docverify/docverify/cmd/docverify/internal/changes"
+	"github.com/docverify/docverify/cmd/docverify/internal/config"
+	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
+	"github.com/docverify/docverify/extract"
+	"github.com/docverify/docverify/extract/cues"
+	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/report"
+)
+
+// maxDocSize is the largest doc read; larger ones are generated.
+const maxDocSize = 8 << 20
+
+// indexStats and fileProblem describe the code side of a run without
+// depending on the tree-sitter packages, which need cgo.
+type indexStats struct {
+	sourceFiles, parsed, cached int
+	byLang, unindexed           map[string]int
+}
+
+type fileProblem struct{ path, message string }
+
+// configError is a mistake in the configuration file; its text is one
+// file:line:col: message line per mistake.
+type configError struct{ error }
+
+// target is what the arguments ask for: a root, and either every doc in it
+// or only some.
+type target struct {
+	root string
+	docs []string // slash paths relative to root; nil means every doc
+}
+
+func resolveTarget(args []string, stdinFilename string) (target, error) {
+	if stdinFilename != "" {
+		// The doc need not exist on disk (a new, unsaved file); its
+		// directory must, to find the repository.
+		dir := filepath.Dir(stdinFilename)
+		if _, err := os.Stat(dir); err != nil {
+			return target{}, fmt.Errorf("--stdin-filename %s: %w", stdinFilename, unwrapPathError(err))
+		}
+		root, err := workspace.FindRoot(filepath.Join(dir, "."))
+		if err != nil {
+			return target{}, err
+		}
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return target{}, err
+		}
+		rel, err := workspace.Rel(abs, stdinFilename)
+		if err != nil {
+			return target{}, fmt.Errorf("--stdin-filename %s: %w", stdinFilename, err)
+		}
+		return target{root: abs, docs: []string{rel}}, nil
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	var t target
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return t, fmt.Errorf("%s: %w", a, unwrapPathError(err))
+		}
+		var root string
+		if info.IsDir() {
+			root = a
+		} else {
+			if !workspace.IsDoc(a) {
+				return t, fmt.Errorf("%s is not a Markdown file (.md, .mdx, .markdown) or a directory", a)
+			}
+			if root, err = workspace.FindRoot(a); err != nil {
+				return t, err
+			}
+		}
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return t, err
+		}
+		if t.root != "" && t.root != abs {
+			return t, fmt.Errorf("the paths are in different repositories (%s and %s); check one at a time", t.root, abs)
+		}
+		t.root = abs
+		if !info.IsDir() {
+			rel, err := workspace.Rel(abs, a)
+			if err != nil {
+				return t, fmt.Errorf("%s: %w", a, err)
+			}
+			t.docs = append(t.docs, rel)
+		}
+	}
+	return t, nil
+}
+
+// loadConfig reads the configuration: the --config file, or the root's
+// .docverify.yml. name is how findings and messages refer to it.
+func loadConfig(root, explicit string) (cfg *config.Config, name string, err error) {
+	file := explicit
+	if file == "" {
+		if file = config.Find(root); file == "" {
+			return &config.Config{}, "", nil
+		}
+	}
+	name = displayPath(root, file)
+	schema := config.Schema{Langs: languageNames(), Rules: map[string]string{}}
+	for _, r := range verify.Rules {
+		schema.Rules[r.ID], schema.Rules[r.Slug] = r.ID, r.ID
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return nil, "", fmt.Errorf("--config: %s: %w", file, unwrapPathError(err))
+	}
+	cfg, err = config.Parse(name, src, schema)
+	if err != nil {
+		return nil, "", configError{err}
+	}
+	return cfg, name, nil
+}
+
+// displayPath is p relative to root with slashes when it is inside root,
+// and p as given otherwise.
+func displayPath(root, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return p
+}
+
+// policy is what the configuration changes in judging.
+func policy(cfg *config.Config, name string) verify.Policy {
+	p := verify.Policy{Source: name, Severity: map[string]verify.Severity{}, Off: map[string]bool{}}
+	for _, n := range cfg.External.Names {
+		p.External = append(p.External, globQuote(n))
+	}
+	p.External = append(p.External, cfg.External.Patterns...)
+	for id, sev := range cfg.Rules {
+		if sev == "off" {
+			p.Off[id] = true
+		} else if s, err := verify.ParseSeverity(sev); err == nil {
+			p.Severity[id] = s
+		}
+	}
+	return p
+}
+
+// globQuote makes a name match itself as a path.Match pattern.
+func globQuote(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
+}
+
+// safetyCues turns configured safety words into cues: a space matches a
+// space, a dash or nothing, as in the built-in vocabulary.
+func safetyCues(words []string) []cues.Cue {
+	var out []cues.Cue
+	for _, w := range words {
+		parts := strings.Fields(strings.ToLower(w))
+		for i := range parts {
+			parts[i] = regexp.QuoteMeta(parts[i])
+		}
+		out = append(out, cues.Cue{Label: w, Pattern: strings.Join(parts, "[ -]?")})
+	}
+	return out
+}
+
+// configFacts are the name derivations a configuration declares, as facts
+// of the configuration file, so that evidence points at the rule.
+func configFacts(cfg *config.Config, name string) []verify.FileFacts {
+	if len(cfg.Env) == 0 {
+		return nil
+	}
+	f := verify.FileFacts{Path: name}
+	for _, r := range cfg.Env {
+		from := verify.Config
+		if r.From == "flag" {
+			from = verify.Flag
+		}
+		c := r.Case
+		if c == "keep" {
+			c = ""
+		}
+		f.Derives = append(f.Derives, verify.Derivation{
+			Kind: verify.Env, From: from, Prefix: strings.ToUpper(r.Prefix), Nest: r.Separator, Case: c,
+			Site: verify.Site{Line: r.Line, Col: 1}, Via: "the env rule in " + name,
+		})
+	}
+	return []verify.FileFacts{f}
+}
+
+func kindNamed(s string) verify.Kind {
+	var k verify.Kind
+	_ = k.UnmarshalText([]byte(s)) // validated by config
+	return k
+}
+
+// check runs the pipeline: docs → claims; code → index; claims × index →
+// findings. stdinDoc, with --stdin-filename, is the doc's content.
+func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*report.Run, error) {
+	start := time.Now()
+	t, err := resolveTarget(args, o.stdinFilename)
+	if err != nil {
+		return nil, err
+	}
+	cfg, cfgName, err := loadConfig(t.root, o.config)
+	if err != nil {
+		return nil, err
+	}
+	exts, err := extensions(cfg, cfgName)
+	if err != nil {
+		return nil, configError{err}
+	}
+	x, err := extract.New(extract.Options{Safety: safetyCues(cfg.Safety)})
+	if err != nil {
+		return nil, configError{&config.Error{File: cfgName, Msg: err.Error()}}
+	}
+	ws, err := workspace.Walk(t.root, workspace.Options{
+		IncludeChangelogs: o.includeChangelogs || cfg.Changelogs != nil && *cfg.Changelogs,
+		Docs:              cfg.Docs.Match,
+		Source:            cfg.Source.Match,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the repository: %w", err)
+	}
+	docs := ws.Docs
+	if t.docs != nil {
+		docs = t.docs // named on the command line: checked whatever the globs say
+	}
+
+	var ch *changes.Changes
+	if o.diff != "" {
+		all := append(append([]string(nil), ws.Files...), docs...)
+		if ch, err = changes.Since(t.root, o.diff, all, workspace.IsDoc, func(p string) bool { return !workspace.IsDoc(p) && cfg.Source.Match(p) }); err != nil {
+			return nil, err
+		}
+	}
+
+	var override map[string][]byte
+	if o.stdinFilename != "" {
+		override = map[string][]byte{docs[0]: stdinDoc}
+	}
+	claims, directives, findings := extractDocs(x, t.root, docs, o.jobs, override)
+
+	code, err := newCodeIndex(t.root, ws.Files, o, exts)
+	if err != nil {
+		return nil, err
+	}
+	defer code.close() // a cache that cannot be written costs the next run time, not this run's results
+	vix, err := code.build(ctx, ws.Files, configFacts(cfg, cfgName))
+	if err != nil {
+		return nil, fmt.Errorf("indexing the code: %w", err)
+	}
+	vix.Policy = policy(cfg, cfgName)
+	if qs := verify.Pending(claims, vix); len(qs) > 0 {
+		m, n, err := code.mentions(ctx, qs)
+		if err != nil {
+			return nil, fmt.Errorf("searching the code: %w", err)
+		}
+		vix.AddMentions(m, n)
+	}
+	results := verify.Check(claims, vix)
+	problems := code.problems()
+	if ch != nil {
+		if results, err = changedOnly(ctx, ch, code, vix, ws.Files, results); err != nil {
+			return nil, err
+		}
+		findings = keepFindings(findings, func(f verify.Finding) bool {
+			return ch.LineChanged(f.Pos.File, f.Pos.Line) || f.Pos.Line == 0 && hasKey(ch.Changed, f.Pos.File)
+		})
+		directives = keepDirectives(directives, func(d *verify.Directive) bool { return ch.LineChanged(d.Pos.File, d.Pos.Line) })
+		problems = keepProblems(problems, func(p fileProblem) bool { return hasKey(ch.Changed, p.path) })
+	}
+	findings = append(findings, vix.Findings(results)...)
+	findings = append(findings, vix.SuppressionFindings(directives, results)...)
+	for _, p := range problems {
+		findings = append(findings, verify.Finding{
+			Rule: verify.RuleUnreadableSource, Severity: verify.RuleUnreadableSource.Severity,
+			Pos: verify.Pos{File: p.path}, Message: "could not index this file: " + p.message,
+		})
+	}
+	findings = vix.Policy.Apply(findings)
+	if o.baseline != "" {
+		b, err := baseline.Read(o.baseline)
+		if err != nil {
+			return nil, err
+		}
+		b.Path = displayPath(t.root, o.baseline)
+		checked := map[string]bool{}
+		if ch == nil && o.stdinFilename == "" {
+			for _, d := range docs {
+				checked[d] = true
+			}
+		}
+		findings = b.Filter(findings, func(doc string) bool { return checked[doc] })
+	}
+	verify.SortFindings(findings)
+
+	st := code.stats()
+	r := &report.Run{Root: t.root, Findings: findings, Results: results}
+	if ch != nil {
+		r.Since = ch.Base
+	}
+	r.Stats = report.Stats{
+		Docs: len(docs), Claims: len(claims), SourceFiles: st.sourceFiles, Parsed: st.parsed, Cached: st.cached,
+		TextSearched: vix.Stats.MentionFiles, Languages: st.byLang, Unindexed: st.unindexed,
+	}
+	for _, res := range results {
+		if res.Status != verify.External && res.Status != verify.Ignored {
+			r.Stats.Checked++
+		}
+	}
+	r.Stats.Elapsed = time.Since(start)
+	return r, nil
+}
+
+// changedOnly keeps, in pull-request mode, the results of claims on doc
+// lines changed since the base, and those of claims anywhere that the
+// code read at the base but no longer does: a change that deletes a
+// documented read site is caught though it touches no doc.
+func changedOnly(ctx context.Context, ch *changes.Changes, code *codeIndex, vix *verify.Index, files []string, results []verify.Result) ([]verify.Result, error) {
+	old := map[string][]byte{}
+	for p, src := range ch.Changed {
+		if !workspace.IsDoc(p) {
+			old[p] = src
+		}
+	}
+	for p, src := range ch.Deleted {
+		old[p] = src
+	}
+	var before *verify.Index
+	var out []verify.Result
+	for _, r := range results {
+		if ch.LineChanged(r.Claim.Pos.File, r.Claim.Pos.Line) {
+			out = append(out, r)
+			continue
+		}
+		if len(old) == 0 || r.Status == verify.Verified || r.Status == verify.External || r.Status == verify.Ignored {
+			continue
+		}
+		if before == nil {
+			var err error
+			if before, err = code.before(ctx, files, old); err != nil {
+				return nil, fmt.Errorf("indexing the code at %s: %w", ch.Base, err)
+			}
+			before.Policy = vix.Policy
+		}
+		if was := verify.Check([]verify.Claim{r.Claim}, before)[0]; was.Status == verify.Verified {
+			r.Removed, r.Since = was.Evidence, ch.Base
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func keepFindings(fs []verify.Finding, keep func(verify.Finding) bool) []verify.Finding {
+	var out []verify.Finding
+	for _, f := range fs {
+		if keep(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func keepDirectives(ds []*verify.Directive, keep func(*verify.Directive) bool) []*verify.Directive {
+	var out []*verify.Directive
+	for _, d := range ds {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func keepProblems(ps []fileProblem, keep func(fileProblem) bool) []fileProblem {
+	var out []fileProblem
+	for _, p := range ps {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// extractDocs reads every doc in parallel. A doc that cannot be read
+// becomes a finding, and the run goes on. override holds the content of
+// docs that are not to be read from disk (an editor's unsaved buffer).
+func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, override map[string][]byte) ([]verify.Claim, []*verify.Directive, []verify.Finding) {
+	results := make([]docResult, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for j := 0; j < max(1, jobs); j++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = extractDoc(x, root, docs[i], override)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var claims []verify.Claim
+	var dirs []*verify.Directive
+	var findings []verify.Finding
+	for _, r := range results {
+		claims = append(claims, r.claims...)
+		dirs = append(dirs, r.directives...)
+		findings = append(findings, r.findings...)
+	}
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Pos.Before(claims[j].Pos) })
+	return claims, dirs, findings
+}
+
+type docResult struct {
+	claims     []verify.Claim
+	directives []*verify.Directive
+	findings   []verify.Finding
+}
+
+func extractDoc(x *extract.Extractor, root, doc string, override map[string][]byte) (out docResult) {
+	unreadable := func(err error) {
+		out.findings = append(out.findings, verify.Finding{
+			Rule: verify.RuleUnreadableDoc, Severity: verify.RuleUnreadableDoc.Severity,
+			Pos: verify.Pos{File: doc}, Message: "could not read this doc: " + err.Error(),
+		})
+	}
+	src, ok := override[doc]
+	if !ok {
+		var err error
+		if src, err = readDoc(filepath.Join(root, filepath.FromSlash(doc))); err != nil {
+			unreadable(err)
+			return out
+		}
+	}
+	if len(src) > maxDocSize {
+		unreadable(errors.New("larger than 8 MiB"))
+		return out
+	}
+	d, err := x.Markdown(doc, src)
+	if err != nil {
+		unreadable(err)
+		return out
+	}
+	out.claims, out.directives = d.Claims, d.Directives
+	for _, p := range d.Problems {
+		out.findings = append(out.findings, verify.Finding{
+			Rule: verify.RuleUnreadableSnippet, Severity: verify.RuleUnreadableSnippet.Severity, Pos: p.Pos, Message: p.Message,
+		})
+	}
+	return out
+}
+
+func readDoc(full string) ([]byte, error) {
+	info, err := os.Stat(full)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if info.Size() > maxDocSize {
+		return nil, errors.New("larger than 8 MiB")
+	}
+	src, err := os.ReadFile(full)
+	return src, unwrapPathError(err)
+}
