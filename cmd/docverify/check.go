@@ -147,7 +147,9 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		var cfgErr configError
 		if errors.As(err, &cfgErr) {
 			// file:line:col: message, one a line, as compilers print them
-			fmt.Fprintln(s.errOut, report.Clean(cfgErr.Error()))
+			for _, line := range strings.Split(cfgErr.Error(), "\n") {
+				fmt.Fprintln(s.errOut, report.Clean(line))
+			}
 			fmt.Fprintln(s.errOut, "docverify: the configuration has mistakes; nothing was checked")
 			return exitError
 		}

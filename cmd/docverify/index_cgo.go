@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -128,6 +129,10 @@ func (c *codeIndex) close() error {
 	return c.cache.Save()
 }
 
+// queryPosRE is tree-sitter's own position in a query error, which the
+// configuration's line and column replace.
+var queryPosRE = regexp.MustCompile(` at line \d+ column \d+$`)
+
 // languageNames are the languages a configuration's read sites may name.
 func languageNames() []string { return langs.Names() }
 
@@ -151,13 +156,20 @@ func extensions(cfg *config.Config, cfgName string) (map[string]lang.Extension, 
 		}
 		if rs.Query != "" {
 			if err := lang.CheckQuery(spec, rs.Query); err != nil {
-				line := rs.QueryLine
+				line, col := rs.QueryLine, rs.QueryCol
 				var qe *lang.QueryError
 				if errors.As(err, &qe) && qe.Offset >= 0 && qe.Offset <= len(rs.Query) {
-					line += strings.Count(rs.Query[:qe.Offset], "\n")
+					before := rs.Query[:qe.Offset]
+					if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+						line += strings.Count(before, "\n")
+						col = rs.QueryCol + len(before) - nl - 1
+					} else {
+						col += len(before)
+					}
 				}
-				errs = append(errs, &config.Error{File: cfgName, Line: line, Col: 1,
-					Msg: fmt.Sprintf("read-sites: the %s query does not compile: %s", rs.Lang, strings.TrimSpace(err.Error()))})
+				msg := queryPosRE.ReplaceAllString(strings.TrimSpace(err.Error()), "")
+				errs = append(errs, &config.Error{File: cfgName, Line: line, Col: col,
+					Msg: fmt.Sprintf("read-sites: the %s query does not compile: %s", rs.Lang, msg)})
 				continue
 			}
 			ext.Query += rs.Query + "\n"

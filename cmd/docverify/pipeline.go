@@ -230,10 +230,17 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	if err != nil {
 		return nil, configError{&config.Error{File: cfgName, Msg: err.Error()}}
 	}
+	// docverify's own files name names without being evidence of them.
+	own := map[string]bool{cfgName: true}
+	for _, f := range []string{o.baseline, o.writeBaseline} {
+		if f != "" {
+			own[displayPath(t.root, f)] = true
+		}
+	}
 	ws, err := workspace.Walk(t.root, workspace.Options{
 		IncludeChangelogs: o.includeChangelogs || cfg.Changelogs != nil && *cfg.Changelogs,
 		Docs:              cfg.Docs.Match,
-		Source:            cfg.Source.Match,
+		Source:            func(p string) bool { return !own[p] && cfg.Source.Match(p) },
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading the repository: %w", err)

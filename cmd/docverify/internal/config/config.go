@@ -101,8 +101,9 @@ type ReadSite struct {
 	Query   string
 	Needles []string
 	Line    int // where the entry starts in the file, for errors
-	// QueryLine is the line the query text starts on.
-	QueryLine int
+	// QueryLine and QueryCol are where the query text starts in the
+	// file, so that its mistakes can be placed.
+	QueryLine, QueryCol int
 }
 
 // EnvRule says how the code builds env names when docverify does not
@@ -165,7 +166,7 @@ func Load(file string, s Schema) (*Config, error) {
 // Parse checks the text of a configuration file; file is the name errors
 // carry.
 func Parse(file string, src []byte, s Schema) (*Config, error) {
-	p := &parser{file: file, schema: s, cfg: &Config{Path: file}}
+	p := &parser{src: src, file: file, schema: s, cfg: &Config{Path: file}}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := dec.Decode(&doc); err != nil {
@@ -206,6 +207,7 @@ func yamlError(file string, src []byte, err error) error {
 }
 
 type parser struct {
+	src    []byte
 	file   string
 	schema Schema
 	cfg    *Config
@@ -375,9 +377,11 @@ func (p *parser) readSites(n *yaml.Node) {
 				}
 			case "query":
 				rs.Query = p.scalar(v, "read-sites.query")
-				rs.QueryLine = v.Line
+				rs.QueryLine, rs.QueryCol = v.Line, v.Column
 				if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-					rs.QueryLine++ // a block scalar starts on the next line
+					// a block scalar starts on the next line, at its indentation
+					rs.QueryLine++
+					rs.QueryCol = p.indentOf(rs.QueryLine) + 1
 				}
 			case "needles":
 				rs.Needles = p.strings(v, "read-sites.needles")
@@ -448,6 +452,16 @@ func (p *parser) envRules(n *yaml.Node) {
 		}
 		p.cfg.Env = append(p.cfg.Env, r)
 	}
+}
+
+// indentOf is the number of leading spaces of a line of the file.
+func (p *parser) indentOf(line int) int {
+	lines := bytes.Split(p.src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	return len(l) - len(bytes.TrimLeft(l, " "))
 }
 
 func (p *parser) scalar(v *yaml.Node, where string) string {
