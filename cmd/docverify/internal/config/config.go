@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -206,6 +207,64 @@ func yamlError(file string, src []byte, err error) error {
 	return &Error{File: file, Msg: "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
+// shape is the file's structure. Its yaml tags are the one list of the
+// keys a configuration may have: the parser takes each level's keys from
+// here (keysOf), so a key is added in one place.
+type shape struct {
+	Version   int               `yaml:"version"`
+	Docs      docsShape         `yaml:"docs"`
+	Source    filesShape        `yaml:"source"`
+	External  externalShape     `yaml:"external"`
+	Rules     map[string]string `yaml:"rules"`
+	Safety    []string          `yaml:"safety"`
+	ReadSites []readSiteShape   `yaml:"read-sites"`
+	Env       []envShape        `yaml:"env"`
+}
+
+type docsShape struct {
+	Include    []string `yaml:"include"`
+	Exclude    []string `yaml:"exclude"`
+	Changelogs bool     `yaml:"changelogs"`
+}
+
+type filesShape struct {
+	Include []string `yaml:"include"`
+	Exclude []string `yaml:"exclude"`
+}
+
+type externalShape struct {
+	Names    []string `yaml:"names"`
+	Patterns []string `yaml:"patterns"`
+}
+
+type readSiteShape struct {
+	Lang    string   `yaml:"lang"`
+	Call    string   `yaml:"call"`
+	Arg     int      `yaml:"arg"`
+	Kind    string   `yaml:"kind"`
+	Query   string   `yaml:"query"`
+	Needles []string `yaml:"needles"`
+}
+
+type envShape struct {
+	Prefix    string `yaml:"prefix"`
+	From      string `yaml:"from"`
+	Separator string `yaml:"separator"`
+	Case      string `yaml:"case"`
+}
+
+// keysOf lists the yaml keys of a shape, in field order.
+func keysOf(v any) []string {
+	t := reflect.TypeOf(v)
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 type parser struct {
 	src    []byte
 	file   string
@@ -245,14 +304,14 @@ func (p *parser) mapping(n *yaml.Node, where string, known []string, fn func(key
 }
 
 func (p *parser) top(n *yaml.Node) {
-	p.mapping(n, "the configuration", []string{"version", "docs", "source", "external", "rules", "safety", "read-sites", "env"}, func(key string, k, v *yaml.Node) {
+	p.mapping(n, "the configuration", keysOf(shape{}), func(key string, k, v *yaml.Node) {
 		switch key {
 		case "version":
 			if v.Value != "1" {
 				p.errorf(v, "version %q is not supported (want 1)", v.Value)
 			}
 		case "docs":
-			p.mapping(v, "docs", []string{"include", "exclude", "changelogs"}, func(key string, _, v *yaml.Node) {
+			p.mapping(v, "docs", keysOf(docsShape{}), func(key string, _, v *yaml.Node) {
 				switch key {
 				case "changelogs":
 					b := p.boolean(v, "docs.changelogs")
@@ -262,11 +321,11 @@ func (p *parser) top(n *yaml.Node) {
 				}
 			})
 		case "source":
-			p.mapping(v, "source", []string{"include", "exclude"}, func(key string, _, v *yaml.Node) {
+			p.mapping(v, "source", keysOf(filesShape{}), func(key string, _, v *yaml.Node) {
 				p.globs(v, "source."+key, p.filesField(&p.cfg.Source, key))
 			})
 		case "external":
-			p.mapping(v, "external", []string{"names", "patterns"}, func(key string, _, v *yaml.Node) {
+			p.mapping(v, "external", keysOf(externalShape{}), func(key string, _, v *yaml.Node) {
 				switch key {
 				case "names":
 					p.cfg.External.Names = p.strings(v, "external.names")
@@ -352,7 +411,7 @@ func (p *parser) readSites(n *yaml.Node) {
 	for _, item := range n.Content {
 		rs := ReadSite{Line: item.Line}
 		var kindNode, callNode *yaml.Node
-		p.mapping(item, "a read site", []string{"lang", "call", "arg", "kind", "query", "needles"}, func(key string, k, v *yaml.Node) {
+		p.mapping(item, "a read site", keysOf(readSiteShape{}), func(key string, k, v *yaml.Node) {
 			switch key {
 			case "lang":
 				rs.Lang = p.scalar(v, "read-sites.lang")
@@ -428,7 +487,7 @@ func (p *parser) envRules(n *yaml.Node) {
 	}
 	for _, item := range n.Content {
 		r := EnvRule{From: "config", Separator: "_", Case: "upper", Line: item.Line}
-		p.mapping(item, "an env rule", []string{"prefix", "from", "separator", "case"}, func(key string, k, v *yaml.Node) {
+		p.mapping(item, "an env rule", keysOf(envShape{}), func(key string, k, v *yaml.Node) {
 			val := p.scalar(v, "env."+key)
 			switch key {
 			case "prefix":

@@ -1,0 +1,402 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
+)
+
+// The README's CI snippets, pasted into a fresh repository, must work:
+// these tests run the commands they hold, the way each CI system would,
+// on a repository whose pull request documents a kill switch that does
+// not exist.
+
+// repoRoot is the root of this repository, from cmd/docverify.
+const repoRoot = "../.."
+
+func needTools(t *testing.T, tools ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds docverify and runs CI snippets")
+	}
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("needs %s", tool)
+		}
+	}
+}
+
+// buildDocverify builds the command into a fresh directory, with extra go
+// build arguments, and returns the binary's path.
+func buildDocverify(t *testing.T, args ...string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "docverify")
+	cmd := exec.Command("go", append(append([]string{"build", "-o", bin}, args...), ".")...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// snippets returns the README's fenced YAML blocks, by the file name
+// their first line gives ("# .gitlab-ci.yml").
+func snippets(t *testing.T) map[string]string {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, m := range regexp.MustCompile("(?s)```yaml\n# ([^\n]+)\n(.*?)```").FindAllStringSubmatch(string(src), -1) {
+		out[m[1]] = m[2]
+	}
+	return out
+}
+
+// freshRepo makes a git repository with a main branch that is clean but
+// for one old, unrelated drift, and a pull-request branch that documents
+// a missing kill switch. It returns its path and the base commit.
+func freshRepo(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	write("go.mod", "module example.com/feed\n")
+	write("main.go", "package main\n\nimport \"os\"\n\nfunc main() { _ = os.Getenv(\"FEED_MODE\") }\n")
+	write("docs/runbook.md", "# Runbook\n\nSet the `FEED_MODE` environment variable.\n\nThe `FEED_OLDNAME` environment variable is an old drift.\n")
+	git("init", "-q", "-b", "main")
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	base := git("rev-parse", "HEAD")
+	git("checkout", "-q", "-b", "pr")
+	write("docs/runbook.md", "# Runbook\n\nSet the `FEED_MODE` environment variable.\n\nIn an emergency, set the `FEED_KILL_SWITCH` environment variable.\n\nThe `FEED_OLDNAME` environment variable is an old drift.\n")
+	git("commit", "-q", "-am", "document the kill switch")
+	return dir, base
+}
+
+// runShell runs one CI script line with bash in dir.
+func runShell(t *testing.T, dir, line string, env []string) (string, int) {
+	t.Helper()
+	cmd := exec.Command("bash", "-e", "-c", line)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return out.String(), ee.ExitCode()
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", line, err)
+	}
+	return out.String(), 0
+}
+
+func TestREADMEGitLabCI(t *testing.T) {
+	needTools(t, "git", "bash", "go")
+	snippet, ok := snippets(t)[".gitlab-ci.yml"]
+	if !ok {
+		t.Fatal("README has no .gitlab-ci.yml snippet")
+	}
+	var jobs map[string]struct {
+		Script    []string
+		Artifacts struct {
+			Reports struct{ JUnit string }
+		}
+	}
+	if err := yaml.Unmarshal([]byte(snippet), &jobs); err != nil {
+		t.Fatal(err)
+	}
+	job, ok := jobs["docverify"]
+	if !ok || len(job.Script) == 0 {
+		t.Fatalf("no docverify job with a script in %q", snippet)
+	}
+	repo, _ := freshRepo(t)
+	gobin := t.TempDir()
+	env := []string{"PATH=" + gobin + string(os.PathListSeparator) + os.Getenv("PATH"), "XDG_CACHE_HOME=" + t.TempDir()}
+	var last int
+	var out string
+	for _, line := range job.Script {
+		// The install line fetches the released module; here the same
+		// command is built from this checkout into the same place.
+		if strings.HasPrefix(line, "go install github.com/docverify/docverify/cmd/docverify@") {
+			bin := buildDocverify(t)
+			if err := os.Rename(bin, filepath.Join(gobin, "docverify")); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		out, last = runShell(t, repo, line, env)
+	}
+	if last != 1 {
+		t.Errorf("the job exited %d, want 1 for the missing kill switch:\n%s", last, out)
+	}
+	report, err := os.ReadFile(filepath.Join(repo, job.Artifacts.Reports.JUnit))
+	if err != nil {
+		t.Fatalf("the JUnit report the job uploads: %v", err)
+	}
+	var suites struct {
+		Failures int `xml:"failures,attr"`
+	}
+	if err := xml.Unmarshal(report, &suites); err != nil || suites.Failures == 0 {
+		t.Errorf("JUnit report: failures=%d err=%v\n%s", suites.Failures, err, report)
+	}
+	if !bytes.Contains(report, []byte("FEED_KILL_SWITCH")) {
+		t.Errorf("the report does not name the missing kill switch:\n%s", report)
+	}
+}
+
+// TestREADMEGitHubAction runs the README's workflow the way the Actions
+// runner would: the docverify step's inputs are resolved against
+// action.yml, and the action's shell steps run in the workspace. Steps
+// that use other actions (setup-go, upload-sarif) are the runner's.
+func TestREADMEGitHubAction(t *testing.T) {
+	needTools(t, "git", "bash", "go")
+	snippet, ok := snippets(t)[".github/workflows/docs.yml"]
+	if !ok {
+		t.Fatal("README has no .github/workflows/docs.yml snippet")
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string
+				With map[string]string
+			}
+		}
+	}
+	if err := yaml.Unmarshal([]byte(snippet), &wf); err != nil {
+		t.Fatal(err)
+	}
+	var with map[string]string
+	found := false
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			if strings.HasPrefix(s.Uses, "docverify/docverify@") {
+				with, found = s.With, true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the workflow has no docverify/docverify step")
+	}
+	actionSrc, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action struct {
+		Inputs map[string]struct{ Default string }
+		Runs   struct {
+			Using string
+			Steps []struct {
+				Name, Run, Uses, If, Shell string
+				Env                        map[string]string
+			}
+		}
+	}
+	if err := yaml.Unmarshal(actionSrc, &action); err != nil {
+		t.Fatal(err)
+	}
+	if action.Runs.Using != "composite" {
+		t.Fatalf("action.yml runs %q, want composite", action.Runs.Using)
+	}
+	repo, base := freshRepo(t)
+	actionPath, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := map[string]string{
+		"github.action_path":                  actionPath,
+		"github.event.pull_request.base.sha": base,
+	}
+	for name := range with {
+		if _, ok := action.Inputs[name]; !ok {
+			t.Errorf("the workflow passes %q, which action.yml does not take", name)
+		}
+	}
+	for name, in := range action.Inputs {
+		v, ok := with[name]
+		if !ok {
+			v = in.Default
+		}
+		ctx["inputs."+name] = expand(t, v, ctx)
+	}
+	// docverify's cache goes to a fresh directory; Go's build cache stays
+	// where it is, so the action's build reuses it.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"RUNNER_TEMP=" + t.TempDir(), "XDG_CACHE_HOME=" + t.TempDir(), "GOCACHE=" + strings.TrimSpace(string(gocache)), "GITHUB_WORKSPACE=" + repo}
+	var out string
+	code := -1
+	for _, s := range action.Runs.Steps {
+		if s.Run == "" {
+			continue
+		}
+		if s.Shell != "bash" {
+			t.Errorf("step %q runs in %q; the action's steps use bash", s.Name, s.Shell)
+		}
+		stepEnv := append([]string(nil), env...)
+		for k, v := range s.Env {
+			stepEnv = append(stepEnv, k+"="+expand(t, v, ctx))
+		}
+		if strings.Contains(s.Run, "${{") {
+			t.Errorf("step %q interpolates an expression into its script; pass it through env", s.Name)
+		}
+		out, code = runShell(t, repo, s.Run, stepEnv)
+		if code != 0 && !strings.HasPrefix(s.Name, "Run ") {
+			t.Fatalf("step %q failed (%d):\n%s", s.Name, code, out)
+		}
+	}
+	if code != 1 {
+		t.Errorf("the docverify step exited %d, want 1:\n%s", code, out)
+	}
+	if !regexp.MustCompile(`(?m)^::error file=docs/runbook.md,line=5,col=\d+,title=DV1001 missing-safety-mechanism::`).MatchString(out) {
+		t.Errorf("no annotation for the missing kill switch:\n%s", out)
+	}
+	if strings.Contains(out, "FEED_OLDNAME") {
+		t.Errorf("the pull request is blamed for drift it did not add:\n%s", out)
+	}
+}
+
+var exprRE = regexp.MustCompile(`\$\{\{\s*([^}]+?)\s*\}\}`)
+
+// expand resolves ${{ ... }} expressions; one the test does not know
+// fails it, so that the snippets cannot depend on an unchecked value.
+func expand(t *testing.T, s string, ctx map[string]string) string {
+	return exprRE.ReplaceAllStringFunc(s, func(m string) string {
+		key := exprRE.FindStringSubmatch(m)[1]
+		v, ok := ctx[key]
+		if !ok {
+			t.Errorf("unknown expression %s", m)
+		}
+		return v
+	})
+}
+
+// The pre-commit hook runs the installed command on the staged docs.
+func TestPreCommitHook(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(repoRoot, ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct {
+		ID, Entry, Language, Files string
+	}
+	if err := yaml.Unmarshal(src, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	if len(hooks) != 1 || hooks[0].ID != "docverify" || hooks[0].Entry != "docverify" || hooks[0].Language != "golang" {
+		t.Fatalf("hooks = %+v", hooks)
+	}
+	files := regexp.MustCompile(hooks[0].Files)
+	for _, p := range []string{"README.md", "docs/a.mdx", "docs/b.markdown", "main.go", "docs/img.png", "notes.md.bak"} {
+		if files.MatchString(p) != workspace.IsDoc(p) {
+			t.Errorf("the hook's files pattern and docverify disagree on %s", p)
+		}
+	}
+}
+
+// Release builds and the Docker image build the command the way the
+// README says, and stamp its version.
+func TestReleaseBuilds(t *testing.T) {
+	needTools(t, "go")
+	src, err := os.ReadFile(filepath.Join(repoRoot, ".goreleaser.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gr struct {
+		Builds []struct {
+			ID, Main string
+			Env      []string
+			Flags    []string
+			Ldflags  []string
+		}
+	}
+	if err := yaml.Unmarshal(src, &gr); err != nil {
+		t.Fatal(err)
+	}
+	if len(gr.Builds) == 0 {
+		t.Fatal("no builds")
+	}
+	for _, b := range gr.Builds {
+		if filepath.Clean(b.Main) != "cmd/docverify" {
+			t.Errorf("build %s builds %s", b.ID, b.Main)
+		}
+		if !containsString(b.Env, "CGO_ENABLED=1") {
+			t.Errorf("build %s does not enable cgo, which the grammars need", b.ID)
+		}
+	}
+	// The release link flags, on this machine, give a binary that knows
+	// its version. (-trimpath, which only changes recorded paths, is left
+	// out so the build reuses the compile cache.)
+	b := gr.Builds[0]
+	for _, f := range b.Flags {
+		if f != "-trimpath" {
+			t.Errorf("build %s passes %s, which this test does not know", b.ID, f)
+		}
+	}
+	ldflags := strings.ReplaceAll(strings.Join(b.Ldflags, " "), "{{.Version}}", "1.2.3-test")
+	bin := buildDocverify(t, "-ldflags", ldflags)
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || string(out) != "docverify 1.2.3-test\n" {
+		t.Errorf("version of a release build: %q, %v", out, err)
+	}
+
+	// The Dockerfile builds the same package with the Go of go.mod.
+	docker, err := os.ReadFile(filepath.Join(repoRoot, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(repoRoot, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goVersion := regexp.MustCompile(`(?m)^go (\d+\.\d+)`).FindSubmatch(gomod)
+	if goVersion == nil || !bytes.Contains(docker, []byte(fmt.Sprintf("FROM golang:%s-", goVersion[1]))) {
+		t.Errorf("the Dockerfile's Go image is not go.mod's Go %s", goVersion[1])
+	}
+	for _, want := range []string{"CGO_ENABLED=1 go build", "-X main.version=${VERSION}", "./cmd/docverify", `ENTRYPOINT ["/usr/local/bin/docverify"]`} {
+		if !bytes.Contains(docker, []byte(want)) {
+			t.Errorf("the Dockerfile lacks %q", want)
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
