@@ -234,7 +234,7 @@ func TestREADMEGitHubAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := map[string]string{
-		"github.action_path":                  actionPath,
+		"github.action_path":                 actionPath,
 		"github.event.pull_request.base.sha": base,
 	}
 	for name := range with {
