@@ -41,6 +41,7 @@ func TestResolution(t *testing.T) {
 				{Kind: Env, From: Config, Prefix: "SVC_", Nest: "__", Scope: "Settings", Via: "pydantic"},
 				{Kind: Env, From: Flag, Prefix: "CLI_", Nest: "_", Via: "click"},
 				{Kind: Env, From: Env, Prefix: "GUM_CURSOR_", Scope: "Styles", Via: "struct tag envprefix"},
+				{Kind: Env, From: Config, Prefix: "LOW_", Nest: "_", Case: "lower", Via: "an env rule"},
 			},
 		},
 		{Path: "consts.go", Lang: "go", Consts: []Const{{Name: "EnvToken", Value: "APP_TOKEN"}}},
@@ -76,6 +77,8 @@ func TestResolution(t *testing.T) {
 		{claim(Env, "APP_ONLY_IN_TESTS"), Unwired, "in a test"},
 		{claim(Feature, "APP_DB_URL"), Verified, "os.Getenv"},
 		{claim(Env, "APP_NOWHERE"), Missing, ""},
+		{claim(Env, "low_retry_max_attempts"), Verified, "read through an env rule"},
+		{claim(Env, "LOW_RETRY_MAX_ATTEMPTS"), Missing, ""}, // the rule builds lower-case names only
 	}
 	for _, c := range cases {
 		r := judgeOne(t, files, c.claim)

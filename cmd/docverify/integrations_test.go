@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -399,4 +400,91 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// editorSample is text output as editors see it: one finding a line.
+const editorSample = "docs/ops.md:12:24: error: environment variable ORDERS_READ_ONLY is documented as a safety mechanism (\"read-only\") but does not exist in the code [DV1001]\n" +
+	"docs/ops.md:14:3: warning: config key retry.max is documented but does not exist in the code; did you mean retry.max_attempts, read at a.go:3:2? [DV1002]\n" +
+	"docs/ops.md:20:1: info: this docverify-disable comment hides no finding; remove it [DV3001]\n"
+
+// The README's VS Code problem matcher reads the text format.
+func TestREADMEVSCodeProblemMatcher(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```json\n(\\{\n  \"version\": \"2.0.0\".*?)```").FindSubmatch(src)
+	if m == nil {
+		t.Fatal("README has no VS Code tasks.json")
+	}
+	var tasks struct {
+		Tasks []struct {
+			ProblemMatcher struct {
+				Pattern struct {
+					Regexp                                      string
+					File, Line, Column, Severity, Message, Code int
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(m[1], &tasks); err != nil {
+		t.Fatal(err)
+	}
+	p := tasks.Tasks[0].ProblemMatcher.Pattern
+	re := regexp.MustCompile(p.Regexp)
+	want := [][]string{
+		{"docs/ops.md", "12", "24", "error", `environment variable ORDERS_READ_ONLY is documented as a safety mechanism ("read-only") but does not exist in the code`, "DV1001"},
+		{"docs/ops.md", "14", "3", "warning", "config key retry.max is documented but does not exist in the code; did you mean retry.max_attempts, read at a.go:3:2?", "DV1002"},
+		{"docs/ops.md", "20", "1", "info", "this docverify-disable comment hides no finding; remove it", "DV3001"},
+	}
+	for i, line := range strings.Split(strings.TrimSuffix(editorSample, "\n"), "\n") {
+		g := re.FindStringSubmatch(line)
+		if g == nil {
+			t.Errorf("the problem matcher does not match %q", line)
+			continue
+		}
+		got := []string{g[p.File], g[p.Line], g[p.Column], g[p.Severity], g[p.Message], g[p.Code]}
+		if strings.Join(got, "|") != strings.Join(want[i], "|") {
+			t.Errorf("line %d:\n got %q\nwant %q", i+1, got, want[i])
+		}
+	}
+}
+
+// The README's Neovim errorformat fills the quickfix list: Vim reads the
+// same option, so Vim checks it.
+func TestREADMEVimErrorformat(t *testing.T) {
+	needTools(t, "vim")
+	src, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`vim\.opt_local\.errorformat = "([^"]+)"`).FindSubmatch(src)
+	if m == nil {
+		t.Fatal("README has no errorformat")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.txt")
+	qf := filepath.Join(dir, "qf.txt")
+	if err := os.WriteFile(out, []byte(editorSample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	efm := strings.NewReplacer(`\`, `\\`, " ", `\ `, ",", `\,`).Replace(string(m[1]))
+	cmd := exec.Command("vim", "-es", "-N", "-u", "NONE", "-i", "NONE",
+		"-c", "set errorformat="+efm,
+		"-c", "cgetfile "+out,
+		"-c", `call writefile(map(getqflist(), {_, v -> printf("%s|%d|%d|%s|%s", bufname(v.bufnr), v.lnum, v.col, v.type, v.text)}), "`+qf+`")`,
+		"-c", "qa!")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("vim: %v\n%s", err, b)
+	}
+	got, err := os.ReadFile(qf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "docs/ops.md|12|24|e|environment variable ORDERS_READ_ONLY is documented as a safety mechanism (\"read-only\") but does not exist in the code [DV1001]\n" +
+		"docs/ops.md|14|3|w|config key retry.max is documented but does not exist in the code; did you mean retry.max_attempts, read at a.go:3:2? [DV1002]\n" +
+		"docs/ops.md|20|1|i|this docverify-disable comment hides no finding; remove it [DV3001]\n"
+	if string(got) != want {
+		t.Errorf("quickfix list:\n got %s\nwant %s", got, want)
+	}
 }
