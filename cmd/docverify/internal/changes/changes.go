@@ -76,19 +76,25 @@ func Since(root, rev string, files []string, isDoc func(string) bool, wanted fun
 	if err != nil {
 		return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
 	}
-	// The base's blobs under root, by path relative to root.
+	// The base's blobs under root, by path relative to root. The walker
+	// reads tree entries only, not the blobs they name.
 	baseFiles := map[string]plumbing.Hash{}
-	err = tree.Files().ForEach(func(f *object.File) error {
-		if f.Mode != filemode.Regular && f.Mode != filemode.Executable {
-			return nil
+	walker := object.NewTreeWalker(tree, true, nil)
+	defer walker.Close()
+	for {
+		name, entry, err := walker.Next()
+		if err == io.EOF {
+			break
 		}
-		if rel, ok := strings.CutPrefix(f.Name, prefix); ok {
-			baseFiles[rel] = f.Hash
+		if err != nil {
+			return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
+		if entry.Mode != filemode.Regular && entry.Mode != filemode.Executable {
+			continue
+		}
+		if rel, ok := strings.CutPrefix(name, prefix); ok {
+			baseFiles[rel] = entry.Hash
+		}
 	}
 	idx := stagedIndex(repo, prefix)
 
