@@ -103,16 +103,7 @@ func (JUnit) Report(w io.Writer, r *Run) error {
 	for _, name := range order {
 		doc.Suites = append(doc.Suites, *suites[name])
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc)
 }
 
 // Checkstyle writes Checkstyle XML, which many review bots read.
@@ -147,6 +138,11 @@ func (Checkstyle) Report(w io.Writer, r *Run) error {
 		}
 		cur.Errors = append(cur.Errors, checkstyleError{Line: f.Pos.Line, Column: f.Pos.Col, Severity: f.Severity.String(), Message: Clean(f.Message), Source: "docverify." + f.Rule.ID})
 	}
+	return writeXML(w, doc)
+}
+
+// writeXML writes an indented XML document with its header.
+func writeXML(w io.Writer, doc any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}

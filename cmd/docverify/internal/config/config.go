@@ -385,7 +385,7 @@ func (p *parser) rules(n *yaml.Node) {
 	sort.Strings(names)
 	p.mapping(n, "rules", names, func(key string, k, v *yaml.Node) {
 		if v.Kind != yaml.ScalarNode || !contains(Severities, v.Value) {
-			p.errorf(v, "rules.%s: %q is not a severity (want error, warning, info or off)%s", key, v.Value, suggest(v.Value, Severities))
+			p.errorf(v, "rules.%s: %q is not a severity (want %s)%s", key, v.Value, orList(Severities), suggest(v.Value, Severities))
 			return
 		}
 		if p.cfg.Rules == nil {
@@ -431,9 +431,7 @@ func (p *parser) readSites(n *yaml.Node) {
 			case "kind":
 				kindNode = v
 				rs.Kind = p.scalar(v, "read-sites.kind")
-				if !contains(Kinds, rs.Kind) {
-					p.errorf(v, "read-sites.kind: %q is not a kind (want env, flag, config or feature)%s", rs.Kind, suggest(rs.Kind, Kinds))
-				}
+				p.oneOf(v, "read-sites.kind", "a kind", Kinds)
 			case "query":
 				rs.Query = p.scalar(v, "read-sites.query")
 				rs.QueryLine, rs.QueryCol = v.Line, v.Column
@@ -493,16 +491,12 @@ func (p *parser) envRules(n *yaml.Node) {
 			case "prefix":
 				r.Prefix = val
 			case "from":
-				if !contains(envFrom, val) {
-					p.errorf(v, "env.from: %q is not a source of names (want config or flag)%s", val, suggest(val, envFrom))
-				}
+				p.oneOf(v, "env.from", "a source of names", envFrom)
 				r.From = val
 			case "separator":
 				r.Separator = val
 			case "case":
-				if !contains(envCases, val) {
-					p.errorf(v, "env.case: %q is not a case (want upper, lower or keep)%s", val, suggest(val, envCases))
-				}
+				p.oneOf(v, "env.case", "a case", envCases)
 				r.Case = val
 			}
 		})
@@ -521,6 +515,21 @@ func (p *parser) indentOf(line int) int {
 	}
 	l := lines[line-1]
 	return len(l) - len(bytes.TrimLeft(l, " "))
+}
+
+// oneOf reports a value that is not one of valid, naming the nearest.
+func (p *parser) oneOf(v *yaml.Node, where, noun string, valid []string) {
+	if v.Kind == yaml.ScalarNode && !contains(valid, v.Value) {
+		p.errorf(v, "%s: %q is not %s (want %s)%s", where, v.Value, noun, orList(valid), suggest(v.Value, valid))
+	}
+}
+
+// orList is "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 func (p *parser) scalar(v *yaml.Node, where string) string {
