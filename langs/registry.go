@@ -13,6 +13,7 @@ import (
 	"github.com/docverify/docverify/langs/javascript"
 	"github.com/docverify/docverify/langs/lang"
 	"github.com/docverify/docverify/langs/python"
+	"github.com/docverify/docverify/langs/rust"
 	"github.com/docverify/docverify/langs/typescript"
 )
 
@@ -20,6 +21,7 @@ import (
 var Specs = []*lang.Spec{
 	golang.Spec,
 	python.Spec,
+	rust.Spec,
 	javascript.Spec,
 	typescript.Spec,
 	typescript.TSXSpec,
@@ -164,7 +166,7 @@ func (r *Registry) Manifest(p string) lang.Manifest {
 // ending, so that a run can say which sources it could not read instead
 // of silently finding nothing in them.
 var unindexed = map[string]string{
-	".rs": "Rust", ".java": "Java", ".kt": "Kotlin", ".kts": "Kotlin", ".scala": "Scala", ".groovy": "Groovy",
+	".java": "Java", ".kt": "Kotlin", ".kts": "Kotlin", ".scala": "Scala", ".groovy": "Groovy",
 	".rb": "Ruby", ".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".php": "PHP", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",

@@ -21,7 +21,7 @@ func TestEveryQueryCompiles(t *testing.T) {
 
 func TestEverySpecIsComplete(t *testing.T) {
 	for _, s := range Specs {
-		if s.Name == "" || len(s.Extensions) == 0 || s.Grammar == nil || s.Queries == "" || s.Value == nil || s.Function == nil || s.Program == nil || len(s.Needles) == 0 {
+		if s.Name == "" || s.Title == "" || len(s.Extensions) == 0 || s.Grammar == nil || s.Queries == "" || s.Value == nil || s.Function == nil || s.Program == nil || len(s.Needles) == 0 {
 			t.Errorf("spec %q is missing a part", s.Name)
 		}
 		for _, ext := range s.Extensions {
@@ -38,7 +38,7 @@ func TestForPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	for p, want := range map[string]string{"a/b.go": "go", "x.py": "python", "x.mjs": "javascript", "x.tsx": "typescript", "X.TS": "typescript", "x.rs": ""} {
+	for p, want := range map[string]string{"a/b.go": "go", "x.py": "python", "x.mjs": "javascript", "x.tsx": "typescript", "X.TS": "typescript", "src/main.rs": "rust", "x.rb": ""} {
 		got := ""
 		if c := r.ForPath(p); c != nil {
 			got = c.Spec.Name

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -103,10 +104,35 @@ func (ix *Index) derivedNames(limit int) []Evidence {
 			}
 			return true
 		}
-		if d.Scope != "" && !walk(d.Scope, d.Prefix, 0) {
-			return out
+		starts := []string{d.Scope}
+		if d.Scope == "" {
+			starts = ix.topOwners() // an unscoped prefix reaches every structure
+		}
+		for _, s := range starts {
+			if !walk(s, d.Prefix, 0) {
+				return out
+			}
 		}
 	}
+	return out
+}
+
+// topOwners are the config structures no other structure holds, in name
+// order: where dotted keys start.
+func (ix *Index) topOwners() []string {
+	held := map[string]bool{}
+	for _, fs := range ix.owners {
+		for _, f := range fs {
+			held[f.Type] = true
+		}
+	}
+	var out []string
+	for o := range ix.owners {
+		if !held[o] {
+			out = append(out, o)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

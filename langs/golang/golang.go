@@ -25,6 +25,7 @@ var queries string
 // Spec is the Go language.
 var Spec = &lang.Spec{
 	Name:       "go",
+	Title:      "Go",
 	Extensions: []string{".go"},
 	Grammar:    golang.GetLanguage,
 	Queries:    queries,

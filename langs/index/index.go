@@ -364,7 +364,7 @@ loop:
 // "a YAML file".
 func kindOfFile(p string, l *langs.Lang) string {
 	if l != nil {
-		return "a " + displayLang(l.Spec.Name) + " file"
+		return "a " + l.Spec.Title + " file"
 	}
 	if name, ok := langs.Unindexed(p); ok {
 		return "a " + name + " file, which docverify does not index"
@@ -391,20 +391,6 @@ func kindOfFile(p string, l *langs.Lang) string {
 		return "a " + path.Ext(base) + " file"
 	}
 	return "a file named " + base
-}
-
-func displayLang(n string) string {
-	switch n {
-	case "go":
-		return "Go"
-	case "python":
-		return "Python"
-	case "javascript":
-		return "JavaScript"
-	case "typescript":
-		return "TypeScript"
-	}
-	return n
 }
 
 // Facts parses the given content of a file, whatever the prefilter would

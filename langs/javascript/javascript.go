@@ -41,6 +41,7 @@ var Manifests = map[string]lang.Manifest{"package.json": packageJSON}
 // Spec is the JavaScript language.
 var Spec = &lang.Spec{
 	Name:       "javascript",
+	Title:      "JavaScript",
 	Extensions: []string{".js", ".mjs", ".cjs", ".jsx"},
 	Grammar:    javascript.GetLanguage,
 	Queries:    Queries,

@@ -57,6 +57,7 @@ import (
 // Spec describes one language to the engine.
 type Spec struct {
 	Name       string   // the name used in output and the registry: "go", "python"
+	Title      string   // the name people write: "Go", "Python"
 	Extensions []string // file name endings, with the dot: ".go"
 	// Grammar returns the tree-sitter grammar.
 	Grammar func() *sitter.Language

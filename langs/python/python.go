@@ -26,6 +26,7 @@ var queries string
 // Spec is the Python language.
 var Spec = &lang.Spec{
 	Name:       "python",
+	Title:      "Python",
 	Extensions: []string{".py", ".pyw"},
 	Grammar:    python.GetLanguage,
 	Queries:    queries,

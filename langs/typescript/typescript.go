@@ -15,6 +15,7 @@ import (
 // Spec is TypeScript (.ts, .mts, .cts).
 var Spec = &lang.Spec{
 	Name:       "typescript",
+	Title:      "TypeScript",
 	Extensions: []string{".ts", ".mts", ".cts"},
 	Grammar:    typescript.GetLanguage,
 	Queries:    javascript.Queries,
@@ -29,6 +30,7 @@ var Spec = &lang.Spec{
 // TSXSpec is TypeScript with JSX (.tsx), which has a grammar of its own.
 var TSXSpec = &lang.Spec{
 	Name:       "typescript",
+	Title:      "TypeScript",
 	Extensions: []string{".tsx"},
 	Grammar:    tsx.GetLanguage,
 	Queries:    javascript.Queries,

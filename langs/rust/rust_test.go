@@ -1,0 +1,176 @@
+package rust
+
+import (
+	"testing"
+
+	"github.com/docverify/docverify/langs/langtest"
+)
+
+func TestEnvReads(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "idioms", Src: `use std::env;
+use std::env::var_os;
+const TOKEN: &str = "APP_TOKEN";
+fn main() {
+    let a = env::var("APP_A").unwrap();
+    let b = std::env::var_os("APP_B");
+    let c = env!("APP_C");
+    let d = option_env!("APP_D");
+    let e = dotenvy::var("APP_E");
+    let t = env::var(TOKEN);
+    let f = var_os("APP_F");
+}
+`, Want: `
+const TOKEN=APP_TOKEN
+program root
+read env APP_A @APP_A env::var
+read env APP_B @APP_B std::env::var_os
+read env APP_C @APP_C env
+read env APP_D @APP_D option_env
+read env APP_E @APP_E dotenvy::var
+read env APP_F @APP_F var_os
+read env APP_TOKEN @TOKEN env::var of constant TOKEN
+`, Path: "src/main.rs"},
+		{Name: "wrappers and names built at run time", Src: `fn setting(key: &str) -> Option<String> {
+    std::env::var(format!("APP_{}", key)).ok()
+}
+fn user(prefix: &str) -> String {
+    env::var(format!("{prefix}_USER")).unwrap()
+}
+`, Want: `
+dynamic env *_USER @format in user
+dynamic env APP_* @format in setting
+wrapper env setting#0 APP_*
+wrapper env user#0 *_USER
+`},
+		{Name: "near misses", Src: `fn main() {
+    // env::var("IN_COMMENT")
+    println!("APP_PRINTED");
+    Command::new("x").env("RUST_LOG", "debug");
+    let v = vars().collect::<Vec<_>>();
+}
+`, Want: `
+program root
+`, Path: "src/main.rs"},
+	})
+}
+
+func TestClap(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "derive", Src: `#[derive(Parser, Debug)]
+#[command(author, version)]
+struct Cli {
+    /// How long to wait upstream.
+    #[arg(long, env = "APP_UPSTREAM_TIMEOUT", default_value_t = 30)]
+    upstream_timeout: u64,
+    #[arg(long = "dry-run", env)]
+    dry: bool,
+    #[clap(short, long)]
+    read_only: bool,
+    #[arg(short = 'v')]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Commands,
+}
+#[derive(FromArgs)]
+struct Opts {
+    #[argh(option)]
+    max_jobs: usize,
+    #[argh(switch)]
+    no_color: bool,
+}
+`, Want: `
+read env APP_UPSTREAM_TIMEOUT @APP_UPSTREAM_TIMEOUT #[arg(env)] field
+read env DRY @dry #[arg(env)] field dry
+read flag dry-run @dry-run #[arg(long)] field
+read flag max-jobs @max_jobs #[argh(option)] field
+read flag no-color @no_color #[argh(switch)] field
+read flag read-only @read_only #[clap(long)] field
+read flag upstream-timeout @upstream_timeout #[arg(long)] field
+`},
+		{Name: "builder", Src: `fn cli() -> Command {
+    Command::new("app")
+        .arg(Arg::new("mode").long("mode").env("APP_MODE"))
+        .arg(Arg::new("input"))
+}
+`, Want: `
+read env APP_MODE @APP_MODE env
+read flag mode @mode long
+`},
+		{Name: "near misses", Src: `struct Plain {
+    #[arg(long)]
+    not_derived: bool,
+}
+#[derive(Debug)]
+struct Other { long: bool }
+`, Want: ``},
+	})
+}
+
+func TestSerde(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "config structures", Src: `#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Config {
+    pub listen_addr: String,
+    #[serde(rename = "db")]
+    pub database: Database,
+    #[serde(default)]
+    pub limits: HashMap<String, Limit>,
+    #[serde(flatten)]
+    pub extra: Extra,
+    #[serde(skip)]
+    pub cache: Cache,
+    #[serde(alias = "retries")]
+    pub max_retries: Option<u32>,
+}
+#[derive(Deserialize)]
+struct Database { pool_size: u32 }
+fn load() -> Result<Server> {
+    let s: Server = toml::from_str(&text)?;
+    let t = serde_yaml::from_str::<Other>(&text)?;
+    Ok(s)
+}
+`, Want: `
+field Config.:Extra inline weak
+field Config.db:Database weak
+field Config.limits:Limit map weak
+field Config.listen-addr: weak
+field Config.max-retries: weak
+field Config.retries: weak
+field Database.pool_size: weak
+root Config (serde structure named Config)
+root Other (deserialized)
+root Server (deserialized)
+`},
+		{Name: "env prefixes", Src: `fn settings() -> Result<Settings, ConfigError> {
+    Config::builder()
+        .add_source(config::Environment::with_prefix("APP").separator("__"))
+        .build()?
+        .try_deserialize()
+}
+fn fig() -> Figment { Figment::new().merge(Env::prefixed("SVC_")) }
+fn en() -> Config { envy::prefixed("KV_").from_env::<Config>().unwrap() }
+`, Want: `
+derive env<-config APP_ nest=__
+derive env<-config KV_ nest=
+derive env<-config SVC_ nest=
+root Config (deserialized)
+`},
+	})
+}
+
+func TestFeatureFlags(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "sdks", Src: `fn f() {
+    let on = client.bool_variation(&ctx, "new-checkout", false);
+    let v = client.get_bool_value("dark-mode", None, None).await;
+    if unleash.is_enabled("beta-search", None, false) {}
+}
+`, Want: `
+read feature beta-search @beta-search is_enabled
+read feature dark-mode @dark-mode get_bool_value
+read feature new-checkout @new-checkout bool_variation
+`},
+	})
+}

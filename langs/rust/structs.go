@@ -1,0 +1,354 @@
+package rust
+
+import (
+	"regexp"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
+)
+
+// attr is one attribute, #[arg(long, env = "X")]: its name and its
+// comma-separated arguments.
+type attr struct {
+	name string
+	args []attrArg
+}
+
+// attrArg is key or key = value; node is the value's node, or the key's.
+type attrArg struct {
+	key      string
+	value    string
+	hasValue bool
+	node     *sitter.Node
+}
+
+func (a attr) get(key string) (attrArg, bool) {
+	for _, x := range a.args {
+		if x.key == key {
+			return x, true
+		}
+	}
+	return attrArg{}, false
+}
+
+// parseAttr reads an attribute_item.
+func parseAttr(item *sitter.Node, src []byte) (attr, bool) {
+	if item.Type() != "attribute_item" || item.NamedChildCount() == 0 {
+		return attr{}, false
+	}
+	a := item.NamedChild(0)
+	if a.Type() != "attribute" || a.NamedChildCount() == 0 {
+		return attr{}, false
+	}
+	out := attr{name: a.NamedChild(0).Content(src)}
+	tt := a.ChildByFieldName("arguments")
+	if tt == nil {
+		return out, true
+	}
+	var cur *attrArg
+	afterEq := false
+	for i := 0; i < int(tt.ChildCount()); i++ {
+		c := tt.Child(i)
+		switch {
+		case c.Type() == "," || c.Type() == ")" || c.Type() == "]":
+			if cur != nil {
+				out.args = append(out.args, *cur)
+			}
+			cur, afterEq = nil, false
+		case c.Type() == "=":
+			afterEq = true
+		case c.Type() == "(" && i == 0:
+		case cur == nil && c.Type() == "identifier":
+			cur = &attrArg{key: c.Content(src), node: c}
+		case cur != nil && afterEq && !cur.hasValue:
+			cur.hasValue, cur.node = true, c
+			if c.Type() == "string_literal" || c.Type() == "raw_string_literal" {
+				cur.value = stringContent(c, src)
+			} else {
+				cur.value = c.Content(src)
+			}
+		}
+	}
+	if cur != nil {
+		out.args = append(out.args, *cur)
+	}
+	return out, true
+}
+
+// precedingAttrs are the attributes written before an item.
+func precedingAttrs(n *sitter.Node, src []byte) []attr {
+	var out []attr
+	for p := n.PrevNamedSibling(); p != nil; p = p.PrevNamedSibling() {
+		switch p.Type() {
+		case "attribute_item":
+			if a, ok := parseAttr(p, src); ok {
+				out = append(out, a)
+			}
+		case "line_comment", "block_comment":
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// cliAttrs are the attributes CLI derive libraries read from fields:
+// clap (arg, and clap for clap 3), structopt, argh.
+var cliAttrs = map[string]bool{"arg": true, "clap": true, "structopt": true, "argh": true}
+
+// configNameRE recognises a structure named as configuration, which is
+// loaded whole even where the loading call is out of sight.
+var configNameRE = regexp.MustCompile(`(?i)(config|configuration|settings|options)$`)
+
+// structItem reads a struct's fields: the flags and env vars a CLI derive
+// library makes of them, and the config keys serde does.
+func structItem(f *lang.File, n *sitter.Node) {
+	nameNode := n.ChildByFieldName("name")
+	body := n.ChildByFieldName("body")
+	if nameNode == nil || body == nil || body.Type() != "field_declaration_list" {
+		return
+	}
+	owner := nameNode.Content(f.Src)
+	derives := map[string]bool{}
+	renameAll := ""
+	cli := false
+	for _, a := range precedingAttrs(n, f.Src) {
+		switch {
+		case a.name == "derive":
+			for _, x := range a.args {
+				derives[lastSegment(x.key)] = true
+			}
+		case a.name == "serde":
+			if r, ok := a.get("rename_all"); ok {
+				renameAll = r.value
+			}
+		case a.name == "command" || a.name == "clap" || a.name == "structopt":
+			cli = true
+		}
+	}
+	for _, d := range []string{"Parser", "Args", "StructOpt", "FromArgs"} {
+		cli = cli || derives[d]
+	}
+	serde := derives["Deserialize"]
+	if !cli && !serde {
+		return
+	}
+	if serde && configNameRE.MatchString(owner) {
+		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: owner, Site: f.Site(nameNode), Via: "serde structure named " + owner})
+	}
+	var pending []attr
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		c := body.NamedChild(i)
+		switch c.Type() {
+		case "attribute_item":
+			if a, ok := parseAttr(c, f.Src); ok {
+				pending = append(pending, a)
+			}
+		case "field_declaration":
+			field(f, owner, c, pending, cli, serde, renameAll)
+			pending = nil
+		case "line_comment", "block_comment":
+		default:
+			pending = nil
+		}
+	}
+}
+
+func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, cli, serde bool, renameAll string) {
+	nameNode := n.ChildByFieldName("name")
+	if nameNode == nil {
+		return
+	}
+	name := strings.TrimPrefix(nameNode.Content(f.Src), "r#")
+	typ, isMap := fieldType(n.ChildByFieldName("type"), f.Src)
+	if cli {
+		for _, a := range attrs {
+			if !cliAttrs[a.name] {
+				continue
+			}
+			if long, ok := a.get("long"); ok {
+				flag, at := lang.Kebab(name), nameNode
+				if long.hasValue {
+					flag, at = long.value, long.node
+				}
+				f.ReadName(verify.Flag, flag, at, "#["+a.name+"(long)] field", false)
+			}
+			if a.name == "argh" {
+				if _, ok := a.get("option"); ok {
+					f.ReadName(verify.Flag, lang.Kebab(name), nameNode, "#[argh(option)] field", false)
+				} else if _, ok := a.get("switch"); ok {
+					f.ReadName(verify.Flag, lang.Kebab(name), nameNode, "#[argh(switch)] field", false)
+				}
+			}
+			if env, ok := a.get("env"); ok {
+				if env.hasValue {
+					f.ReadName(verify.Env, env.value, env.node, "#["+a.name+"(env)] field", false)
+				} else {
+					// clap names a bare env after the field, upper-cased
+					f.ReadName(verify.Env, strings.ToUpper(name), nameNode, "#["+a.name+"(env)] field "+name, false)
+				}
+			}
+		}
+	}
+	if !serde {
+		return
+	}
+	key, via, inline := renamed(name, renameAll), "serde field", false
+	var aliases []attrArg
+	for _, a := range attrs {
+		if a.name != "serde" {
+			continue
+		}
+		for _, x := range a.args {
+			switch x.key {
+			case "skip", "skip_deserializing":
+				return
+			case "flatten":
+				inline = true
+			case "rename":
+				if x.hasValue {
+					key, via = x.value, "#[serde(rename)]"
+				}
+			case "alias":
+				if x.hasValue {
+					aliases = append(aliases, x)
+				}
+			}
+		}
+	}
+	if inline {
+		f.AddField(verify.Field{Owner: owner, Type: typ, Inline: true, Weak: true, Site: f.Site(nameNode), Via: "#[serde(flatten)]"})
+		return
+	}
+	f.AddField(verify.Field{Owner: owner, Key: key, Type: typ, Map: isMap, Weak: true, Site: f.Site(nameNode), Via: via})
+	for _, x := range aliases {
+		f.AddField(verify.Field{Owner: owner, Key: x.value, Type: typ, Map: isMap, Weak: true, Site: f.Site(x.node), Via: "#[serde(alias)]"})
+	}
+}
+
+// fieldType is the structure a field holds, through Option, Vec, Box and
+// the values of maps, and whether it is a map.
+func fieldType(n *sitter.Node, src []byte) (string, bool) {
+	isMap := false
+	for depth := 0; n != nil && depth < 4; depth++ {
+		switch n.Type() {
+		case "type_identifier":
+			if scalarTypes[n.Content(src)] {
+				return "", isMap
+			}
+			return n.Content(src), isMap
+		case "scoped_type_identifier":
+			if name := n.ChildByFieldName("name"); name != nil {
+				return name.Content(src), isMap
+			}
+			return "", isMap
+		case "generic_type":
+			base := ""
+			if t := n.ChildByFieldName("type"); t != nil {
+				base = lastSegment(t.Content(src))
+			}
+			args := n.ChildByFieldName("type_arguments")
+			if args == nil || args.NamedChildCount() == 0 {
+				return base, isMap
+			}
+			switch base {
+			case "HashMap", "BTreeMap", "IndexMap":
+				isMap = true
+				n = args.NamedChild(int(args.NamedChildCount()) - 1)
+			case "Option", "Vec", "Box", "Arc", "Rc":
+				n = args.NamedChild(0)
+			default:
+				return base, isMap
+			}
+		default:
+			return "", isMap
+		}
+	}
+	return "", isMap
+}
+
+func lastSegment(s string) string {
+	if i := strings.LastIndex(s, "::"); i >= 0 {
+		return s[i+2:]
+	}
+	return s
+}
+
+// renamed applies serde's rename_all to a snake_case field name.
+func renamed(name, rule string) string {
+	words := strings.Split(name, "_")
+	switch rule {
+	case "lowercase":
+		return strings.ToLower(strings.Join(words, ""))
+	case "UPPERCASE":
+		return strings.ToUpper(strings.Join(words, ""))
+	case "PascalCase", "camelCase":
+		var b strings.Builder
+		for i, w := range words {
+			if w == "" {
+				continue
+			}
+			if i == 0 && rule == "camelCase" {
+				b.WriteString(w)
+				continue
+			}
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+		return b.String()
+	case "SCREAMING_SNAKE_CASE":
+		return strings.ToUpper(name)
+	case "kebab-case":
+		return strings.Join(words, "-")
+	case "SCREAMING-KEBAB-CASE":
+		return strings.ToUpper(strings.Join(words, "-"))
+	}
+	return name
+}
+
+// root records a type that code loads configuration into.
+func root(f *lang.File, n *sitter.Node) {
+	f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: n.Content(f.Src), Site: f.Site(n), Via: "deserialized"})
+}
+
+// scalarTypes are standard types that hold one value, not keys.
+var scalarTypes = map[string]bool{"String": true, "PathBuf": true, "Duration": true, "SocketAddr": true, "IpAddr": true, "Url": true, "Value": true}
+
+// envPrefix reads an env prefix over config keys: config-rs's
+// Environment::with_prefix("APP"), figment's Env::prefixed("APP_"),
+// envy::prefixed("APP_"). Nested keys are joined by the separator the
+// chain sets (.separator("__"), .split("__")); without one only top-level
+// keys are addressed.
+func envPrefix(f *lang.File, lit *sitter.Node) {
+	prefix, ok := f.Literal(lit)
+	if !ok || prefix == "" {
+		return
+	}
+	call := lit.Parent()
+	if call != nil {
+		call = call.Parent()
+	}
+	nest := ""
+	for p := call; p != nil && p.Parent() != nil; p = p.Parent().Parent() {
+		fe := p.Parent()
+		if fe.Type() != "field_expression" || fe.Parent() == nil || fe.Parent().Type() != "call_expression" {
+			break
+		}
+		method := fe.ChildByFieldName("field")
+		args := fe.Parent().ChildByFieldName("arguments")
+		if method != nil && args != nil && args.NamedChildCount() > 0 {
+			if m := method.Content(f.Src); m == "separator" || m == "split" {
+				if s, ok := f.Literal(args.NamedChild(0)); ok {
+					nest = s
+				}
+			}
+		}
+	}
+	via := "env prefix"
+	if fn := call.ChildByFieldName("function"); call != nil && fn != nil {
+		via = fn.Content(f.Src)
+	}
+	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Config, Prefix: lang.EnvPrefix(prefix), Nest: nest, Site: f.Site(lit), Via: via})
+}
