@@ -49,7 +49,7 @@ var repo = map[string]string{
 	"util/strings.go":   "package util\n\nfunc Upper(s string) string { return s }\n",
 	"deploy/app.yaml":   "server:\n  listen: \":8080\"\nenv:\n  - APP_LOG_LEVEL\n",
 	"web/app.js":        "console.log(process.env.APP_WEB)\n",
-	"README.rs":         "fn main() { let _ = std::env::var(\"APP_RUST\"); }\n",
+	"Main.swift":        "let token = ProcessInfo.processInfo.environment[\"APP_SWIFT\"]\n",
 	"bin/app.jar":       "PK\x03\x04\x00\x00binary",
 	"package-lock.json": "{\"APP_TOKEN\": 1}\n",
 }
@@ -98,8 +98,8 @@ func TestPhasesResolveConstantsAndWrappers(t *testing.T) {
 			t.Errorf("%s: %s (%s)", r.Claim.Name, r.Status, r.Reason)
 		}
 	}
-	if ix.Stats.Unindexed["Rust"] != 1 {
-		t.Errorf("unindexed = %v, want Rust 1", ix.Stats.Unindexed)
+	if ix.Stats.Unindexed["Swift"] != 1 {
+		t.Errorf("unindexed = %v, want Swift 1", ix.Stats.Unindexed)
 	}
 }
 
@@ -149,7 +149,7 @@ func TestMentions(t *testing.T) {
 	root, files := writeRepo(t, repo)
 	ix := newIndexer(t, root, files, nil)
 	m, err := ix.Mentions(context.Background(), []verify.MentionQuery{
-		{Kind: verify.Env, Name: "APP_RUST"},
+		{Kind: verify.Env, Name: "APP_SWIFT"},
 		{Kind: verify.Env, Name: "APP_LOG_LEVEL"},
 		{Kind: verify.Config, Name: "server.listen"},
 		{Kind: verify.Env, Name: "APP_TOKEN"},
@@ -159,7 +159,7 @@ func TestMentions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"APP_RUST":      "README.rs:1:36 mentioned in a Rust file, which docverify does not index",
+		"APP_SWIFT":     "Main.swift:1:50 mentioned in a Swift file, which docverify does not index",
 		"APP_LOG_LEVEL": "deploy/app.yaml:4:5 mentioned in a YAML file",
 		"server.listen": "deploy/app.yaml:2:3 key in a YAML file",
 		"APP_TOKEN":     "names.go:3:19 mentioned in a Go file",
