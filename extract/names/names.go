@@ -23,7 +23,7 @@ const (
 )
 
 var (
-	upperSnakeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+$`)
+	upperSnakeRE = regexp.MustCompile(`^_{0,2}[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+$`) // _ZO_DATA_DIR: a leading underscore marks a private variable
 	upperWordRE  = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,}$`)
 	longFlagRE   = regexp.MustCompile(`^--[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
 	singleDashRE = regexp.MustCompile(`^-[a-zA-Z][a-zA-Z0-9_-]+$`)

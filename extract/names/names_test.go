@@ -4,20 +4,23 @@ import "testing"
 
 func TestShapes(t *testing.T) {
 	cases := map[string]Shape{
-		"DATABASE_URL":       UpperSnake,
-		"ENABLE_X":           UpperSnake,
-		"PORT":               UpperWord,
-		"--dry-run":          LongFlag,
-		"--x":                LongFlag,
-		"-dry-run":           SingleDash,
-		"-v":                 None,
-		"retry.max_attempts": Dotted,
-		"config.yaml":        Dotted,
-		"new-checkout":       LowerWord,
-		"maxAttempts":        LowerWord,
-		"hello":              None,
-		"a b":                None,
-		"_private":           None,
+		"DATABASE_URL":        UpperSnake,
+		"ENABLE_X":            UpperSnake,
+		"PORT":                UpperWord,
+		"--dry-run":           LongFlag,
+		"--x":                 LongFlag,
+		"-dry-run":            SingleDash,
+		"-v":                  None,
+		"retry.max_attempts":  Dotted,
+		"config.yaml":         Dotted,
+		"new-checkout":        LowerWord,
+		"maxAttempts":         LowerWord,
+		"hello":               None,
+		"a b":                 None,
+		"_private":            None,
+		"_ZO_DATA_DIR":        UpperSnake,
+		"__PYVENV_LAUNCHER__": None,
+		"___X_Y":              None,
 	}
 	for tok, want := range cases {
 		if got := Of(tok); got != want {
