@@ -184,6 +184,10 @@ type Derivation struct {
 	// Case, when "upper" or "lower", is the only case the derived names
 	// are spelt in; "" accepts any (most libraries fold case).
 	Case string
+	// DropDashes removes the dashes of source names instead of turning
+	// them into underscores: Spring binds billing.fraud-check from
+	// BILLING_FRAUDCHECK.
+	DropDashes bool
 	Site
 	Via string
 }

@@ -467,10 +467,18 @@ func (ix *Index) fieldsOf(typ string, depth int) []fieldSite {
 
 // envForm is how name builders turn a key into an env var suffix:
 // upper case, with dots and dashes as underscores.
-func envForm(key, nest string) string {
+func envForm(key, nest, dash string) string {
 	key = strings.ReplaceAll(key, ".", nest)
-	key = strings.ReplaceAll(key, "-", "_")
+	key = strings.ReplaceAll(key, "-", dash)
 	return strings.ToUpper(key)
+}
+
+// dash is what a derivation makes of a dash in a source name.
+func (d Derivation) dash() string {
+	if d.DropDashes {
+		return ""
+	}
+	return "_"
 }
 
 // derived finds the env vars the code builds from config keys or flags.
@@ -499,14 +507,14 @@ func (ix *Index) derived(name string) []Evidence {
 		case Config:
 			if d.Scope == "" {
 				for k, evs := range ix.reads {
-					if k.kind == Config && envForm(k.name, sep) == rest {
+					if k.kind == Config && envForm(k.name, sep, d.dash()) == rest {
 						for _, e := range evs {
 							out = append(out, Evidence{Pos: e.Pos, Name: e.Name, Via: "config key " + e.Name + " read through " + via, Strength: Read})
 						}
 					}
 				}
 			}
-			for _, f := range ix.envFields(d.Scope, rest, d.Nest, 0) {
+			for _, f := range ix.envFields(d.Scope, rest, d.Nest, d.dash(), 0) {
 				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})
 			}
 		case Env:
@@ -517,7 +525,7 @@ func (ix *Index) derived(name string) []Evidence {
 			}
 		case Flag:
 			for k, evs := range ix.reads {
-				if k.kind == Flag && envForm(k.name, sep) == rest {
+				if k.kind == Flag && envForm(k.name, sep, d.dash()) == rest {
 					for _, e := range evs {
 						out = append(out, Evidence{Pos: e.Pos, Name: "--" + e.Name, Via: "flag --" + e.Name + " read through " + via, Strength: Read})
 					}
@@ -532,7 +540,7 @@ func (ix *Index) derived(name string) []Evidence {
 // rest: RETRY_MAX_ATTEMPTS matches retry → max_attempts with nest "_".
 // An empty scope starts from every structure; an empty nest matches
 // top-level fields only (the library does not address nested ones).
-func (ix *Index) envFields(scope, rest, nest string, depth int) []fieldSite {
+func (ix *Index) envFields(scope, rest, nest, dash string, depth int) []fieldSite {
 	if depth > maxDepth {
 		return nil
 	}
@@ -549,12 +557,12 @@ func (ix *Index) envFields(scope, rest, nest string, depth int) []fieldSite {
 		if f.Inline {
 			continue // its keys are listed under the owner by fieldsOf, or under its own type
 		}
-		k := envForm(f.Key, nest)
+		k := envForm(f.Key, nest, dash)
 		switch {
 		case rest == k:
 			out = append(out, f)
 		case nest != "" && f.Type != "" && strings.HasPrefix(rest, k+nest):
-			out = append(out, ix.envFields(f.Type, rest[len(k)+len(nest):], nest, depth+1)...)
+			out = append(out, ix.envFields(f.Type, rest[len(k)+len(nest):], nest, dash, depth+1)...)
 		}
 	}
 	return out

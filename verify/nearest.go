@@ -82,7 +82,7 @@ func (ix *Index) derivedNames(limit int) []Evidence {
 			if len(evs) == 0 || (d.From != k.kind) || (k.kind == Config && d.Scope != "") {
 				continue
 			}
-			if !add(d.Prefix+envForm(k.name, sep), evs[0].Pos, d.Via) {
+			if !add(d.Prefix+envForm(k.name, sep, d.dash()), evs[0].Pos, d.Via) {
 				return out
 			}
 		}
@@ -92,7 +92,7 @@ func (ix *Index) derivedNames(limit int) []Evidence {
 		var walk func(owner, prefix string, depth int) bool
 		walk = func(owner, prefix string, depth int) bool {
 			for _, f := range ix.fieldsOf(owner, depth) {
-				name := prefix + envForm(f.Key, d.Nest)
+				name := prefix + envForm(f.Key, d.Nest, d.dash())
 				if !add(name, f.pos, d.Via) {
 					return false
 				}

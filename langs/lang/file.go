@@ -234,9 +234,17 @@ func (f *File) call(fn, arg *sitter.Node) {
 }
 
 // calleeText is a call's function as written, without spaces or type
-// arguments: cfg.Var, flags.Enabled.
+// arguments: cfg.Var, flags.Enabled. Where the grammar keeps the method
+// name apart from its object (Java's method_invocation), the object is
+// put back in front.
 func calleeText(fn *sitter.Node, src []byte) string {
-	name := strings.Join(strings.Fields(fn.Content(src)), "")
+	text := fn.Content(src)
+	if p := fn.Parent(); p != nil {
+		if name, obj := p.ChildByFieldName("name"), p.ChildByFieldName("object"); name != nil && obj != nil && name.StartByte() == fn.StartByte() && name.EndByte() == fn.EndByte() {
+			text = obj.Content(src) + "." + text
+		}
+	}
+	name := strings.Join(strings.Fields(text), "")
 	if i := strings.IndexByte(name, '['); i > 0 {
 		name = name[:i]
 	}
@@ -396,6 +404,15 @@ func (f *File) ReadName(kind verify.Kind, name string, n *sitter.Node, via strin
 	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.Site(n), Via: via, Negatable: negatable})
 }
 
+// ReadNameAt records a read of a name that starts at byte off inside
+// node n: a key inside a larger literal ("${billing.enabled:true}").
+func (f *File) ReadNameAt(kind verify.Kind, name string, n *sitter.Node, off int, via string) {
+	if name == "" {
+		return
+	}
+	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.siteAt(n, off), Via: via})
+}
+
 // AddField records a key of a config structure.
 func (f *File) AddField(fl verify.Field) { f.Facts.Fields = append(f.Facts.Fields, fl) }
 
@@ -438,7 +455,11 @@ func (f *File) Text(n *sitter.Node) string {
 // Site is the position of a node: 1-based line, 1-based column in
 // characters. For a string literal it is the position of its content,
 // past the opening quote.
-func (f *File) Site(n *sitter.Node) verify.Site {
+func (f *File) Site(n *sitter.Node) verify.Site { return f.siteAt(n, 0) }
+
+// siteAt is the position of byte at of a node's content, past its
+// quotes and string prefix.
+func (f *File) siteAt(n *sitter.Node, at int) verify.Site {
 	off := int(n.StartByte())
 	end := int(n.EndByte())
 	for i := off; i < end && i < off+4; i++ {
@@ -454,6 +475,7 @@ func (f *File) Site(n *sitter.Node) verify.Site {
 			break
 		}
 	}
+	off = min(off+at, end)
 	lineStart := off
 	for lineStart > 0 && f.Src[lineStart-1] != '\n' {
 		lineStart--

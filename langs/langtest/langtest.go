@@ -117,6 +117,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if d.Scope != "" {
 			scope = " scope=" + d.Scope
 		}
+		if d.DropDashes {
+			scope += " drop-dashes"
+		}
 		add("derive %s<-%s %s nest=%s%s", d.Kind, d.From, d.Prefix, d.Nest, scope)
 	}
 	for _, p := range ff.Programs {
