@@ -237,8 +237,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
 		}
+	}
+	if c.Kind == Env || c.Kind == Feature || c.Kind == Config {
 		if lib, dep, ok := ix.honouredBy(c.Name); ok {
-			return External, fmt.Sprintf("honoured by %s, %s", lib, dep.Via), []Evidence{dep}
+			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
+			return Verified, "", []Evidence{dep}
 		}
 	}
 	return StatusUnknown, "", nil

@@ -126,8 +126,13 @@ func TestOwnership(t *testing.T) {
 	// A variable a declared library reads itself belongs to the library;
 	// the same variable without the library declared is a claim like any other.
 	withDep := NewIndex([]FileFacts{{Path: "pyproject.toml", Dependencies: []Dependency{{Name: "WatchFiles"}}}}, nil)
-	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, withDep)[0]; r.Status != External || !strings.Contains(r.Reason, "honoured by watchfiles, declared in pyproject.toml") {
-		t.Errorf("library variable with the library declared: %s (%s)", r.Status, r.Reason)
+	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, withDep)[0]; r.Status != Verified || len(r.Evidence) != 1 || r.Evidence[0].Via != "honoured by watchfiles, declared in pyproject.toml" {
+		t.Errorf("library variable with the library declared: %s (%v)", r.Status, r.Evidence)
+	}
+	// Config keys too, and a library declared by any artifact of a family.
+	spring := NewIndex([]FileFacts{{Path: "build.gradle", Dependencies: []Dependency{{Name: "spring-boot-starter-web"}}}}, nil)
+	if r := Check([]Claim{claim(Config, "spring.profiles.active")}, spring)[0]; r.Status != Verified || r.Evidence[0].Via != "honoured by spring-boot, declared in build.gradle" {
+		t.Errorf("a Spring key with Spring Boot declared: %s (%v)", r.Status, r.Evidence)
 	}
 	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, ix)[0]; r.Status != Missing {
 		t.Errorf("library variable without the library: %s, want missing", r.Status)

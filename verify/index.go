@@ -622,15 +622,34 @@ func ProgramName(cmd string) string {
 	return base
 }
 
-// honouredBy finds a declared dependency that reads env var name itself.
+// honouredBy finds a declared dependency that reads an env var or config
+// key itself.
 func (ix *Index) honouredBy(name string) (string, Evidence, bool) {
 	libs, aliases := known.Library(name)
 	for i, lib := range libs {
 		for _, a := range aliases[i] {
+			if prefix, ok := strings.CutSuffix(a, "*"); ok {
+				if e, ok := ix.depWithPrefix(prefix); ok {
+					return lib, e, true
+				}
+				continue
+			}
 			if e, ok := ix.deps[a]; ok {
 				return lib, e, true
 			}
 		}
 	}
 	return "", Evidence{}, false
+}
+
+// depWithPrefix is the first declared dependency, by name, that starts
+// with prefix.
+func (ix *Index) depWithPrefix(prefix string) (Evidence, bool) {
+	best, found := "", false
+	for name := range ix.deps {
+		if strings.HasPrefix(name, prefix) && (!found || name < best) {
+			best, found = name, true
+		}
+	}
+	return ix.deps[best], found
 }

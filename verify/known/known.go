@@ -64,6 +64,7 @@ var everyday = map[string]bool{"go": true, "make": true, "bundle": true, "gem": 
 
 // library is one entry of libraries.txt.
 type library struct {
+	header  string // the "== ..." line it was declared by
 	name    string
 	aliases []string // as manifests declare it, normalised
 	vars    []pattern
@@ -96,11 +97,15 @@ func load() {
 		docHosts[p.text] = p.owner
 	}
 	for _, p := range parse(libraryData) {
-		if len(libs) == 0 || libs[len(libs)-1].name != p.owner {
+		if len(libs) == 0 || libs[len(libs)-1].header != p.owner {
 			names := strings.Fields(p.owner)
-			l := library{name: names[0]}
+			l := library{header: p.owner, name: strings.TrimSuffix(names[0], "*")}
 			for _, n := range names {
-				l.aliases = append(l.aliases, NormalizeDependency(n))
+				alias := NormalizeDependency(strings.TrimSuffix(n, "*"))
+				if strings.HasSuffix(n, "*") {
+					alias += "*"
+				}
+				l.aliases = append(l.aliases, alias)
 			}
 			libs = append(libs, l)
 		}
@@ -127,8 +132,9 @@ func NormalizeDependency(name string) string {
 	return b.String()
 }
 
-// Library reports the libraries that read env var name themselves, each
-// with the names (normalised) a manifest may declare it by.
+// Library reports the libraries that read an env var or config key
+// themselves, each with the names (normalised) a manifest may declare it
+// by; a name ending in * is a prefix.
 func Library(name string) (libraries []string, declaredAs [][]string) {
 	loadOnce.Do(load)
 	for _, l := range libs {
