@@ -12,6 +12,7 @@ import (
 	"github.com/docverify/docverify/langs/golang"
 	"github.com/docverify/docverify/langs/java"
 	"github.com/docverify/docverify/langs/javascript"
+	"github.com/docverify/docverify/langs/kotlin"
 	"github.com/docverify/docverify/langs/lang"
 	"github.com/docverify/docverify/langs/python"
 	"github.com/docverify/docverify/langs/rust"
@@ -24,6 +25,7 @@ var Specs = []*lang.Spec{
 	python.Spec,
 	rust.Spec,
 	java.Spec,
+	kotlin.Spec,
 	javascript.Spec,
 	typescript.Spec,
 	typescript.TSXSpec,
@@ -168,7 +170,7 @@ func (r *Registry) Manifest(p string) lang.Manifest {
 // ending, so that a run can say which sources it could not read instead
 // of silently finding nothing in them.
 var unindexed = map[string]string{
-	".kt": "Kotlin", ".kts": "Kotlin", ".scala": "Scala", ".groovy": "Groovy",
+	".scala": "Scala", ".groovy": "Groovy",
 	".rb": "Ruby", ".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".php": "PHP", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",

@@ -30,13 +30,18 @@ func propertiesClass(f *lang.File, n *sitter.Node) {
 			}
 		}
 	}
-	class := name.Content(f.Src)
+	PrefixFields(f, prefix, at, name.Content(f.Src))
+}
+
+// PrefixFields records that the keys of class sit under a
+// @ConfigurationProperties prefix: billing.limits is a chain of
+// synthetic structures (@billing holds limits) that ends at the class.
+// Without a prefix the class's keys are top-level. Kotlin shares it.
+func PrefixFields(f *lang.File, prefix string, at *sitter.Node, class string) {
 	if prefix == "" {
-		// keys at the top level: the class itself is configuration
-		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: class, Site: f.Site(name), Via: "@ConfigurationProperties"})
+		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: class, Site: f.Site(at), Via: "@ConfigurationProperties"})
 		return
 	}
-	// billing.limits → @billing holds limits, whose type is the class
 	segs := strings.Split(prefix, ".")
 	owner := "@spring"
 	for i, seg := range segs {
@@ -107,13 +112,15 @@ func class(f *lang.File, n *sitter.Node) {
 				continue
 			}
 			if vn := v.ChildByFieldName("name"); vn != nil {
-				addKeys(f, owner, vn, typ, isMap)
+				AddKeys(f, owner, vn, typ, isMap)
 			}
 		}
 	}
 }
 
-func addKeys(f *lang.File, owner string, name *sitter.Node, typ string, isMap bool) {
+// AddKeys records a field of a class as a key, in camel and kebab case
+// (Spring binds both). Kotlin shares it.
+func AddKeys(f *lang.File, owner string, name *sitter.Node, typ string, isMap bool) {
 	key := name.Content(f.Src)
 	f.AddField(verify.Field{Owner: owner, Key: key, Type: typ, Map: isMap, Weak: true, Site: f.Site(name), Via: "field"})
 	if k := lang.Kebab(key); k != key {
@@ -133,7 +140,7 @@ func fieldType(n *sitter.Node, src []byte) (string, bool) {
 	for depth := 0; n != nil && depth < 4; depth++ {
 		switch n.Type() {
 		case "type_identifier":
-			if scalar[n.Content(src)] {
+			if Scalar[n.Content(src)] {
 				return "", isMap
 			}
 			return n.Content(src), isMap
@@ -168,5 +175,6 @@ func lastNamed(n *sitter.Node, src []byte) string {
 	return n.Content(src)
 }
 
-var scalar = map[string]bool{"String": true, "Integer": true, "Long": true, "Boolean": true, "Double": true, "Float": true,
+// Scalar lists the JDK's single-value types, which hold no keys.
+var Scalar = map[string]bool{"String": true, "Integer": true, "Long": true, "Boolean": true, "Double": true, "Float": true,
 	"Duration": true, "DataSize": true, "URI": true, "URL": true, "Path": true, "File": true, "Charset": true, "Object": true}

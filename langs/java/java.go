@@ -37,7 +37,7 @@ var Spec = &lang.Spec{
 	Program:  func(string, lang.Project) string { return "" }, // named by @Command and the build, not by the file
 	Custom: map[string]lang.Handler{
 		"java.placeholder": Placeholders, "java.program": program, "java.properties": propertiesClass,
-		"java.class": class, "java.springboot": springBoot,
+		"java.class": class, "java.springboot": SpringBoot,
 	},
 	Manifests: Manifests,
 }
@@ -114,9 +114,10 @@ func program(f *lang.File, lit *sitter.Node) {
 	}
 }
 
-// springBoot records Spring Boot's relaxed binding: every config key can
+// SpringBoot records Spring Boot's relaxed binding: every config key can
 // also be set as an env var, upper-cased, dots as underscores, dashes
 // dropped (billing.fraud-check.enabled from BILLING_FRAUDCHECK_ENABLED).
-func springBoot(f *lang.File, n *sitter.Node) {
+// Kotlin shares it.
+func SpringBoot(f *lang.File, n *sitter.Node) {
 	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Config, Nest: "_", DropDashes: true, Site: f.Site(n), Via: "Spring Boot relaxed binding"})
 }
