@@ -38,7 +38,7 @@ func TestForPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	for p, want := range map[string]string{"a/b.go": "go", "x.py": "python", "x.mjs": "javascript", "x.tsx": "typescript", "X.TS": "typescript", "src/main.rs": "rust", "x.rb": ""} {
+	for p, want := range map[string]string{"a/b.go": "go", "x.py": "python", "x.mjs": "javascript", "x.tsx": "typescript", "X.TS": "typescript", "src/main.rs": "rust", "x.rb": "ruby", "x.swift": ""} {
 		got := ""
 		if c := r.ForPath(p); c != nil {
 			got = c.Spec.Name

@@ -102,7 +102,7 @@ func Placeholders(f *lang.File, lit *sitter.Node) {
 		}
 		key := strings.TrimSpace(s[start : start+end])
 		if key != "" && !strings.ContainsAny(key, " #{") {
-			f.ReadNameAt(verify.Config, key, lit, start, "@Value")
+			f.ReadNameAt(verify.Config, key, lit, start, "@Value", false)
 		}
 		off = start + end
 	}

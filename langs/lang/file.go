@@ -406,12 +406,14 @@ func (f *File) ReadName(kind verify.Kind, name string, n *sitter.Node, via strin
 
 // ReadNameAt records a read of a name that starts at byte off inside
 // node n: a key inside a larger literal ("${billing.enabled:true}").
-func (f *File) ReadNameAt(kind verify.Kind, name string, n *sitter.Node, off int, via string) {
+func (f *File) ReadNameAt(kind verify.Kind, name string, n *sitter.Node, off int, via string, negatable bool) {
 	if name == "" {
 		return
 	}
-	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.siteAt(n, off), Via: via})
+	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.siteAt(n, off), Via: via, Negatable: negatable})
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
 // AddField records a key of a config structure.
 func (f *File) AddField(fl verify.Field) { f.Facts.Fields = append(f.Facts.Fields, fl) }
@@ -462,6 +464,9 @@ func (f *File) Site(n *sitter.Node) verify.Site { return f.siteAt(n, 0) }
 func (f *File) siteAt(n *sitter.Node, at int) verify.Site {
 	off := int(n.StartByte())
 	end := int(n.EndByte())
+	if off+1 < end && f.Src[off] == ':' && isLetter(f.Src[off+1]) {
+		off++ // a Ruby symbol, :dry_run
+	}
 	for i := off; i < end && i < off+4; i++ {
 		c := f.Src[i]
 		if c == '"' || c == '\'' || c == '`' {
