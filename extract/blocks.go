@@ -430,7 +430,32 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 				}
 			}
 			return p, nil
-		case "node", "ts-node", "tsx", "deno", "bash", "sh", "zsh":
+		case "bundle":
+			if len(rest) > 0 && rest[0].Text == "exec" {
+				args = skipFlags(rest[1:])
+				continue
+			}
+		case "cargo", "dotnet":
+			// cargo run [--bin tool] -- args; dotnet run -- args: the
+			// program is the project's, unnamed here
+			if len(rest) > 0 && rest[0].Text == "run" {
+				for i, w := range rest {
+					if w.Text == "--" {
+						return verify.OwnProgram, rest[i+1:]
+					}
+				}
+				return "", nil
+			}
+			if base == "dotnet" && len(rest) > 0 && strings.HasSuffix(rest[0].Text, ".dll") {
+				return strings.TrimSuffix(rest[0].Text, ".dll"), rest[1:]
+			}
+		case "java":
+			for i := 0; i < len(rest); i++ {
+				if rest[i].Text == "-jar" && i+1 < len(rest) {
+					return jarProgram(rest[i+1].Text), rest[i+2:]
+				}
+			}
+		case "node", "ts-node", "tsx", "deno", "bash", "sh", "zsh", "php", "ruby", "perl":
 			r := rest
 			if base == "deno" && len(r) > 0 && r[0].Text == "run" {
 				r = r[1:]
@@ -444,6 +469,16 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 		return p, rest
 	}
 	return "", nil
+}
+
+// jarVersionRE is the version a build appends to a jar's name.
+var jarVersionRE = regexp.MustCompile(`-\d+(\.\d+)*(-[A-Za-z0-9.]+)?$`)
+
+// jarProgram names the program a jar runs: build/libs/billing-1.2.0.jar
+// is billing.
+func jarProgram(p string) string {
+	name := strings.TrimSuffix(p[strings.LastIndexByte(p, '/')+1:], ".jar")
+	return jarVersionRE.ReplaceAllString(name, "")
 }
 
 // skipFlags drops leading options of a wrapper (sudo -E, go run -race).

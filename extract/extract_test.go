@@ -188,6 +188,12 @@ func TestShellBlocks(t *testing.T) {
 5:13 env A_B cmd=feed
 5:24 flag --x cmd=feed
 `},
+		{"JVM, Ruby, PHP and Rust runners", "```sh\njava -Xmx1g -jar build/libs/billing-1.4.2.jar --verbose\nbundle exec tool --force\nphp artisan mail:send --queue\ncargo run --release -- --upstream-timeout 5\n```\n", `
+2:47 flag --verbose cmd=billing
+3:18 flag --force cmd=tool
+4:23 flag --queue cmd=artisan
+5:24 flag --upstream-timeout cmd=. safety="timeout"
+`},
 		{"export and comments", "```bash\n# kill switch for the importer\nexport IMPORT_PAUSED=1\n```\n", `
 3:8 env IMPORT_PAUSED safety="kill switch"
 `},

@@ -14,6 +14,7 @@ import (
 	"github.com/docverify/docverify/langs/javascript"
 	"github.com/docverify/docverify/langs/kotlin"
 	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/langs/php"
 	"github.com/docverify/docverify/langs/python"
 	"github.com/docverify/docverify/langs/ruby"
 	"github.com/docverify/docverify/langs/rust"
@@ -28,6 +29,7 @@ var Specs = []*lang.Spec{
 	java.Spec,
 	kotlin.Spec,
 	ruby.Spec,
+	php.Spec,
 	javascript.Spec,
 	typescript.Spec,
 	typescript.TSXSpec,
@@ -173,7 +175,7 @@ func (r *Registry) Manifest(p string) lang.Manifest {
 // of silently finding nothing in them.
 var unindexed = map[string]string{
 	".scala": "Scala", ".groovy": "Groovy",
-	".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".php": "PHP", ".swift": "Swift", ".m": "Objective-C",
+	".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",
 	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".sh": "shell", ".bash": "shell", ".zsh": "shell",

@@ -599,7 +599,7 @@ func hasKind(kinds []Kind, k Kind) bool {
 // ownsCommand reports whether a command line's program is one of this
 // repository's: a program it defines, or a file or program directory in it.
 func (ix *Index) ownsCommand(cmd string) bool {
-	if cmd == "" {
+	if cmd == "" || cmd == OwnProgram {
 		return true
 	}
 	clean := path.Clean(strings.TrimPrefix(cmd, "./"))
@@ -609,6 +609,11 @@ func (ix *Index) ownsCommand(cmd string) bool {
 	_, ok := ix.programs[ProgramName(cmd)]
 	return ok
 }
+
+// OwnProgram is the command of a claim made on a line that runs the
+// repository's own program without naming it: cargo run -- --flag,
+// dotnet run -- --flag.
+const OwnProgram = "."
 
 // ProgramName reduces a command to the name a program is known by:
 // ./bin/app.exe → app, tools/gen.py → gen.
