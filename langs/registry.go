@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/docverify/docverify/langs/csharp"
 	"github.com/docverify/docverify/langs/golang"
 	"github.com/docverify/docverify/langs/java"
 	"github.com/docverify/docverify/langs/javascript"
@@ -30,6 +31,7 @@ var Specs = []*lang.Spec{
 	kotlin.Spec,
 	ruby.Spec,
 	php.Spec,
+	csharp.Spec,
 	javascript.Spec,
 	typescript.Spec,
 	typescript.TSXSpec,
@@ -175,7 +177,7 @@ func (r *Registry) Manifest(p string) lang.Manifest {
 // of silently finding nothing in them.
 var unindexed = map[string]string{
 	".scala": "Scala", ".groovy": "Groovy",
-	".cs": "C#", ".fs": "F#", ".vb": "Visual Basic", ".swift": "Swift", ".m": "Objective-C",
+	".fs": "F#", ".vb": "Visual Basic", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",
 	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".sh": "shell", ".bash": "shell", ".zsh": "shell",

@@ -184,6 +184,11 @@ type Derivation struct {
 	// Case, when "upper" or "lower", is the only case the derived names
 	// are spelt in; "" accepts any (most libraries fold case).
 	Case string
+	// Independent marks a derivation without a prefix that holds beside
+	// prefixed ones of the same file: the .NET host maps every env var
+	// whatever prefixed sources are added, where viper's AutomaticEnv
+	// takes the prefix SetEnvPrefix gives.
+	Independent bool
 	// DropDashes removes the dashes of source names instead of turning
 	// them into underscores: Spring binds billing.fraud-check from
 	// BILLING_FRAUDCHECK.

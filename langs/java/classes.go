@@ -34,24 +34,13 @@ func propertiesClass(f *lang.File, n *sitter.Node) {
 }
 
 // PrefixFields records that the keys of class sit under a
-// @ConfigurationProperties prefix: billing.limits is a chain of
-// synthetic structures (@billing holds limits) that ends at the class.
-// Without a prefix the class's keys are top-level. Kotlin shares it.
+// @ConfigurationProperties prefix. Kotlin shares it.
 func PrefixFields(f *lang.File, prefix string, at *sitter.Node, class string) {
-	if prefix == "" {
-		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: class, Site: f.Site(at), Via: "@ConfigurationProperties"})
-		return
+	var section []string
+	if prefix != "" {
+		section = strings.Split(prefix, ".")
 	}
-	segs := strings.Split(prefix, ".")
-	owner := "@spring"
-	for i, seg := range segs {
-		typ := "@" + strings.Join(segs[:i+1], ".")
-		if i == len(segs)-1 {
-			typ = class
-		}
-		f.AddField(verify.Field{Owner: owner, Key: seg, Type: typ, Site: f.Site(at), Via: "@ConfigurationProperties(prefix)"})
-		owner = typ
-	}
+	f.BindSection(section, at, class, "@ConfigurationProperties")
 }
 
 // annotationValue is the value of one of an annotation's named elements,

@@ -73,7 +73,7 @@ public class FraudProperties {
 }
 `, Want: `
 field @billing.fraud:FraudProperties
-field @spring.billing:@billing
+field @.billing:@billing
 field FraudProperties.check-enabled: weak
 field FraudProperties.checkEnabled: weak
 field FraudProperties.limits:Limit map weak

@@ -59,7 +59,7 @@ class Admin {
 }
 `, Want: `
 derive env<-config  nest=_ drop-dashes
-field @spring.billing:BillingProperties
+field @.billing:BillingProperties
 field Admin.verbose: weak
 field BillingProperties.fraud-check: weak
 field BillingProperties.fraudCheck: weak

@@ -312,7 +312,7 @@ func (f *File) finish() {
 	}
 	seen := map[string]bool{}
 	for _, d := range f.derives {
-		if d.Prefix == "" && d.Scope == "" && prefixed[[2]verify.Kind{d.Kind, d.From}] {
+		if d.Prefix == "" && d.Scope == "" && !d.Independent && prefixed[[2]verify.Kind{d.Kind, d.From}] {
 			continue
 		}
 		key := d.Kind.String() + d.From.String() + d.Prefix + d.Scope + d.Nest
@@ -414,6 +414,28 @@ func (f *File) ReadNameAt(kind verify.Kind, name string, n *sitter.Node, off int
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+
+// BindSection records that the keys of class sit under a config section:
+// billing.retry becomes a chain of synthetic structures (@billing holds
+// retry) that ends at the class, so that billing.retry.max_attempts
+// resolves through the class's fields. An empty section makes the class's
+// keys top-level. Spring's @ConfigurationProperties(prefix) and .NET's
+// Configure<T>(GetSection("Billing")) both bind this way.
+func (f *File) BindSection(section []string, at *sitter.Node, class, via string) {
+	if len(section) == 0 {
+		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: class, Site: f.Site(at), Via: via})
+		return
+	}
+	owner := "@"
+	for i, seg := range section {
+		typ := "@" + strings.Join(section[:i+1], ".")
+		if i == len(section)-1 {
+			typ = class
+		}
+		f.AddField(verify.Field{Owner: owner, Key: seg, Type: typ, Site: f.Site(at), Via: via})
+		owner = typ
+	}
+}
 
 // AddField records a key of a config structure.
 func (f *File) AddField(fl verify.Field) { f.Facts.Fields = append(f.Facts.Fields, fl) }
