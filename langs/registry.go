@@ -19,6 +19,7 @@ import (
 	"github.com/docverify/docverify/langs/python"
 	"github.com/docverify/docverify/langs/ruby"
 	"github.com/docverify/docverify/langs/rust"
+	"github.com/docverify/docverify/langs/shell"
 	"github.com/docverify/docverify/langs/typescript"
 )
 
@@ -32,6 +33,7 @@ var Specs = []*lang.Spec{
 	ruby.Spec,
 	php.Spec,
 	csharp.Spec,
+	shell.Spec,
 	javascript.Spec,
 	typescript.Spec,
 	typescript.TSXSpec,
@@ -180,7 +182,7 @@ var unindexed = map[string]string{
 	".fs": "F#", ".vb": "Visual Basic", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",
-	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".sh": "shell", ".bash": "shell", ".zsh": "shell",
+	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".zsh": "zsh",
 	".ps1": "PowerShell", ".vue": "Vue", ".svelte": "Svelte",
 }
 
