@@ -321,11 +321,18 @@ func (e *extractor) judge(b block, start, end int, name string) judgement {
 		j.historical = e.sectionHistorical()
 	}
 	j.owner = ownerOf(b.around(start, end))
-	if m := possessiveRE.FindStringSubmatch(b.masked[ss:start]); m != nil {
+	if m := possessiveRE.FindStringSubmatch(b.masked[ss:start]); m != nil && !genericNouns[strings.ToLower(m[1])] {
 		j.owner = strings.ToLower(m[1])
 	}
 	return j
 }
+
+// genericNouns name no particular program: "the service's `X`" is this
+// repository's service as much as anyone's.
+var genericNouns = map[string]bool{"service": true, "app": true, "application": true, "server": true, "client": true,
+	"project": true, "tool": true, "system": true, "user": true, "team": true, "container": true, "cluster": true,
+	"repository": true, "repo": true, "program": true, "script": true, "module": true, "package": true, "library": true,
+	"api": true, "worker": true, "job": true, "process": true, "host": true, "deployment": true, "pod": true}
 
 // safety finds the safety cue of a claim: in its name, in its sentence, in
 // the headings of its section, in that order. The headings' cue is looked

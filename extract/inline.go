@@ -26,6 +26,9 @@ var possessiveRE = regexp.MustCompile(`([A-Za-z][\w.-]*)(?:'s|’s)\s*$`)
 // whether that program is the repository's own.
 func ownerOf(near string) string {
 	for _, m := range ownerRE.FindAllStringSubmatch(near, -1) {
+		if genericNouns[strings.ToLower(m[1])] {
+			continue // "the service's" is a noun, not the service(8) command
+		}
 		if _, ok := known.Program(strings.ToLower(m[1])); ok {
 			return strings.ToLower(m[1])
 		}
@@ -157,7 +160,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 	case names.Dotted:
 		switch {
-		case isFileOrCode(name):
+		case isFileOrCode(name) && !(pascalPath(name) && has(configKeyCue, near)):
 			return
 		case has(featureCue, near):
 			c.Kind, c.Explicit = verify.Feature, true
@@ -166,6 +169,18 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		default:
 			return
 		}
+	case names.SectionEnv:
+		switch {
+		case p.Dollar || p.Assigned || explicitSet || has(envCue, near) || has(envCue, sentence):
+			c.Kind, c.Explicit = verify.Env, true
+		default:
+			c.Kind = verify.Env
+		}
+	case names.PascalWord:
+		if !has(featureCue, near) {
+			return
+		}
+		c.Kind, c.Explicit = verify.Feature, true
 	case names.LowerWord:
 		switch {
 		case has(featureCue, near):
@@ -229,6 +244,18 @@ func isFileOrCode(tok string) bool {
 		}
 	}
 	return false
+}
+
+// pascalPath reports a dotted path of capitalised segments,
+// Payments.Gateway.Endpoint: .NET writes configuration keys so, which
+// reads as code unless the context says it is a key.
+func pascalPath(tok string) bool {
+	for _, s := range strings.Split(tok, ".") {
+		if s == "" || s[0] < 'A' || s[0] > 'Z' || strings.ContainsAny(s, "-_") {
+			return false
+		}
+	}
+	return true
 }
 
 // prosePatterns find names in plain text where the wording leaves no doubt.

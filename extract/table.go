@@ -164,7 +164,7 @@ func (e *extractor) tableName(tok string, off int, row block, hint columnHint, t
 			}
 			c.Kind = verify.Flag
 		case hint == configNames || hint == anyName && has(configCue, tableContext):
-			if shape == names.Dotted && isFileOrCode(name) {
+			if shape == names.Dotted && isFileOrCode(name) && !(hint == configNames && pascalPath(name)) {
 				return
 			}
 			c.Kind = verify.Config

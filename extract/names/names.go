@@ -20,6 +20,8 @@ const (
 	SingleDash       // -dry-run: Go's flag package style, or short flags run together
 	Dotted           // retry.max_attempts
 	LowerWord        // new-checkout, max_attempts, maxAttempts
+	SectionEnv       // Payments__MaxRetries: .NET's env form of a config path
+	PascalWord       // OrdersReports: a feature flag only if the context says so
 )
 
 var (
@@ -29,6 +31,8 @@ var (
 	singleDashRE = regexp.MustCompile(`^-[a-zA-Z][a-zA-Z0-9_-]+$`)
 	dottedRE     = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_-]+)+$`)
 	lowerWordRE  = regexp.MustCompile(`^[a-z][a-z0-9]*([-_][a-z0-9]+|[A-Z][a-z0-9]*)+$`)
+	sectionEnvRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*(__[A-Za-z0-9]+(_[A-Za-z0-9]+)*)+$`)
+	pascalWordRE = regexp.MustCompile(`^[A-Z][a-z0-9]+([A-Z][a-z0-9]*)+$`)
 )
 
 // Of gives the shape of a bare token (no $, no =value).
@@ -46,6 +50,10 @@ func Of(tok string) Shape {
 		return Dotted
 	case lowerWordRE.MatchString(tok):
 		return LowerWord
+	case sectionEnvRE.MatchString(tok):
+		return SectionEnv
+	case pascalWordRE.MatchString(tok):
+		return PascalWord
 	}
 	return None
 }
