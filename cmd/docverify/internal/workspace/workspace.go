@@ -51,6 +51,24 @@ func IsDoc(p string) bool {
 	return false
 }
 
+// IsToolingDoc reports whether a doc instructs tools rather than readers:
+// anything under a hidden directory (.github's templates and prompts,
+// .agents/, .changeset/) and the instruction files of AI coding agents.
+// Such docs use shell variables of their own workflows freely, and are
+// checked only when a configuration's include globs select them.
+func IsToolingDoc(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
+			return true
+		}
+	}
+	switch strings.ToUpper(path.Base(p)) {
+	case "AGENTS.MD", "CLAUDE.MD", "GEMINI.MD", "COPILOT-INSTRUCTIONS.MD":
+		return true
+	}
+	return false
+}
+
 // datedRE finds a date at the start of a file name, as blog engines name
 // posts: 2018-05-27-1.13.0.md.
 var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
@@ -82,6 +100,8 @@ func IsChangelog(p string) bool {
 // Options change what Walk keeps.
 type Options struct {
 	IncludeChangelogs bool
+	// IncludeTooling checks docs for tools too (see IsToolingDoc).
+	IncludeTooling bool
 	// Docs and Source, when set, select the docs and the other files by
 	// their slash path (a configuration's include and exclude globs).
 	Docs, Source func(p string) bool
@@ -145,6 +165,7 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 		}
 		switch {
 		case IsDoc(p) && opts.Docs != nil && !opts.Docs(p):
+		case IsDoc(p) && !opts.IncludeTooling && IsToolingDoc(p):
 		case IsDoc(p) && !opts.IncludeChangelogs && IsChangelog(p):
 			w.Changelogs = append(w.Changelogs, p)
 		case IsDoc(p):

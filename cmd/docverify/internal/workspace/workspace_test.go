@@ -42,6 +42,10 @@ func TestWalk(t *testing.T) {
 		".git/config":                       "",
 		"env/pyvenv.cfg":                    "",
 		"env/lib/site.py":                   "",
+		".github/PULL_REQUEST_TEMPLATE.md":  "",
+		".agents/skills/release/SKILL.md":   "",
+		"AGENTS.md":                         "",
+		".github/workflows/ci.yml":          "",
 	})
 	if err := os.Symlink("/etc", filepath.Join(root, "etc-link")); err != nil {
 		t.Fatal(err)
@@ -53,7 +57,7 @@ func TestWalk(t *testing.T) {
 	if want := []string{"README.md", "docs/guide.mdx"}; !reflect.DeepEqual(w.Docs, want) {
 		t.Errorf("docs = %q, want %q", w.Docs, want)
 	}
-	if want := []string{".gitignore", "keep.log", "main.go", "web/.gitignore", "web/src/x.ts"}; !reflect.DeepEqual(w.Files, want) {
+	if want := []string{".github/workflows/ci.yml", ".gitignore", "keep.log", "main.go", "web/.gitignore", "web/src/x.ts"}; !reflect.DeepEqual(w.Files, want) {
 		t.Errorf("files = %q, want %q", w.Files, want)
 	}
 	if want := []string{"CHANGELOG.md", "docs/changelog/v2.md", "website/blog/2018-05-27-1.13.0.md"}; !reflect.DeepEqual(w.Changelogs, want) {
@@ -65,6 +69,14 @@ func TestWalk(t *testing.T) {
 	}
 	if len(w.Docs) != 5 {
 		t.Errorf("with changelogs, docs = %q", w.Docs)
+	}
+	// Docs for tools are checked when include globs select docs.
+	w, err = Walk(root, Options{IncludeTooling: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{".agents/skills/release/SKILL.md", ".github/PULL_REQUEST_TEMPLATE.md", "AGENTS.md", "README.md", "docs/guide.mdx"}; !reflect.DeepEqual(w.Docs, want) {
+		t.Errorf("with tooling docs, docs = %q", w.Docs)
 	}
 }
 
