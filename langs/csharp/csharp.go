@@ -205,15 +205,76 @@ func class(f *lang.File, n *sitter.Node) {
 	if body == nil {
 		return
 	}
+	// A class whose properties name their keys ([JsonPropertyName("x")],
+	// [YamlMember(Alias = "x")]) is a serialised structure: its keys count
+	// without a binding in sight, as Go's tagged structs do.
+	var props []*sitter.Node
+	named := false
 	for i := 0; i < int(body.NamedChildCount()); i++ {
-		d := body.NamedChild(i)
-		if d.Type() != "property_declaration" {
-			continue
-		}
-		if pn := d.ChildByFieldName("name"); pn != nil {
-			addProperty(f, owner, pn, d.ChildByFieldName("type"))
+		if d := body.NamedChild(i); d.Type() == "property_declaration" {
+			props = append(props, d)
+			if k, _ := keyAttribute(d, f.Src); k != nil {
+				named = true
+			}
 		}
 	}
+	for _, d := range props {
+		pn := d.ChildByFieldName("name")
+		if pn == nil {
+			continue
+		}
+		t, isMap := propertyType(d.ChildByFieldName("type"), f.Src)
+		if k, via := keyAttribute(d, f.Src); k != nil {
+			if s, ok := f.Literal(k); ok && s != "" {
+				f.AddField(verify.Field{Owner: owner, Key: s, Type: t, Map: isMap, Site: f.Site(k), Via: via})
+				continue
+			}
+		}
+		f.AddField(verify.Field{Owner: owner, Key: pn.Content(f.Src), Type: t, Map: isMap, Weak: !named, Site: f.Site(pn), Via: "property"})
+	}
+}
+
+// keyAttributes name a property's key in a serialised form.
+var keyAttributes = map[string]bool{"JsonPropertyName": true, "JsonProperty": true, "YamlMember": true, "DataMember": true, "ConfigurationKeyName": true}
+
+// keyAttribute finds the literal of a key-naming attribute on a
+// property, and the attribute's name.
+func keyAttribute(d *sitter.Node, src []byte) (*sitter.Node, string) {
+	for i := 0; i < int(d.NamedChildCount()); i++ {
+		al := d.NamedChild(i)
+		if al.Type() != "attribute_list" {
+			continue
+		}
+		for j := 0; j < int(al.NamedChildCount()); j++ {
+			a := al.NamedChild(j)
+			name := a.ChildByFieldName("name")
+			if name == nil || !keyAttributes[name.Content(src)] {
+				continue
+			}
+			args := childOfType(a, "attribute_argument_list")
+			if args == nil {
+				continue
+			}
+			for k := 0; k < int(args.NamedChildCount()); k++ {
+				arg := args.NamedChild(k)
+				if arg.NamedChildCount() == 0 {
+					continue
+				}
+				v := arg.NamedChild(0)
+				if v.Type() == "assignment_expression" {
+					if l := v.ChildByFieldName("left"); l != nil && (l.Content(src) == "Alias" || l.Content(src) == "Name" || l.Content(src) == "PropertyName") {
+						v = v.ChildByFieldName("right")
+					} else {
+						continue
+					}
+				}
+				if v != nil && v.Type() == "string_literal" {
+					return v, "[" + name.Content(src) + "]"
+				}
+			}
+		}
+	}
+	return nil, ""
 }
 
 func childOfType(n *sitter.Node, typ string) *sitter.Node {
@@ -225,6 +286,7 @@ func childOfType(n *sitter.Node, typ string) *sitter.Node {
 	return nil
 }
 
+// addProperty records a record's positional property.
 func addProperty(f *lang.File, owner string, name, typ *sitter.Node) {
 	t, isMap := propertyType(typ, f.Src)
 	f.AddField(verify.Field{Owner: owner, Key: name.Content(f.Src), Type: t, Map: isMap, Weak: true, Site: f.Site(name), Via: "property"})

@@ -55,6 +55,17 @@ field BillingOptions.Retries: weak
 field LimitOptions.PerMinute: weak
 read config Billing @Billing IConfiguration
 `},
+		{Name: "serialised structures name their keys", Src: `public class BranchConfiguration {
+    [JsonPropertyName("is-source-branch-for")]
+    public string[] IsSourceBranchFor { get; set; }
+    [YamlMember(Alias = "regex")] public string Regex { get; set; }
+    public string Label { get; set; }
+}
+`, Want: `
+field BranchConfiguration.Label:
+field BranchConfiguration.is-source-branch-for:
+field BranchConfiguration.regex:
+`},
 		{Name: "options and flags", Src: `class Cli {
     static void Build() {
         var dry = new Option<bool>("--dry-run", "Print only.");
