@@ -23,8 +23,15 @@ var queries string
 
 // Spec is the C# language.
 var Spec = &lang.Spec{
-	Name:       "csharp",
-	Title:      "C#",
+	Name:  "csharp",
+	Title: "C#",
+	Idioms: lang.Idioms{
+		Env:      "`Environment.GetEnvironmentVariable`, the host's `A__B` mapping, `AddEnvironmentVariables(prefix)`",
+		Flags:    "System.CommandLine `Option<T>`, CommandLineParser `[Option]`",
+		Config:   "`IConfiguration[...]`, `GetValue`, `GetSection`, `GetConnectionString`, options classes bound to sections, `[JsonPropertyName]`/`[YamlMember]`",
+		Features: "Microsoft.FeatureManagement, LaunchDarkly, OpenFeature, Split",
+		Programs: "`.csproj` (executables, packages)",
+	},
 	Extensions: []string{".cs"},
 	Grammar:    csharp.GetLanguage,
 	Queries:    queries,

@@ -24,8 +24,15 @@ var queries string
 
 // Spec is the Go language.
 var Spec = &lang.Spec{
-	Name:       "go",
-	Title:      "Go",
+	Name:  "go",
+	Title: "Go",
+	Idioms: lang.Idioms{
+		Env:      "`os.Getenv`, `os.LookupEnv`, `env`/`envconfig` struct tags, kingpin `Envar`, urfave/cli `EnvVars`, viper `AutomaticEnv` with `SetEnvPrefix`",
+		Flags:    "flag, pflag/cobra, urfave/cli, kingpin, go-flags `long`, kong",
+		Config:   "viper, koanf, struct tags (`yaml`, `json`, `toml`, `mapstructure`, `koanf`) chained into dotted keys",
+		Features: "LaunchDarkly, OpenFeature, Unleash, GrowthBook, Split, Flipt",
+		Programs: "`main` packages, `go.mod`",
+	},
 	Extensions: []string{".go"},
 	Grammar:    golang.GetLanguage,
 	Queries:    queries,

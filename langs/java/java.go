@@ -21,8 +21,15 @@ var queries string
 
 // Spec is the Java language.
 var Spec = &lang.Spec{
-	Name:       "java",
-	Title:      "Java",
+	Name:  "java",
+	Title: "Java",
+	Idioms: lang.Idioms{
+		Env:      "`System.getenv`, dotenv-java, Spring relaxed binding (`A_B_CC` for `a.b-cc`)",
+		Flags:    "picocli `@Option`, JCommander `@Parameter`",
+		Config:   "`System.getProperty`, Spring `@Value` and `@ConfigurationProperties`, Micronaut/Quarkus `@ConfigProperty`/`@Property`",
+		Features: "LaunchDarkly, OpenFeature, Unleash, Togglz, Split, FF4j",
+		Programs: "picocli `@Command(name)`, `pom.xml`, `build.gradle`, `settings.gradle`",
+	},
 	Extensions: []string{".java"},
 	Grammar:    java.GetLanguage,
 	Queries:    queries,

@@ -40,8 +40,15 @@ var Manifests = map[string]lang.Manifest{"package.json": packageJSON}
 
 // Spec is the JavaScript language.
 var Spec = &lang.Spec{
-	Name:       "javascript",
-	Title:      "JavaScript",
+	Name:  "javascript",
+	Title: "JavaScript",
+	Idioms: lang.Idioms{
+		Env:      "`process.env`, `import.meta.env`, `Deno.env`, `Bun.env`, t3-env, envalid, zod",
+		Flags:    "commander, yargs, `parseArgs`, meow, oclif",
+		Config:   "convict, option schema objects",
+		Features: "OpenFeature, LaunchDarkly, Unleash, GrowthBook, Split, Flipt",
+		Programs: "`package.json` `bin` and dependencies",
+	},
 	Extensions: []string{".js", ".mjs", ".cjs", ".jsx"},
 	Grammar:    javascript.GetLanguage,
 	Queries:    Queries,

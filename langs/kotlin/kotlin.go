@@ -21,8 +21,15 @@ var queries string
 
 // Spec is the Kotlin language.
 var Spec = &lang.Spec{
-	Name:       "kotlin",
-	Title:      "Kotlin",
+	Name:  "kotlin",
+	Title: "Kotlin",
+	Idioms: lang.Idioms{
+		Env:      "`System.getenv`, Clikt `envvar`, Spring relaxed binding",
+		Flags:    "Clikt `option()` (named or from the property), picocli",
+		Config:   "Spring `@Value` and `@ConfigurationProperties` data classes, Micronaut/Quarkus",
+		Features: "LaunchDarkly, OpenFeature, Unleash, Split",
+		Programs: "picocli `@Command(name)`, Gradle and Maven as for Java",
+	},
 	Extensions: []string{".kt", ".kts"},
 	Grammar:    kotlin.GetLanguage,
 	Queries:    queries,

@@ -56,7 +56,10 @@ import (
 
 // Spec describes one language to the engine.
 type Spec struct {
-	Name       string   // the name used in output and the registry: "go", "python"
+	Name string // the name used in output and the registry: "go", "python"
+	// Idioms say what the language's queries read, for the README's
+	// table of languages, which a test keeps equal to them.
+	Idioms     Idioms
 	Title      string   // the name people write: "Go", "Python"
 	Extensions []string // file name endings, with the dot: ".go"
 	// Grammar returns the tree-sitter grammar.
@@ -83,6 +86,11 @@ type Spec struct {
 	// for the repository's programs and dependencies, by file base name;
 	// a name may be a glob ("requirements*.txt").
 	Manifests map[string]Manifest
+}
+
+// Idioms describe, in the README's words, what a language is read for.
+type Idioms struct {
+	Env, Flags, Config, Features, Programs string
 }
 
 // Part is a piece of an expression used as a name.

@@ -23,8 +23,15 @@ var queries string
 
 // Spec is the PHP language.
 var Spec = &lang.Spec{
-	Name:       "php",
-	Title:      "PHP",
+	Name:  "php",
+	Title: "PHP",
+	Idioms: lang.Idioms{
+		Env:      "`getenv`, `$_ENV`, `$_SERVER`, Laravel `env()`, Symfony `%env(X)%`",
+		Flags:    "Artisan `$signature`, Symfony console `addOption`",
+		Config:   "Laravel `config()` and `Config::get`",
+		Features: "Laravel Pennant, LaunchDarkly, Unleash, OpenFeature, Split",
+		Programs: "`composer.json` `bin` and requirements",
+	},
 	Extensions: []string{".php"},
 	Grammar:    php.GetLanguage,
 	Queries:    queries,

@@ -25,8 +25,15 @@ var queries string
 
 // Spec is the Python language.
 var Spec = &lang.Spec{
-	Name:       "python",
-	Title:      "Python",
+	Name:  "python",
+	Title: "Python",
+	Idioms: lang.Idioms{
+		Env:      "`os.environ`, `os.getenv`, environs, python-decouple, pydantic settings (`env_prefix`, nested delimiter)",
+		Flags:    "argparse, click (`envvar`, `auto_envvar_prefix`), typer, absl, cleo",
+		Config:   "pydantic models, configparser",
+		Features: "OpenFeature, LaunchDarkly, Unleash, GrowthBook, Split, Flipt",
+		Programs: "`pyproject.toml` and `setup.cfg` scripts, `requirements*.txt`",
+	},
 	Extensions: []string{".py", ".pyw"},
 	Grammar:    python.GetLanguage,
 	Queries:    queries,

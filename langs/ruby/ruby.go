@@ -20,8 +20,15 @@ var queries string
 
 // Spec is the Ruby language.
 var Spec = &lang.Spec{
-	Name:       "ruby",
-	Title:      "Ruby",
+	Name:  "ruby",
+	Title: "Ruby",
+	Idioms: lang.Idioms{
+		Env:      "`ENV[...]`, `ENV.fetch`, `ENV.key?`",
+		Flags:    "OptionParser (`--[no-]x` defines both), Thor options",
+		Config:   "Rails `config.x`",
+		Features: "Flipper, LaunchDarkly, Unleash, OpenFeature, Split",
+		Programs: "gemspec `executables`, `Gemfile`",
+	},
 	Extensions: []string{".rb", ".rake"},
 	Grammar:    ruby.GetLanguage,
 	Queries:    queries,

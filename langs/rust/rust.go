@@ -21,8 +21,15 @@ var queries string
 
 // Spec is the Rust language.
 var Spec = &lang.Spec{
-	Name:       "rust",
-	Title:      "Rust",
+	Name:  "rust",
+	Title: "Rust",
+	Idioms: lang.Idioms{
+		Env:      "`std::env::var`/`var_os`, `env!`/`option_env!`, dotenvy, clap `env`, config-rs/figment/envy prefixes",
+		Flags:    "clap derive (`#[arg(long)]`, field names) and builder, structopt, argh",
+		Config:   "serde structures (`rename`, `rename_all`, `flatten`, `alias`)",
+		Features: "LaunchDarkly, OpenFeature, Unleash",
+		Programs: "`Cargo.toml` package, `[[bin]]`, dependencies; `src/bin/*`",
+	},
 	Extensions: []string{".rs"},
 	Grammar:    rust.GetLanguage,
 	Queries:    queries,

@@ -22,8 +22,15 @@ var queries string
 
 // Spec is the shell language.
 var Spec = &lang.Spec{
-	Name:       "shell",
-	Title:      "shell",
+	Name:  "shell",
+	Title: "shell",
+	Idioms: lang.Idioms{
+		Env:      "`${X:-default}`, `${X:?}`, `${X:=default}`, and `$X` where the script does not set `X`",
+		Flags:    "`case \"$1\" in --flag)` option loops",
+		Config:   "",
+		Features: "",
+		Programs: "every `.sh` script, by its name",
+	},
 	Extensions: []string{".sh", ".bash"},
 	Grammar:    bash.GetLanguage,
 	Queries:    queries,
@@ -34,7 +41,7 @@ var Spec = &lang.Spec{
 	Value:    func(n *sitter.Node, src []byte) []lang.Part { return []lang.Part{{Unknown: true}} },
 	Function: function,
 	Program:  program,
-	Custom: map[string]lang.Handler{"shell.file": file},
+	Custom:   map[string]lang.Handler{"shell.file": file},
 }
 
 // program names a script after its file: deploy.sh is deploy.

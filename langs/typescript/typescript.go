@@ -16,6 +16,7 @@ import (
 var Spec = &lang.Spec{
 	Name:       "typescript",
 	Title:      "TypeScript",
+	Idioms:     javascript.Spec.Idioms,
 	Extensions: []string{".ts", ".mts", ".cts"},
 	Grammar:    typescript.GetLanguage,
 	Queries:    javascript.Queries,
@@ -31,6 +32,7 @@ var Spec = &lang.Spec{
 var TSXSpec = &lang.Spec{
 	Name:       "typescript",
 	Title:      "TypeScript",
+	Idioms:     javascript.Spec.Idioms,
 	Extensions: []string{".tsx"},
 	Grammar:    tsx.GetLanguage,
 	Queries:    javascript.Queries,
