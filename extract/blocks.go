@@ -225,6 +225,9 @@ func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
 func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text string, j judgement, src verify.Source) {
 	prog, args, envArgs := resolveProgram(cmd.Args)
 	for _, a := range cmd.Assigns {
+		if prog == "" && !a.Export && usedLater(text, a.Name, a.Offset) {
+			continue // EXPECTED="$(...)" ... "$EXPECTED": the script's own variable
+		}
 		if e.envClaim(a.Name, toDoc(a.Offset), prog, j, src) && prog == "" && !a.Export && names.Of(a.Name) == names.UpperWord {
 			// ENDPOINT=testing.com on a line of its own sets a shell variable,
 			// which may well be the reader's own: only its shape says more.
@@ -469,6 +472,38 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 		return p, rest
 	}
 	return "", nil
+}
+
+// usedLater reports whether a snippet expands a variable after the line
+// that assigns it, which makes it the snippet's own.
+func usedLater(text, name string, off int) bool {
+	if off < 0 || off >= len(text) {
+		return false
+	}
+	rest := text[off:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[nl:]
+	} else {
+		return false
+	}
+	for _, ref := range []string{"$" + name, "${" + name} {
+		for i := 0; ; {
+			k := strings.Index(rest[i:], ref)
+			if k < 0 {
+				break
+			}
+			end := i + k + len(ref)
+			if ref[1] == '{' || end == len(rest) || !isNameByte(rest[end]) {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // jarVersionRE is the version a build appends to a jar's name.

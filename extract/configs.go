@@ -57,13 +57,26 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	}
 	for _, leaf := range root.Leaves() {
 		name := strings.Join(leaf.Path, ".")
-		if leaf.Offset < 0 || names.IsPlaceholder(name) {
+		if leaf.Offset < 0 || names.IsPlaceholder(name) || hasMapKey(leaf.Path) {
 			continue
 		}
 		j := e.blockJudgement(s, leaf.Offset, name)
 		e.add(verify.Claim{Kind: verify.Config, Name: name, Text: name, Source: verify.ConfigBlock, Explicit: true,
 			Safety: j.safety, Historical: j.historical, Owner: owner, Context: j.context}, s.toDoc(leaf.Offset))
 	}
+}
+
+// hasMapKey reports a path through a key that names something rather
+// than a setting: a package (acme/package), a path, a namespace
+// (Vendor\Package). The key above it is a map the code reads whole, so
+// what lies under it is the user's data, not a claim.
+func hasMapKey(path []string) bool {
+	for _, seg := range path {
+		if strings.ContainsAny(seg, `/\`) {
+			return true
+		}
+	}
+	return false
 }
 
 // configTool finds the tool a config snippet belongs to when its title,

@@ -194,6 +194,10 @@ func TestShellBlocks(t *testing.T) {
 4:23 flag --queue cmd=artisan
 5:24 flag --upstream-timeout cmd=. safety="timeout"
 `},
+		{"a script's own variables", "```sh\nEXPECTED=\"$(cat sum)\"\nACTUAL=\"$(sha sum)\"\n[ \"$EXPECTED\" = \"${ACTUAL}\" ]\nFEED_MODE=fast\nexport FEED_TOKEN=x\necho \"$FEED_TOKEN\"\n```\n", `
+5:1 env FEED_MODE
+6:8 env FEED_TOKEN
+`},
 		{"export and comments", "```bash\n# kill switch for the importer\nexport IMPORT_PAUSED=1\n```\n", `
 3:8 env IMPORT_PAUSED safety="kill switch"
 `},
@@ -235,6 +239,9 @@ func TestConfigBlocks(t *testing.T) {
 3:1 config server.port
 `},
 		{"no config context", "```yaml\nname: x\nitems: [1]\n```\n", ``},
+		{"map keys that name packages are the user's data", "Add this to your config file:\n\n```json\n{\"require\": {\"acme/package\": \"^1.0\"}, \"config\": {\"sort-packages\": true}}\n```\n", `
+4:51 config config.sort-packages
+`},
 		{"api responses are not config", "The API returns this JSON configuration:\n\n```json\n{\"id\": 1}\n```\n", ``},
 		{"dotenv", "```env\n# the database\nFEED_DB_URL=postgres://\nexport FEED_MODE=fast\n```\n", `
 3:1 env FEED_DB_URL
