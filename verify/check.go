@@ -257,6 +257,11 @@ func (ix *Index) judge(c Claim) Result {
 		sortEvidence(fit)
 		return Result{Claim: c, Status: Dynamic, Reason: "the code builds names like " + fit[0].Name + " at run time", Evidence: fit}
 	}
+	for _, e := range ix.mentions[c.Name] {
+		if e.Strength == Read && (c.Kind == Env || c.Kind == Feature) {
+			return Result{Claim: c, Status: Verified, Evidence: []Evidence{e}} // %env(NAME)% in a config file
+		}
+	}
 	var weak []Evidence
 	for _, k := range kinds {
 		weak = append(weak, ix.weak[nameKey{k, normalize(k, c.Name)}]...)

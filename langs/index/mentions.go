@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -131,7 +132,12 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			if li == nil {
 				li = lineIndex(src)
 			}
-			add(name, verify.Evidence{Pos: li.pos(fs.path, src, off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
+			e := verify.Evidence{Pos: li.pos(fs.path, src, off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention}
+			if envPlaceholderBefore(src, off) {
+				// Symfony's %env(NAME)% in a config file reads the variable
+				e.Via, e.Strength = "%env()% in "+kindOfFile(fs.path, fs.lang), verify.Read
+			}
+			add(name, e)
 		}
 		part := func(t []byte, off int) {
 			if len(segments) == 0 || len(t) > 64 {
@@ -293,4 +299,15 @@ func (ls lines) pos(file string, src []byte, off int) verify.Pos {
 		}
 	}
 	return verify.Pos{File: file, Line: lo + 1, Col: col}
+}
+
+// envPlaceholderRE is the start of a Symfony env placeholder, with its
+// processors: %env(, %env(int:, %env(default:fallback:.
+var envPlaceholderRE = regexp.MustCompile(`%env\((?:[a-z_]+:)*$`)
+
+// envPlaceholderBefore reports whether the name at off is inside a
+// %env(...)% placeholder.
+func envPlaceholderBefore(src []byte, off int) bool {
+	start := max(0, off-64)
+	return bytes.Contains(src[start:off], []byte("%env(")) && envPlaceholderRE.Match(src[start:off])
 }

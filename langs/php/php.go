@@ -26,7 +26,7 @@ var Spec = &lang.Spec{
 	Name:  "php",
 	Title: "PHP",
 	Idioms: lang.Idioms{
-		Env:      "`getenv`, `$_ENV`, `$_SERVER`, Laravel `env()`, Symfony `%env(X)%`",
+		Env:      "`getenv`, `$_ENV`, `$_SERVER`, Laravel `env()`, Symfony `%env(X)%` in PHP and in config files",
 		Flags:    "Artisan `$signature`, Symfony console `addOption`",
 		Config:   "Laravel `config()` and `Config::get`",
 		Features: "Laravel Pennant, LaunchDarkly, Unleash, OpenFeature, Split",
