@@ -92,21 +92,7 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 }
 
 func function(n *sitter.Node, src []byte) (lang.Function, bool) {
-	if n.Type() != "method_declaration" && n.Type() != "local_function_statement" && n.Type() != "constructor_declaration" {
-		return lang.Function{}, false
-	}
-	var fn lang.Function
-	if name := n.ChildByFieldName("name"); name != nil {
-		fn.Name = name.Content(src)
-	}
-	if params := n.ChildByFieldName("parameters"); params != nil {
-		for i := 0; i < int(params.NamedChildCount()); i++ {
-			if name := params.NamedChild(i).ChildByFieldName("name"); name != nil {
-				fn.Params = append(fn.Params, name.Content(src))
-			}
-		}
-	}
-	return fn, true
+	return lang.NamedFunction(n, src, "method_declaration", "local_function_statement", "constructor_declaration")
 }
 
 // dotted turns a configuration path, Billing:Retries, into the dotted key
@@ -388,17 +374,9 @@ func csproj(p string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var deps []verify.Dependency
 	for _, g := range proj.ItemGroups {
 		for _, pkg := range g.Packages {
-			deps = append(deps, verify.Dependency{Name: pkg.Include, Site: textSite(src, `"`+pkg.Include+`"`)})
+			deps = append(deps, verify.Dependency{Name: pkg.Include, Site: lang.TextSite(src, `"`+pkg.Include+`"`)})
 		}
 	}
 	return progs, deps
 }
 
-func textSite(src []byte, text string) verify.Site {
-	i := strings.Index(string(src), text)
-	if i < 0 {
-		return verify.Site{Line: 1, Col: 1}
-	}
-	line := strings.Count(string(src[:i]), "\n") + 1
-	return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n') + 1}
-}

@@ -72,21 +72,7 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 }
 
 func function(n *sitter.Node, src []byte) (lang.Function, bool) {
-	if n.Type() != "method_declaration" && n.Type() != "constructor_declaration" {
-		return lang.Function{}, false
-	}
-	var fn lang.Function
-	if name := n.ChildByFieldName("name"); name != nil {
-		fn.Name = name.Content(src)
-	}
-	if params := n.ChildByFieldName("parameters"); params != nil {
-		for i := 0; i < int(params.NamedChildCount()); i++ {
-			if name := params.NamedChild(i).ChildByFieldName("name"); name != nil {
-				fn.Params = append(fn.Params, name.Content(src))
-			}
-		}
-	}
-	return fn, true
+	return lang.NamedFunction(n, src, "method_declaration", "constructor_declaration")
 }
 
 // Placeholders reads the ${key:default} placeholders of a Spring or

@@ -3,7 +3,6 @@ package java
 import (
 	"encoding/xml"
 	"regexp"
-	"strings"
 
 	"github.com/docverify/docverify/langs/lang"
 	"github.com/docverify/docverify/verify"
@@ -35,7 +34,7 @@ func pom(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var deps []verify.Dependency
 	add := func(artifact string) {
 		if artifact != "" {
-			deps = append(deps, verify.Dependency{Name: artifact, Site: textSite(src, "<artifactId>"+artifact+"</artifactId>")})
+			deps = append(deps, verify.Dependency{Name: artifact, Site: lang.TextSite(src, "<artifactId>"+artifact+"</artifactId>")})
 		}
 	}
 	add(p.Parent.ArtifactID)
@@ -55,7 +54,7 @@ var gradleDepRE = regexp.MustCompile(`["']([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+)(?:
 func gradle(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var deps []verify.Dependency
 	for _, m := range gradleDepRE.FindAllSubmatchIndex(src, -1) {
-		deps = append(deps, verify.Dependency{Name: string(src[m[4]:m[5]]), Site: offSite(src, m[4])})
+		deps = append(deps, verify.Dependency{Name: string(src[m[4]:m[5]]), Site: lang.SiteAt(src, m[4])})
 	}
 	return nil, deps
 }
@@ -68,18 +67,7 @@ func gradleSettings(_ string, src []byte) ([]verify.Program, []verify.Dependency
 	if m == nil {
 		return nil, nil
 	}
-	return []verify.Program{{Name: string(src[m[2]:m[3]]), Site: offSite(src, m[2]), Via: "settings.gradle rootProject.name"}}, nil
+	return []verify.Program{{Name: string(src[m[2]:m[3]]), Site: lang.SiteAt(src, m[2]), Via: "settings.gradle rootProject.name"}}, nil
 }
 
-func textSite(src []byte, text string) verify.Site {
-	i := strings.Index(string(src), text)
-	if i < 0 {
-		return verify.Site{Line: 1, Col: 1}
-	}
-	return offSite(src, i)
-}
 
-func offSite(src []byte, off int) verify.Site {
-	line := strings.Count(string(src[:off]), "\n") + 1
-	return verify.Site{Line: line, Col: off - strings.LastIndexByte(string(src[:off]), '\n')}
-}

@@ -49,6 +49,8 @@
 package lang
 
 import (
+	"bytes"
+
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/docverify/docverify/verify"
@@ -116,3 +118,46 @@ type Handler func(f *File, n *sitter.Node)
 
 // Manifest reads a build manifest for programs and dependencies.
 type Manifest func(path string, src []byte) ([]verify.Program, []verify.Dependency)
+
+// SiteAt is the position of byte off of a file, for facts found by
+// reading a manifest's text rather than a syntax tree.
+func SiteAt(src []byte, off int) verify.Site {
+	off = max(0, min(off, len(src)))
+	line := bytes.Count(src[:off], []byte("\n")) + 1
+	return verify.Site{Line: line, Col: off - bytes.LastIndexByte(src[:off], '\n')}
+}
+
+// TextSite is the position of the first occurrence of text in src, or
+// the file's start when it does not occur.
+func TextSite(src []byte, text string) verify.Site {
+	i := bytes.Index(src, []byte(text))
+	if i < 0 {
+		return verify.Site{Line: 1, Col: 1}
+	}
+	return SiteAt(src, i)
+}
+
+// NamedFunction reads a function definition of one of types whose
+// grammar puts its name in a "name" field and its parameters in a
+// "parameters" field, each with its own "name" field: Java, C#, PHP.
+func NamedFunction(n *sitter.Node, src []byte, types ...string) (Function, bool) {
+	match := false
+	for _, t := range types {
+		match = match || n.Type() == t
+	}
+	if !match {
+		return Function{}, false
+	}
+	var fn Function
+	if name := n.ChildByFieldName("name"); name != nil {
+		fn.Name = name.Content(src)
+	}
+	if params := n.ChildByFieldName("parameters"); params != nil {
+		for i := 0; i < int(params.NamedChildCount()); i++ {
+			if name := params.NamedChild(i).ChildByFieldName("name"); name != nil {
+				fn.Params = append(fn.Params, name.Content(src))
+			}
+		}
+	}
+	return fn, true
+}

@@ -87,21 +87,11 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 }
 
 func function(n *sitter.Node, src []byte) (lang.Function, bool) {
-	if n.Type() != "function_definition" && n.Type() != "method_declaration" {
-		return lang.Function{}, false
+	fn, ok := lang.NamedFunction(n, src, "function_definition", "method_declaration")
+	for i, p := range fn.Params {
+		fn.Params[i] = strings.TrimPrefix(p, "$")
 	}
-	var fn lang.Function
-	if name := n.ChildByFieldName("name"); name != nil {
-		fn.Name = name.Content(src)
-	}
-	if params := n.ChildByFieldName("parameters"); params != nil {
-		for i := 0; i < int(params.NamedChildCount()); i++ {
-			if name := params.NamedChild(i).ChildByFieldName("name"); name != nil {
-				fn.Params = append(fn.Params, strings.TrimPrefix(name.Content(src), "$"))
-			}
-		}
-	}
-	return fn, true
+	return fn, ok
 }
 
 // EnvParamRE finds Symfony's env placeholders, %env(X)% with optional
@@ -155,23 +145,15 @@ func composer(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 	var progs []verify.Program
 	for _, b := range bins {
 		name := b[strings.LastIndexByte(b, '/')+1:]
-		progs = append(progs, verify.Program{Name: strings.TrimSuffix(name, ".php"), Site: textSite(src, `"`+b+`"`), Via: "composer.json bin"})
+		progs = append(progs, verify.Program{Name: strings.TrimSuffix(name, ".php"), Site: lang.TextSite(src, `"`+b+`"`), Via: "composer.json bin"})
 	}
 	var deps []verify.Dependency
 	for _, m := range []map[string]string{c.Require, c.RequireDev} {
 		for name := range m {
-			deps = append(deps, verify.Dependency{Name: name, Site: textSite(src, `"`+name+`"`)})
+			deps = append(deps, verify.Dependency{Name: name, Site: lang.TextSite(src, `"`+name+`"`)})
 		}
 	}
 	sort.Slice(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
 	return progs, deps
 }
 
-func textSite(src []byte, text string) verify.Site {
-	i := strings.Index(string(src), text)
-	if i < 0 {
-		return verify.Site{Line: 1, Col: 1}
-	}
-	line := strings.Count(string(src[:i]), "\n") + 1
-	return verify.Site{Line: line, Col: i - strings.LastIndexByte(string(src[:i]), '\n') + 1}
-}

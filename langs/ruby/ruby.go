@@ -197,14 +197,14 @@ func gemspec(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 		switch {
 		case m[2] >= 0:
 			for _, w := range strings.Fields(string(src[m[2]:m[3]])) {
-				progs = append(progs, verify.Program{Name: w, Site: siteOf(src, m[2]), Via: "gemspec executables"})
+				progs = append(progs, verify.Program{Name: w, Site: lang.SiteAt(src, m[2]), Via: "gemspec executables"})
 			}
 		case m[4] >= 0:
 			for _, q := range quotedRE.FindAllSubmatch(src[m[4]:m[5]], -1) {
-				progs = append(progs, verify.Program{Name: string(q[1]), Site: siteOf(src, m[4]), Via: "gemspec executables"})
+				progs = append(progs, verify.Program{Name: string(q[1]), Site: lang.SiteAt(src, m[4]), Via: "gemspec executables"})
 			}
 		case m[6] >= 0:
-			progs = append(progs, verify.Program{Name: string(src[m[6]:m[7]]), Site: siteOf(src, m[6]), Via: "gemspec executables"})
+			progs = append(progs, verify.Program{Name: string(src[m[6]:m[7]]), Site: lang.SiteAt(src, m[6]), Via: "gemspec executables"})
 		}
 	}
 	return progs, deps(src)
@@ -215,12 +215,8 @@ func gemfile(_ string, src []byte) ([]verify.Program, []verify.Dependency) { ret
 func deps(src []byte) []verify.Dependency {
 	var out []verify.Dependency
 	for _, m := range gemDepRE.FindAllSubmatchIndex(src, -1) {
-		out = append(out, verify.Dependency{Name: string(src[m[2]:m[3]]), Site: siteOf(src, m[2])})
+		out = append(out, verify.Dependency{Name: string(src[m[2]:m[3]]), Site: lang.SiteAt(src, m[2])})
 	}
 	return out
 }
 
-func siteOf(src []byte, off int) verify.Site {
-	line := strings.Count(string(src[:off]), "\n") + 1
-	return verify.Site{Line: line, Col: off - strings.LastIndexByte(string(src[:off]), '\n')}
-}

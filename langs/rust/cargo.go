@@ -7,6 +7,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/docverify/docverify/langs/lang"
 	"github.com/docverify/docverify/verify"
 )
 
@@ -84,7 +85,6 @@ func siteAt(src []byte, re *regexp.Regexp) verify.Site {
 	if loc == nil {
 		return verify.Site{Line: 1, Col: 1}
 	}
-	off := loc[0] + len(src[loc[0]:loc[1]]) - len(strings.TrimLeft(string(src[loc[0]:loc[1]]), " \t"))
-	line := strings.Count(string(src[:off]), "\n") + 1
-	return verify.Site{Line: line, Col: off - strings.LastIndexByte(string(src[:off]), '\n')}
+	m := src[loc[0]:loc[1]]
+	return lang.SiteAt(src, loc[0]+len(m)-len(strings.TrimLeft(string(m), " \t")))
 }
