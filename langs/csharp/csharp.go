@@ -379,4 +379,3 @@ func csproj(p string, src []byte) ([]verify.Program, []verify.Dependency) {
 	}
 	return progs, deps
 }
-

@@ -69,5 +69,3 @@ func gradleSettings(_ string, src []byte) ([]verify.Program, []verify.Dependency
 	}
 	return []verify.Program{{Name: string(src[m[2]:m[3]]), Site: lang.SiteAt(src, m[2]), Via: "settings.gradle rootProject.name"}}, nil
 }
-
-

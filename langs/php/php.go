@@ -156,4 +156,3 @@ func composer(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 	sort.Slice(deps, func(i, j int) bool { return deps[i].Name < deps[j].Name })
 	return progs, deps
 }
-

@@ -219,4 +219,3 @@ func deps(src []byte) []verify.Dependency {
 	}
 	return out
 }
-
