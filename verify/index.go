@@ -431,15 +431,25 @@ func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, b
 	if depth > maxDepth {
 		return fieldSite{}, false
 	}
+	if f.Map && len(rest) == 1 {
+		return f, true // the segment is a key of the map
+	}
+	// a key of the structure the field holds; a map may also have known
+	// keys (a JSON Schema's properties beside additionalProperties)
+	if leaf, ok := ix.followField(f.Type, rest, depth); ok {
+		return leaf, true
+	}
 	if f.Map {
 		// the next segment is a map key; the one after it continues into
 		// the map's element type, if that is a structure
-		if len(rest) == 1 {
-			return f, true
-		}
-		rest = rest[1:]
+		return ix.followField(f.Type, rest[1:], depth)
 	}
-	for _, g := range ix.fieldsOf(f.Type, depth+1) {
+	return fieldSite{}, false
+}
+
+// followField follows rest from the keys of structure typ.
+func (ix *Index) followField(typ string, rest []string, depth int) (fieldSite, bool) {
+	for _, g := range ix.fieldsOf(typ, depth+1) {
 		if strings.EqualFold(g.Key, rest[0]) {
 			if leaf, ok := ix.followPath(g, rest[1:], depth+1); ok {
 				return leaf, true

@@ -147,6 +147,14 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 	err = ix.each(ctx, func(w *lang.Worker, i int) {
 		fs := &ix.files[i]
 		switch {
+		case fs.lang == nil && fs.manifest == nil && isSchemaFile(fs.path):
+			src, err := ix.read(fs.path)
+			if err != nil {
+				return // a data file that cannot be read is no evidence either way
+			}
+			if facts, ok := schemaFacts(fs.path, src); ok {
+				fs.facts, fs.parsed = facts, true
+			}
 		case fs.manifest != nil:
 			src, err := ix.read(fs.path)
 			if err != nil {
