@@ -194,6 +194,9 @@ func TestShellBlocks(t *testing.T) {
 4:23 flag --queue cmd=artisan
 5:24 flag --upstream-timeout cmd=. safety="timeout"
 `},
+		{"a name shown with a placeholder is one everywhere in the doc", "Set `TASK_X_{FEATURE}=1` to try one.\n\n```sh\nexport TASK_X_FEATURE=1\nexport TASK_X_REAL=1\n```\n", `
+5:8 env TASK_X_REAL
+`},
 		{"a script's own variables", "```sh\nEXPECTED=\"$(cat sum)\"\nACTUAL=\"$(sha sum)\"\n[ \"$EXPECTED\" = \"${ACTUAL}\" ]\nFEED_MODE=fast\nexport FEED_TOKEN=x\necho \"$FEED_TOKEN\"\n```\n", `
 5:1 env FEED_MODE
 6:8 env FEED_TOKEN

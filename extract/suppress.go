@@ -138,14 +138,37 @@ func covers(d *directive, name, text string) bool {
 // the doc shows as placeholders: after "poetry config [setting-key]",
 // "`setting-key` is a configuration option name" names no option.
 func (e *extractor) dropSynopsisPlaceholders() {
-	if len(e.synopsis) == 0 {
+	templated := templatedNames(e.src)
+	if len(e.synopsis) == 0 && len(templated) == 0 {
 		return
 	}
 	out := e.claims[:0]
 	for _, c := range e.claims {
-		if !e.synopsis[c.Name] || c.Source == verify.ShellBlock {
-			out = append(out, c)
+		if templated[c.Name] || e.synopsis[c.Name] && c.Source != verify.ShellBlock {
+			continue
 		}
+		out = append(out, c)
 	}
 	e.claims = out
+}
+
+// templatedRE finds a name written with a placeholder in it:
+// TASK_X_{FEATURE}, APP_<NAME>_URL.
+var templatedRE = regexp.MustCompile(`\b([A-Z][A-Z0-9]*_[A-Z0-9_]*)?[{<]([A-Za-z][A-Za-z0-9_]*)[}>]((?:_[A-Z0-9]+)*)`)
+
+// templatedNames are the names a doc shows with a placeholder
+// (TASK_X_{FEATURE}), spelt without its braces: TASK_X_FEATURE elsewhere
+// in the same doc is the same placeholder, not a variable.
+func templatedNames(src []byte) map[string]bool {
+	var out map[string]bool
+	for _, m := range templatedRE.FindAllSubmatch(src, -1) {
+		if len(m[1]) == 0 && len(m[3]) == 0 {
+			continue // a bare {placeholder} names nothing in particular
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[string(m[1])+strings.ToUpper(string(m[2]))+string(m[3])] = true
+	}
+	return out
 }
