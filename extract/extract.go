@@ -297,6 +297,9 @@ func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
 // add records a claim whose name starts at document offset off.
 func (e *extractor) add(c verify.Claim, off int) {
 	c.Pos = e.li.pos(e.path, off)
+	if c.Safety != "" && e.safetyIn(c.Context) == "" && e.safetyIn(e.headingText()) == "" {
+		c.SafetyFromName = true
+	}
 	if c.Text == "" {
 		c.Text = c.Name
 	}

@@ -314,11 +314,12 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 	what := c.Kind.Noun() + " " + c.Display()
 	switch r.Status {
 	case Missing:
+		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c)
 		switch {
-		case c.Explicit && c.Safety != "":
+		case c.Explicit && c.Safety != "" && !foreign:
 			f.Rule = RuleMissingSafety
 			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
-		case c.Safety == "" && ix.foreign(c):
+		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.envPrefixes(), " or "))
 		case c.Explicit || c.Safety != "":

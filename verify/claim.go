@@ -48,6 +48,10 @@ type Claim struct {
 	// Safety is the word or phrase of the context that presents the name as a
 	// safety mechanism ("kill switch", "dry run", "disable"), "" if none.
 	Safety string
+	// SafetyFromName marks a safety cue that only the name carries
+	// (DISABLE_AUTO_TITLE), not its sentence or section: weaker evidence
+	// that the docs promise a safety mechanism of this repository.
+	SafetyFromName bool
 	// Historical is the phrase that says the name was removed, renamed or
 	// deprecated ("was renamed to"), "" if none.
 	Historical string

@@ -63,7 +63,7 @@ var (
 		Doc: "The environment variable appears nowhere in the repository, but it also lacks the prefix that the " +
 			"variables the code reads share (GUM_ for gum, POETRY_ for poetry): it is more likely a variable of the " +
 			"reader's own, in an example, than one the docs promise. docverify cannot decide, so it says so at a low " +
-			"level. A name in a safety context is never judged this way: a missing kill switch stays an error.",
+			"level. A name its sentence or section presents as a safety mechanism is never judged this way: a missing kill switch stays an error.",
 	}
 	RuleUnreadableDoc = &Rule{
 		ID: "DV2001", Slug: "unreadable-doc", Severity: Warning,
