@@ -151,8 +151,8 @@ func (ix *Index) foreign(c Claim) bool {
 	return true
 }
 
-// otherProgramNamed is the one other program a flag's sentence names, when
-// the flag has no command of its own and the sentence names none of this
+// otherProgramNamed is the one other program a flag's or key's sentence
+// names, when the claim has no command of its own and the sentence names none of this
 // repository's programs: "passing `--no-binary` to your pip install".
 func (ix *Index) otherProgramNamed(c Claim) string {
 	if c.Command != "" || c.Owner != "" || c.Context == "" {
@@ -232,6 +232,13 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if len(ev) > 0 {
 		sortEvidence(ev)
 		return Verified, "", ev
+	}
+	if c.Kind == Config && c.Source == InlineCode {
+		// "git's core.quotepath=false": a key the code does not read, in a
+		// sentence about another program, is that program's
+		if prog := ix.otherProgramNamed(c); prog != "" {
+			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
+		}
 	}
 	if c.Kind == Env || c.Kind == Feature {
 		if owner, ok := known.Env(c.Name); ok {
