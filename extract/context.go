@@ -78,11 +78,26 @@ func isSentenceEnd(s string, i int) bool {
 	if s[i+1] != ' ' && s[i+1] != '\n' && s[i+1] != '\t' {
 		return false
 	}
+	if s[i] == '.' && abbreviationEnds(s, i) {
+		return false // "(e.g. `--wait`)" goes on
+	}
 	j := i + 1
 	for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t') {
 		j++
 	}
 	return j >= len(s) || !(s[j] >= 'a' && s[j] <= 'z')
+}
+
+// abbreviations end with a dot without ending a sentence.
+var abbreviations = map[string]bool{"e.g": true, "i.e": true, "eg": true, "ie": true, "vs": true, "cf": true, "incl": true, "approx": true, "resp": true}
+
+// abbreviationEnds reports whether the dot at i ends an abbreviation.
+func abbreviationEnds(s string, i int) bool {
+	j := i
+	for j > 0 && (s[j-1] >= 'a' && s[j-1] <= 'z' || s[j-1] >= 'A' && s[j-1] <= 'Z' || s[j-1] == '.') {
+		j--
+	}
+	return abbreviations[strings.ToLower(s[j:i])]
 }
 
 // around is the text close to a claim: a few words either side, within

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -178,6 +179,14 @@ func (ix *Index) otherProgramNamed(c Claim) string {
 	return ""
 }
 
+// passedOnRE and envSpanRE find a sentence that gives flags as the value
+// of a variable that passes them on: "set `BROWSER_ARGS` to pass
+// additional arguments (e.g. `--incognito`)".
+var (
+	passedOnRE = regexp.MustCompile(`(?i)\bpass(es|ing)?\b[^.;]*\b(arguments|args|flags|options)\b`)
+	envSpanRE  = regexp.MustCompile("`(?:process\\.env\\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`")
+)
+
 // withoutSpanOf removes from a sentence the code span that holds text.
 func withoutSpanOf(sentence, text string) string {
 	for i := 0; i < len(sentence); {
@@ -223,6 +232,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		}
 		if prog := ix.otherProgramNamed(c); prog != "" {
 			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
+		}
+		if c.Command == "" && passedOnRE.MatchString(withoutSpanOf(c.Context, c.Text)) && envSpanRE.MatchString(c.Context) {
+			return External, "an example of arguments an environment variable passes on to another program", nil
 		}
 	}
 	var ev []Evidence
