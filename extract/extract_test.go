@@ -280,6 +280,10 @@ func TestTables(t *testing.T) {
 3:4 env FEED_CACHE_TTL
 4:3 env FEED_KILL_SWITCH safety="kill switch"
 `},
+		{"a plain cell with a flag's short and long forms", "| Option | Description |\n|---|---|\n| -e --entropy | Enable entropy checks. |\n| -j, --json FILE | Write a report. |\n| just words here | no flag |\n", `
+3:6 flag --entropy
+4:7 flag --json
+`},
 		{"flag and env columns", "| Flag | Env | Description |\n|---|---|---|\n| `--read-only` | `FEED_READ_ONLY` | Refuse writes. |\n", `
 3:4 flag --read-only safety="read-only"
 3:20 env FEED_READ_ONLY safety="read-only"

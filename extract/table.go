@@ -109,10 +109,22 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 			// a plain cell holding one name: | DATABASE_URL | ... |
 			txt := e.plainText(cell)
 			tok := strings.TrimSpace(strings.Trim(strings.TrimSpace(txt), "*_"))
-			if tok != "" && !strings.ContainsAny(tok, " \t") {
-				if off := firstSegment(cell); off >= 0 {
-					if i := strings.Index(string(e.src[off:min(len(e.src), off+len(txt)+8)]), tok); i >= 0 {
-						e.tableName(tok, off+i, rb, hints[col], tableContext)
+			off := firstSegment(cell)
+			switch {
+			case tok == "" || off < 0:
+			case !strings.ContainsAny(tok, " \t"):
+				if i := strings.Index(string(e.src[off:min(len(e.src), off+len(txt)+8)]), tok); i >= 0 {
+					e.tableName(tok, off+i, rb, hints[col], tableContext)
+				}
+			case col == 0:
+				// a plain cell naming a flag in its forms: | -e --entropy |
+				// or | -e, --entropy <n> |; its long forms are the claims
+				raw := string(e.src[off:min(len(e.src), off+len(txt)+8)])
+				for _, f := range strings.FieldsFunc(tok, func(r rune) bool { return r == ',' || r == ' ' || r == '/' || r == '\t' }) {
+					if names.Of(f) == names.LongFlag {
+						if i := strings.Index(raw, f); i >= 0 {
+							e.tableName(f, off+i, rb, hints[col], tableContext)
+						}
 					}
 				}
 			}
