@@ -274,6 +274,15 @@ func TestConfigBlocks(t *testing.T) {
 	})
 }
 
+func TestOptionLists(t *testing.T) {
+	runCases(t, []extractCase{
+		{"bold flags open the items of an option list", "* **--match-constraint (-m):** Filters the list.\n* __--tree__: Shows a tree.\n* Use **--force** with care.\n", `
+1:5 flag --match-constraint
+2:5 flag --tree
+`},
+	})
+}
+
 func TestTables(t *testing.T) {
 	runCases(t, []extractCase{
 		{"env table", "| Variable | Default | Description |\n|---|---|---|\n| `FEED_CACHE_TTL` | `60` | Cache lifetime. |\n| FEED_KILL_SWITCH | | Stops all traffic. |\n", `

@@ -271,6 +271,9 @@ var prosePatterns = []struct {
 	{regexp.MustCompile(`(?i:\bfeature\s+(?:flag|toggle)\s+)([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)`), verify.Feature},
 	{regexp.MustCompile(`(?:^|[\s(])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?i:\s+(?:flag|option|switch))\b`), verify.Flag},
 	{regexp.MustCompile(`(?i:\b(?:flag|option)\s+)(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\b`), verify.Flag},
+	// an option list's item that opens with the flag in bold or italics:
+	// "* **--match-constraint (-m):** Filters the dependencies shown"
+	{regexp.MustCompile(`^[*_]{1,2}(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)`), verify.Flag},
 }
 
 // prose reads plain text (code spans masked) for unambiguous wording.

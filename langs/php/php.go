@@ -27,7 +27,7 @@ var Spec = &lang.Spec{
 	Title: "PHP",
 	Idioms: lang.Idioms{
 		Env:      "`getenv`, `$_ENV`, `$_SERVER`, Laravel `env()`, Symfony `%env(X)%` in PHP and in config files",
-		Flags:    "Artisan `$signature`, Symfony console `addOption`",
+		Flags:    "Artisan `$signature`, Symfony console `addOption` and `new InputOption`",
 		Config:   "Laravel `config()` and `Config::get`",
 		Features: "Laravel Pennant, LaunchDarkly, Unleash, OpenFeature, Split",
 		Programs: "`composer.json` `bin` and requirements",
@@ -35,7 +35,7 @@ var Spec = &lang.Spec{
 	Extensions: []string{".php"},
 	Grammar:    php.GetLanguage,
 	Queries:    queries,
-	Needles: []string{"getenv", "env(", "_ENV", "_SERVER", "config(", "Config::", "%env(", "signature", "addOption",
+	Needles: []string{"getenv", "env(", "_ENV", "_SERVER", "config(", "Config::", "%env(", "signature", "addOption", "InputOption",
 		"Feature::", "variation", "isEnabled", "Value(", "getTreatment"},
 	IsTest: func(p string) bool {
 		return strings.HasPrefix(p, "tests/") || strings.Contains(p, "/tests/") || strings.HasSuffix(p, "Test.php")

@@ -39,6 +39,7 @@ class SendMail extends Command {
     protected $signature = 'mail:send {user} {--queue=} {--F|force}';
     protected function configure(): void {
         $this->addOption('dry-run', null, InputOption::VALUE_NONE, 'Print only.');
+        $this->setDefinition([new InputOption('match-constraint', 'm', InputOption::VALUE_REQUIRED, 'Filter.')]);
     }
     public function handle() {
         if (Feature::active('new-api')) {}
@@ -50,6 +51,7 @@ read feature beta-search @beta-search variation
 read feature new-api @new-api active
 read flag dry-run @dry-run addOption
 read flag force @force Artisan signature
+read flag match-constraint @match-constraint InputOption
 read flag queue @queue Artisan signature
 `},
 	})

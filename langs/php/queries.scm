@@ -29,6 +29,10 @@
 (member_call_expression
   name: (name) @_m @via (#eq? @_m "addOption")
   arguments: (arguments . (argument (string) @flag.spec)))
+; new InputOption('dry-run', 'd', InputOption::VALUE_NONE) in a definition
+(object_creation_expression
+  (name) @_o @via (#eq? @_o "InputOption")
+  (arguments . (argument (string) @flag.spec)))
 ; Symfony #[AsCommand(name: 'app:sync')] and composer.json bin give programs
 
 ; feature flags
