@@ -218,6 +218,9 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	if err != nil {
 		return nil, err
 	}
+	if err := indexAvailable(); err != nil {
+		return nil, err
+	}
 	cfg, cfgName, err := loadConfig(t.root, o.config)
 	if err != nil {
 		return nil, err

@@ -186,7 +186,7 @@ func class(f *lang.File, n *sitter.Node) {
 		return
 	}
 	owner := name.Content(f.Src)
-	if params := childOfType(n, "parameter_list"); params != nil { // record Billing(int Retries)
+	if params := lang.FirstChild(n, "parameter_list"); params != nil { // record Billing(int Retries)
 		for i := 0; i < int(params.NamedChildCount()); i++ {
 			p := params.NamedChild(i)
 			if pn := p.ChildByFieldName("name"); pn != nil {
@@ -244,7 +244,7 @@ func keyAttribute(d *sitter.Node, src []byte) (*sitter.Node, string) {
 			if name == nil || !keyAttributes[name.Content(src)] {
 				continue
 			}
-			args := childOfType(a, "attribute_argument_list")
+			args := lang.FirstChild(a, "attribute_argument_list")
 			if args == nil {
 				continue
 			}
@@ -268,15 +268,6 @@ func keyAttribute(d *sitter.Node, src []byte) (*sitter.Node, string) {
 		}
 	}
 	return nil, ""
-}
-
-func childOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() == typ {
-			return c
-		}
-	}
-	return nil
 }
 
 // addProperty records a record's positional property.

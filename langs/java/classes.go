@@ -17,7 +17,7 @@ func propertiesClass(f *lang.File, n *sitter.Node) {
 		return
 	}
 	prefix, at := "", name
-	if mods := firstOfType(n, "modifiers"); mods != nil {
+	if mods := lang.FirstChild(n, "modifiers"); mods != nil {
 		for i := 0; i < int(mods.NamedChildCount()); i++ {
 			a := mods.NamedChild(i)
 			if an := a.ChildByFieldName("name"); a.Type() != "annotation" || an == nil || an.Content(f.Src) != "ConfigurationProperties" {
@@ -69,15 +69,6 @@ func annotationValue(a *sitter.Node, src []byte, names ...string) *sitter.Node {
 	return nil
 }
 
-func firstOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() == typ {
-			return c
-		}
-	}
-	return nil
-}
-
 // class records the fields of a class (or the components of a record)
 // as keys of its type, weakly: they count when configuration reaches the
 // class, from a @ConfigurationProperties prefix or a properties field.
@@ -118,7 +109,7 @@ func AddKeys(f *lang.File, owner string, name *sitter.Node, typ string, isMap bo
 }
 
 func isStatic(d *sitter.Node, src []byte) bool {
-	m := firstOfType(d, "modifiers")
+	m := lang.FirstChild(d, "modifiers")
 	return m != nil && strings.Contains(m.Content(src), "static")
 }
 
@@ -136,8 +127,8 @@ func fieldType(n *sitter.Node, src []byte) (string, bool) {
 		case "scoped_type_identifier":
 			return lastNamed(n, src), isMap
 		case "generic_type":
-			base := firstOfType(n, "type_identifier")
-			args := firstOfType(n, "type_arguments")
+			base := lang.FirstChild(n, "type_identifier")
+			args := lang.FirstChild(n, "type_arguments")
 			if base == nil || args == nil || args.NamedChildCount() == 0 {
 				return "", isMap
 			}

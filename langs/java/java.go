@@ -43,7 +43,7 @@ var Spec = &lang.Spec{
 	Function: function,
 	Program:  func(string, lang.Project) string { return "" }, // named by @Command and the build, not by the file
 	Custom: map[string]lang.Handler{
-		"java.placeholder": Placeholders, "java.program": program, "java.properties": propertiesClass,
+		"java.placeholder": Placeholders, "java.program": CommandProgram, "java.properties": propertiesClass,
 		"java.class": class, "java.springboot": SpringBoot,
 	},
 	Manifests: Manifests,
@@ -101,7 +101,9 @@ func Placeholders(f *lang.File, lit *sitter.Node) {
 	}
 }
 
-func program(f *lang.File, lit *sitter.Node) {
+// CommandProgram records picocli's @Command(name = "tool") as a program.
+// Kotlin shares it.
+func CommandProgram(f *lang.File, lit *sitter.Node) {
 	if name, ok := f.Literal(lit); ok && name != "" && !strings.ContainsAny(name, " <>") {
 		f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(lit), Via: "@Command(name)"})
 	}

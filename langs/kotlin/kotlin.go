@@ -43,7 +43,7 @@ var Spec = &lang.Spec{
 	Function: function,
 	Program:  func(string, lang.Project) string { return "" }, // named by @Command and the build, not by the file
 	Custom: map[string]lang.Handler{
-		"kotlin.placeholder": java.Placeholders, "kotlin.program": program, "kotlin.class": class,
+		"kotlin.placeholder": java.Placeholders, "kotlin.program": java.CommandProgram, "kotlin.class": class,
 		"kotlin.springboot": java.SpringBoot, "kotlin.delegate": delegate,
 	},
 }
@@ -70,7 +70,7 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 	case "simple_identifier":
 		return []lang.Part{{Ref: n.Content(src)}}
 	case "navigation_expression":
-		if s := lastOfType(n, "navigation_suffix"); s != nil && s.NamedChildCount() > 0 {
+		if s := lang.LastChild(n, "navigation_suffix"); s != nil && s.NamedChildCount() > 0 {
 			return []lang.Part{{Ref: s.NamedChild(0).Content(src)}}
 		}
 	case "parenthesized_expression":
@@ -90,13 +90,13 @@ func function(n *sitter.Node, src []byte) (lang.Function, bool) {
 		return lang.Function{}, false
 	}
 	var fn lang.Function
-	if name := firstOfType(n, "simple_identifier"); name != nil {
+	if name := lang.FirstChild(n, "simple_identifier"); name != nil {
 		fn.Name = name.Content(src)
 	}
-	if params := firstOfType(n, "function_value_parameters"); params != nil {
+	if params := lang.FirstChild(n, "function_value_parameters"); params != nil {
 		for i := 0; i < int(params.NamedChildCount()); i++ {
 			if p := params.NamedChild(i); p.Type() == "parameter" {
-				if name := firstOfType(p, "simple_identifier"); name != nil {
+				if name := lang.FirstChild(p, "simple_identifier"); name != nil {
 					fn.Params = append(fn.Params, name.Content(src))
 				}
 			}
@@ -105,48 +105,24 @@ func function(n *sitter.Node, src []byte) (lang.Function, bool) {
 	return fn, true
 }
 
-func firstOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := 0; i < int(n.NamedChildCount()); i++ {
-		if c := n.NamedChild(i); c.Type() == typ {
-			return c
-		}
-	}
-	return nil
-}
-
-func lastOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := int(n.NamedChildCount()) - 1; i >= 0; i-- {
-		if c := n.NamedChild(i); c.Type() == typ {
-			return c
-		}
-	}
-	return nil
-}
-
-func program(f *lang.File, lit *sitter.Node) {
-	if name, ok := f.Literal(lit); ok && name != "" && !strings.ContainsAny(name, " <>") {
-		f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(lit), Via: "@Command(name)"})
-	}
-}
-
 // delegate reads val dryRun by option(): a Clikt option given no names is
 // named after its property, in kebab case.
 func delegate(f *lang.File, n *sitter.Node) {
-	vd := firstOfType(n, "variable_declaration")
-	pd := firstOfType(n, "property_delegate")
+	vd := lang.FirstChild(n, "variable_declaration")
+	pd := lang.FirstChild(n, "property_delegate")
 	if vd == nil || pd == nil {
 		return
 	}
-	name := firstOfType(vd, "simple_identifier")
+	name := lang.FirstChild(vd, "simple_identifier")
 	call := innermostCall(pd)
 	if name == nil || call == nil {
 		return
 	}
-	fn := firstOfType(call, "simple_identifier")
+	fn := lang.FirstChild(call, "simple_identifier")
 	if fn == nil || fn.Content(f.Src) != "option" {
 		return
 	}
-	if args := firstOfType(firstOfType(call, "call_suffix"), "value_arguments"); args != nil {
+	if args := lang.FirstChild(lang.FirstChild(call, "call_suffix"), "value_arguments"); args != nil {
 		for i := 0; i < int(args.NamedChildCount()); i++ {
 			a := args.NamedChild(i)
 			if a.NamedChildCount() == 1 && a.NamedChild(0).Type() == "string_literal" {
@@ -178,24 +154,24 @@ func innermostCall(n *sitter.Node) *sitter.Node {
 // properties) as keys of its type, weakly, and a @ConfigurationProperties
 // prefix that leads to them.
 func class(f *lang.File, n *sitter.Node) {
-	name := firstOfType(n, "type_identifier")
+	name := lang.FirstChild(n, "type_identifier")
 	if name == nil {
 		return
 	}
 	owner := name.Content(f.Src)
-	if mods := firstOfType(n, "modifiers"); mods != nil {
+	if mods := lang.FirstChild(n, "modifiers"); mods != nil {
 		for i := 0; i < int(mods.NamedChildCount()); i++ {
 			a := mods.NamedChild(i)
-			ci := firstOfType(a, "constructor_invocation")
+			ci := lang.FirstChild(a, "constructor_invocation")
 			if a.Type() != "annotation" || ci == nil || !strings.HasSuffix(ci.NamedChild(0).Content(f.Src), "ConfigurationProperties") {
 				continue
 			}
 			prefix, at := "", name
-			if args := firstOfType(ci, "value_arguments"); args != nil {
+			if args := lang.FirstChild(ci, "value_arguments"); args != nil {
 				for j := 0; j < int(args.NamedChildCount()); j++ {
 					arg := args.NamedChild(j)
-					lit := lastOfType(arg, "string_literal")
-					key := firstOfType(arg, "simple_identifier")
+					lit := lang.LastChild(arg, "string_literal")
+					key := lang.FirstChild(arg, "simple_identifier")
 					if lit != nil && (key == nil || key.Content(f.Src) == "prefix" || key.Content(f.Src) == "value") {
 						if s, ok := f.Literal(lit); ok {
 							prefix, at = s, lit
@@ -206,20 +182,20 @@ func class(f *lang.File, n *sitter.Node) {
 			java.PrefixFields(f, prefix, at, owner)
 		}
 	}
-	if ctor := firstOfType(n, "primary_constructor"); ctor != nil {
+	if ctor := lang.FirstChild(n, "primary_constructor"); ctor != nil {
 		for i := 0; i < int(ctor.NamedChildCount()); i++ {
 			p := ctor.NamedChild(i)
-			if p.Type() != "class_parameter" || firstOfType(p, "binding_pattern_kind") == nil {
+			if p.Type() != "class_parameter" || lang.FirstChild(p, "binding_pattern_kind") == nil {
 				continue // a plain constructor parameter is not a property
 			}
-			addProperty(f, owner, firstOfType(p, "simple_identifier"), p)
+			addProperty(f, owner, lang.FirstChild(p, "simple_identifier"), p)
 		}
 	}
-	if body := firstOfType(n, "class_body"); body != nil {
+	if body := lang.FirstChild(n, "class_body"); body != nil {
 		for i := 0; i < int(body.NamedChildCount()); i++ {
 			if p := body.NamedChild(i); p.Type() == "property_declaration" {
-				if vd := firstOfType(p, "variable_declaration"); vd != nil {
-					addProperty(f, owner, firstOfType(vd, "simple_identifier"), vd)
+				if vd := lang.FirstChild(p, "variable_declaration"); vd != nil {
+					addProperty(f, owner, lang.FirstChild(vd, "simple_identifier"), vd)
 				}
 			}
 		}
@@ -230,7 +206,7 @@ func addProperty(f *lang.File, owner string, name, decl *sitter.Node) {
 	if name == nil {
 		return
 	}
-	typ, isMap := propertyType(firstOfType(decl, "user_type"), f.Src)
+	typ, isMap := propertyType(lang.FirstChild(decl, "user_type"), f.Src)
 	java.AddKeys(f, owner, name, typ, isMap)
 }
 
@@ -239,12 +215,12 @@ func addProperty(f *lang.File, owner string, name, decl *sitter.Node) {
 func propertyType(n *sitter.Node, src []byte) (string, bool) {
 	isMap := false
 	for depth := 0; n != nil && depth < 4; depth++ {
-		id := firstOfType(n, "type_identifier")
+		id := lang.FirstChild(n, "type_identifier")
 		if id == nil {
 			return "", isMap
 		}
 		base := id.Content(src)
-		args := firstOfType(n, "type_arguments")
+		args := lang.FirstChild(n, "type_arguments")
 		switch {
 		case args == nil || args.NamedChildCount() == 0:
 			if java.Scalar[base] || kotlinScalar[base] {
@@ -253,9 +229,9 @@ func propertyType(n *sitter.Node, src []byte) (string, bool) {
 			return base, isMap
 		case base == "Map" || base == "MutableMap" || base == "HashMap":
 			isMap = true
-			n = firstOfType(args.NamedChild(int(args.NamedChildCount())-1), "user_type")
+			n = lang.FirstChild(args.NamedChild(int(args.NamedChildCount())-1), "user_type")
 		case base == "List" || base == "Set" || base == "MutableList":
-			n = firstOfType(args.NamedChild(0), "user_type")
+			n = lang.FirstChild(args.NamedChild(0), "user_type")
 		default:
 			return base, isMap
 		}

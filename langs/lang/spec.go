@@ -161,3 +161,30 @@ func NamedFunction(n *sitter.Node, src []byte, types ...string) (Function, bool)
 	}
 	return fn, true
 }
+
+// FirstChild is n's first named child of type typ, or nil: for grammars
+// that give few children field names (Kotlin's, C#'s attributes).
+func FirstChild(n *sitter.Node, typ string) *sitter.Node {
+	if n == nil {
+		return nil
+	}
+	for i := 0; i < int(n.NamedChildCount()); i++ {
+		if c := n.NamedChild(i); c.Type() == typ {
+			return c
+		}
+	}
+	return nil
+}
+
+// LastChild is n's last named child of type typ, or nil.
+func LastChild(n *sitter.Node, typ string) *sitter.Node {
+	if n == nil {
+		return nil
+	}
+	for i := int(n.NamedChildCount()) - 1; i >= 0; i-- {
+		if c := n.NamedChild(i); c.Type() == typ {
+			return c
+		}
+	}
+	return nil
+}

@@ -99,13 +99,7 @@ func function(n *sitter.Node, src []byte) (lang.Function, bool) {
 var EnvParamRE = regexp.MustCompile(`%env\(((?:[a-z_]+:)*)([A-Za-z_][A-Za-z0-9_]*)\)%`)
 
 func envParam(f *lang.File, lit *sitter.Node) {
-	s, ok := f.Literal(lit)
-	if !ok {
-		return
-	}
-	for _, m := range EnvParamRE.FindAllStringSubmatchIndex(s, -1) {
-		f.ReadNameAt(verify.Env, s[m[4]:m[5]], lit, m[4], "%env()% parameter", false)
-	}
+	readMatches(f, lit, EnvParamRE, 2, verify.Env, "%env()% parameter")
 }
 
 // signatureOptionRE finds the options of an Artisan signature: {--queue=},
@@ -113,12 +107,18 @@ func envParam(f *lang.File, lit *sitter.Node) {
 var signatureOptionRE = regexp.MustCompile(`\{\s*--(?:[A-Za-z]\|)?([A-Za-z0-9][A-Za-z0-9_-]*)`)
 
 func signature(f *lang.File, lit *sitter.Node) {
+	readMatches(f, lit, signatureOptionRE, 1, verify.Flag, "Artisan signature")
+}
+
+// readMatches records a read of group g of every match of re in a literal,
+// at its place inside the literal.
+func readMatches(f *lang.File, lit *sitter.Node, re *regexp.Regexp, g int, kind verify.Kind, via string) {
 	s, ok := f.Literal(lit)
 	if !ok {
 		return
 	}
-	for _, m := range signatureOptionRE.FindAllStringSubmatchIndex(s, -1) {
-		f.ReadNameAt(verify.Flag, s[m[2]:m[3]], lit, m[2], "Artisan signature", false)
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		f.ReadNameAt(kind, s[m[2*g]:m[2*g+1]], lit, m[2*g], via, false)
 	}
 }
 

@@ -62,7 +62,7 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 	case "macro_invocation":
 		// format!("{}_USER", prefix), concat!("APP_", "X")
 		m := n.ChildByFieldName("macro")
-		tt := lastNamedOfType(n, "token_tree")
+		tt := lang.LastChild(n, "token_tree")
 		if m == nil || tt == nil {
 			break
 		}
@@ -128,15 +128,6 @@ func stringContent(n *sitter.Node, src []byte) string {
 		s = strings.Trim(strings.TrimPrefix(s, "r"), "#")
 	}
 	return strings.Trim(s, `"`)
-}
-
-func lastNamedOfType(n *sitter.Node, typ string) *sitter.Node {
-	for i := int(n.NamedChildCount()) - 1; i >= 0; i-- {
-		if c := n.NamedChild(i); c.Type() == typ {
-			return c
-		}
-	}
-	return nil
 }
 
 func function(n *sitter.Node, src []byte) (lang.Function, bool) {

@@ -5,6 +5,7 @@
 package typescript
 
 import (
+	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/typescript/tsx"
 	"github.com/smacker/go-tree-sitter/typescript/typescript"
 
@@ -13,33 +14,26 @@ import (
 )
 
 // Spec is TypeScript (.ts, .mts, .cts).
-var Spec = &lang.Spec{
-	Name:       "typescript",
-	Title:      "TypeScript",
-	Idioms:     javascript.Spec.Idioms,
-	Extensions: []string{".ts", ".mts", ".cts"},
-	Grammar:    typescript.GetLanguage,
-	Queries:    javascript.Queries,
-	Needles:    javascript.Needles,
-	IsTest:     javascript.IsTest,
-	Value:      javascript.Value,
-	Function:   javascript.Function,
-	Program:    javascript.Program,
-	Custom:     javascript.Custom,
-}
+var Spec = spec(typescript.GetLanguage, ".ts", ".mts", ".cts")
 
 // TSXSpec is TypeScript with JSX (.tsx), which has a grammar of its own.
-var TSXSpec = &lang.Spec{
-	Name:       "typescript",
-	Title:      "TypeScript",
-	Idioms:     javascript.Spec.Idioms,
-	Extensions: []string{".tsx"},
-	Grammar:    tsx.GetLanguage,
-	Queries:    javascript.Queries,
-	Needles:    javascript.Needles,
-	IsTest:     javascript.IsTest,
-	Value:      javascript.Value,
-	Function:   javascript.Function,
-	Program:    javascript.Program,
-	Custom:     javascript.Custom,
+var TSXSpec = spec(tsx.GetLanguage, ".tsx")
+
+// spec is TypeScript with one of its grammars: the javascript package's
+// queries, value reading and handlers serve both.
+func spec(grammar func() *sitter.Language, exts ...string) *lang.Spec {
+	return &lang.Spec{
+		Name:       "typescript",
+		Title:      "TypeScript",
+		Idioms:     javascript.Spec.Idioms,
+		Extensions: exts,
+		Grammar:    grammar,
+		Queries:    javascript.Queries,
+		Needles:    javascript.Needles,
+		IsTest:     javascript.IsTest,
+		Value:      javascript.Value,
+		Function:   javascript.Function,
+		Program:    javascript.Program,
+		Custom:     javascript.Custom,
+	}
 }

@@ -1,11 +1,20 @@
-// Command accuracy measures docverify on real repositories: it runs
-// docverify on each checkout listed in docs/accuracy-repos.tsv, matches
-// every warning and error against the hand judgements in
-// docs/accuracy-judgements.tsv, and prints per-repository and total
-// figures. Findings nobody has judged are listed and counted apart, never
-// as right.
+// Command accuracy measures docverify on real repositories.
 //
 //	go run ./scripts/accuracy CHECKOUTS_DIR
+//	go run ./scripts/accuracy history MIRRORS
+//
+// The first runs docverify on each checkout listed in
+// docs/accuracy-repos.tsv, matches every warning and error against the
+// hand judgements in docs/accuracy-judgements.tsv, and prints
+// per-repository and total figures. Findings nobody has judged are listed
+// and counted apart, never as right.
+//
+// The second measures recall on real history: for each commit in
+// docs/accuracy-history.tsv that fixed a doc naming something the code did
+// not have, it runs docverify on the doc at the parent commit (which must
+// report the wrong name) and at the fix (which must not). MIRRORS holds a
+// git directory of each repository at MIRRORS/OWNER+NAME/repo; this
+// command, not docverify, runs git to take the commits out.
 package main
 
 import (
@@ -19,6 +28,7 @@ import (
 	"strings"
 )
 
+// finding and report are the parts of docverify's JSON output used here.
 type finding struct {
 	Rule     string `json:"rule"`
 	Severity string `json:"severity"`
@@ -27,17 +37,31 @@ type finding struct {
 	Line     int    `json:"line"`
 }
 
+type report struct {
+	Findings []finding `json:"findings"`
+	Stats    struct {
+		Checked int `json:"checked"`
+	} `json:"stats"`
+}
+
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./scripts/accuracy CHECKOUTS_DIR")
+	var err error
+	switch {
+	case len(os.Args) == 2:
+		err = repos(os.Args[1])
+	case len(os.Args) == 3 && os.Args[1] == "history":
+		err = history(os.Args[2])
+	default:
+		fmt.Fprintln(os.Stderr, "usage: go run ./scripts/accuracy CHECKOUTS_DIR\n       go run ./scripts/accuracy history MIRRORS")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "accuracy:", err)
 		os.Exit(2)
 	}
 }
 
+// readTSV reads a data file's rows, without comments and header.
 func readTSV(path string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -61,74 +85,26 @@ func readTSV(path string) ([][]string, error) {
 	return rows, sc.Err()
 }
 
-func run(checkouts string) error {
-	repos, err := readTSV("docs/accuracy-repos.tsv")
-	if err != nil {
-		return err
-	}
-	rows, err := readTSV("docs/accuracy-judgements.tsv")
-	if err != nil {
-		return err
-	}
-	verdict := map[string]string{}
-	for _, r := range rows {
-		verdict[strings.Join(r[:4], "\t")] = r[4]
-	}
-	tmp, err := os.MkdirTemp("", "accuracy-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
+// buildDocverify builds the command into tmp.
+func buildDocverify(tmp string) (string, error) {
 	bin := filepath.Join(tmp, "docverify")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/docverify").CombinedOutput(); err != nil {
-		return fmt.Errorf("building docverify: %v\n%s", err, out)
+		return "", fmt.Errorf("building docverify: %v\n%s", err, out)
 	}
-	var totDrift, totFP, totNew, totClaims int
-	fmt.Printf("%-14s %-11s %7s %8s %6s %5s %9s\n", "repository", "round", "claims", "findings", "drift", "fp", "unjudged")
-	for _, r := range repos {
-		name, round := r[0], r[4]
-		dir := filepath.Join(checkouts, name)
-		if _, err := os.Stat(dir); err != nil {
-			fmt.Printf("%-14s %-11s (no checkout)\n", name, round)
-			continue
-		}
-		cmd := exec.Command(bin, "--no-cache", "--fail-on", "never", "--format", "json", ".")
-		cmd.Dir = dir
-		var out bytes.Buffer
-		cmd.Stdout = &out
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s: %v", name, err)
-		}
-		var doc struct {
-			Findings []finding `json:"findings"`
-			Stats    struct {
-				Checked int `json:"checked"`
-			} `json:"stats"`
-		}
-		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
-			return fmt.Errorf("%s: %v", name, err)
-		}
-		drift, fp, unjudged := 0, 0, 0
-		for _, f := range doc.Findings {
-			if f.Severity != "error" && f.Severity != "warning" {
-				continue
-			}
-			switch verdict[strings.Join([]string{name, f.File, f.Rule, f.Name}, "\t")] {
-			case "drift":
-				drift++
-			case "false-positive":
-				fp++
-			default:
-				unjudged++
-				fmt.Fprintf(os.Stderr, "unjudged: %s\t%s\t%s\t%s\t(line %d)\n", name, f.File, f.Rule, f.Name, f.Line)
-			}
-		}
-		fmt.Printf("%-14s %-11s %7d %8d %6d %5d %9d\n", name, round, doc.Stats.Checked, drift+fp+unjudged, drift, fp, unjudged)
-		totDrift, totFP, totNew, totClaims = totDrift+drift, totFP+fp, totNew+unjudged, totClaims+doc.Stats.Checked
+	return bin, nil
+}
+
+// runDocverify runs docverify in dir on target, uncached, and reads its
+// JSON report.
+func runDocverify(bin, dir, target string) (report, error) {
+	cmd := exec.Command(bin, "--no-cache", "--fail-on", "never", "--format", "json", target)
+	cmd.Dir = dir
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	var r report
+	if err := cmd.Run(); err != nil {
+		return r, err
 	}
-	fmt.Printf("%-14s %-11s %7d %8d %6d %5d %9d\n", "total", "", totClaims, totDrift+totFP+totNew, totDrift, totFP, totNew)
-	if judged := totDrift + totFP; judged > 0 {
-		fmt.Printf("precision of warnings and errors: %d of %d judged findings are real drift (%.0f%%)\n", totDrift, judged, 100*float64(totDrift)/float64(judged))
-	}
-	return nil
+	err := json.Unmarshal(out.Bytes(), &r)
+	return r, err
 }

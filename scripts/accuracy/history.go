@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+// historyCase is a row of docs/accuracy-history.tsv.
+type historyCase struct {
+	repo, fix, parent, doc, name string
+}
+
+// history measures recall on the doc fixes of docs/accuracy-history.tsv.
+func history(mirrors string) error {
+	rows, err := readTSV("docs/accuracy-history.tsv")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "accuracy-history-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin, err := buildDocverify(tmp)
+	if err != nil {
+		return err
+	}
+	var reported, info, missed, stillAfter int
+	for i, r := range rows {
+		if len(r) < 6 {
+			return fmt.Errorf("docs/accuracy-history.tsv: short row %q", r)
+		}
+		c := historyCase{repo: r[0], fix: r[1], parent: r[2], doc: r[3], name: r[5]}
+		gitDir := filepath.Join(mirrors, c.repo, "repo")
+		before, err := severityAt(bin, gitDir, c.parent, c, filepath.Join(tmp, fmt.Sprintf("%d-parent", i)))
+		if err != nil {
+			return err
+		}
+		after, err := severityAt(bin, gitDir, c.fix, c, filepath.Join(tmp, fmt.Sprintf("%d-fix", i)))
+		if err != nil {
+			return err
+		}
+		verdict := "missed"
+		switch {
+		case before == "warning" || before == "error":
+			verdict, reported = "reported", reported+1
+		case before != "":
+			verdict, info = "info only", info+1
+		default:
+			missed++
+		}
+		note := ""
+		if after != "" {
+			stillAfter++
+			note = " (still reported after the fix: " + after + ")"
+		}
+		fmt.Printf("%-10s %-26s %-60s %s%s\n", verdict, c.repo, c.doc+" "+c.name, before, note)
+	}
+	fmt.Printf("\n%d cases: %d reported as a warning or error at the parent, %d only at info, %d missed; %d still reported after the fix\n",
+		len(rows), reported, info, missed, stillAfter)
+	fmt.Printf("recall on real history: %d of %d (%.0f%%)\n", reported, len(rows), 100*float64(reported)/float64(len(rows)))
+	return nil
+}
+
+// severityAt takes commit out into dir, runs docverify on the case's doc,
+// and returns the severity of its finding about the case's name, "" if
+// none.
+func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, error) {
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil { // a root for docverify to find
+		return "", err
+	}
+	archive := exec.Command("git", "--git-dir="+gitDir, "archive", commit)
+	tar := exec.Command("tar", "-x", "-C", dir)
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	tar.Stdin = pipe
+	if err := tar.Start(); err != nil {
+		return "", err
+	}
+	if err := archive.Run(); err != nil {
+		return "", fmt.Errorf("%s %s: git archive: %v", c.repo, commit, err)
+	}
+	if err := tar.Wait(); err != nil {
+		return "", fmt.Errorf("%s %s: tar: %v", c.repo, commit, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, c.doc)); err != nil {
+		return "", nil // the fix removed the doc
+	}
+	doc, err := runDocverify(bin, dir, c.doc)
+	if err != nil {
+		return "", fmt.Errorf("%s %s: docverify: %v", c.repo, commit, err)
+	}
+	best := ""
+	rank := map[string]int{"": 0, "info": 1, "warning": 2, "error": 3}
+	for _, f := range doc.Findings {
+		if f.File == c.doc && f.Name == c.name && rank[f.Severity] > rank[best] {
+			best = f.Severity
+		}
+	}
+	return best, nil
+}
