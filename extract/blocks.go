@@ -90,6 +90,28 @@ func (e *extractor) fenced(n *ast.FencedCodeBlock) {
 	e.codeBlock(infoLang(info), info, n.Lines())
 }
 
+// textLangs are the info strings of blocks that hold plain text, such as
+// a program's --help output.
+var textLangs = map[string]bool{"text": true, "txt": true, "plain": true, "plaintext": true, "output": true, "help": true}
+
+// helpUsageRE and helpOptionRE find a program's --help output: a usage
+// line naming the program, and option lines ("  -v, --verbose   Show…").
+var (
+	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?([A-Za-z][\w.-]*)`)
+	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|[ \t]|\[|<|$)`)
+)
+
+// helpBlock reads a program's --help output: each option line defines a
+// flag of the program its usage line names.
+func (e *extractor) helpBlock(s snippet) {
+	prog := helpUsageRE.FindStringSubmatch(s.text)[1]
+	for _, m := range helpOptionRE.FindAllStringSubmatchIndex(s.text, -1) {
+		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
+		w := shellcmd.Word{Text: tok, Offset: m[2]}
+		e.flagClaim(w, s.toDoc, e.blockJudgement(s, m[2], tok), verify.ShellBlock, prog)
+	}
+}
+
 // indented code blocks have no info string; they are read as shell when
 // they look like a console session or a list of assignments.
 func (e *extractor) indented(n *ast.CodeBlock) {
@@ -113,8 +135,12 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		e.configBlock(s, f, info)
 		return
 	}
-	if lang == "" {
+	if lang == "" || textLangs[lang] {
 		switch {
+		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text):
+			e.helpBlock(s)
+			return
+		case lang != "":
 		case looksLikeConsole(s.text):
 			e.shellBlock(s, shellcmd.Console)
 		case looksLikeEnvFile(s.text):

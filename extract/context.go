@@ -32,7 +32,7 @@ type block struct {
 
 // maskRE finds what cue words and prose patterns must not see: code spans,
 // HTML comments, link destinations and bare URLs.
-var maskRE = regexp.MustCompile("(`+)[^`]*?(`+)|<!--[\\s\\S]*?-->|\\]\\([^)]*\\)|<?https?://[^\\s>)]*>?")
+var maskRE = regexp.MustCompile("(`+)[^`]*?(`+)|<code>[^<]*(<[^/][^<]*)*</code>|<!--[\\s\\S]*?-->|\\]\\([^)]*\\)|<?https?://[^\\s>)]*>?")
 
 func newBlock(src []byte, start, end int) block {
 	raw := string(src[start:end])

@@ -14,7 +14,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -94,6 +96,7 @@ func (x *Extractor) Markdown(path string, src []byte) (Doc, error) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
 	src = blankFrontMatter(src)
+	src = quoteAdmonitions(src)
 	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety}
 	root := parser.Parse(text.NewReader(src))
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -128,6 +131,47 @@ func (x *Extractor) Markdown(path string, src []byte) (Doc, error) {
 	e.applySuppressions()
 	e.dropSynopsisPlaceholders()
 	return Doc{Claims: e.claims, Problems: e.problems, Directives: e.directives}, nil
+}
+
+// admonitionRE finds the opening line of a block that Python-Markdown's
+// admonition, details and tabbed extensions (MkDocs Material) write as
+// indented prose: !!! note, ??? tip "Title", === "Tab".
+var admonitionRE = regexp.MustCompile(`^[ \t]*(!!!|\?\?\?\+?|===)[ \t]*("|[A-Za-z])`)
+
+// quoteAdmonitions turns the indented body of such blocks, which
+// CommonMark reads as an indented code block, into a block quote of the
+// same length (">   " for four spaces), so that its prose and fences are
+// read as Markdown and every offset stays true.
+func quoteAdmonitions(src []byte) []byte {
+	if !bytes.Contains(src, []byte("!!!")) && !bytes.Contains(src, []byte("???")) && !bytes.Contains(src, []byte("===")) {
+		return src
+	}
+	out := src
+	copied := false
+	in := false
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		line := src[off:end]
+		switch {
+		case admonitionRE.Match(line):
+			in = true
+		case len(bytes.TrimSpace(line)) == 0:
+		case in && bytes.HasPrefix(line, []byte("    ")):
+			if !copied {
+				out, copied = append([]byte(nil), src...), true
+			}
+			out[off] = '>'
+		default:
+			in = false
+		}
+		off = end + 1
+	}
+	return out
 }
 
 // blankFrontMatter replaces YAML (---) or TOML (+++) front matter with
@@ -245,6 +289,9 @@ func (e *extractor) inlines(n ast.Node, b block) {
 			for i := 0; i < c.Segments.Len(); i++ {
 				s := c.Segments.At(i)
 				e.directive(string(s.Value(e.src)), s.Start)
+				if strings.EqualFold(string(s.Value(e.src)), "<code>") {
+					e.htmlCode(s.Stop, b)
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
@@ -252,6 +299,18 @@ func (e *extractor) inlines(n ast.Node, b block) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// htmlCode reads the <code> element whose content starts at document
+// offset off like a code span: tables use it where a pipe inside a
+// backtick span would end the cell (<code>--x <a&#124;b></code>).
+func (e *extractor) htmlCode(off int, b block) {
+	end := bytes.Index(e.src[off:], []byte("</code>"))
+	if end < 0 || bytes.IndexByte(e.src[off:off+end], '\n') >= 0 {
+		return
+	}
+	// Entities shift later columns by a few bytes; names come first.
+	e.codeSpan(html.UnescapeString(string(e.src[off:off+end])), off, b)
 }
 
 // linkOwner is the project whose documentation a code span links to:

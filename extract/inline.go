@@ -48,8 +48,15 @@ func mentionsEnv(t string) bool {
 var (
 	setBeforeRE = regexp.MustCompile(`(?i)\b(set|setting|export|exporting|override|overriding)\s+(the\s+)?$`)
 	setAfterRE  = regexp.MustCompile(`(?i)^\s*(=|to\b)`)
-	cssRE       = regexp.MustCompile(`(?i)\bcss\b|custom propert|stylesheet|\bscss\b|tailwind`)
-	settingRE   = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file)s?\b`)
+	// varsAfterRE finds the noun after a name or a list of names (code
+	// spans are masked to spaces): "the `NVM_SOURCE`, `NVM_DIR` and
+	// `NVM_PROFILE` variables".
+	varsAfterRE = regexp.MustCompile(`(?i)^[\s,]*((and|or)\b[\s,]*)*(environment\s+|env\s+)?variables?\b`)
+	// envHeadingRE finds a section about environment variables: every
+	// upper-snake name under it is one.
+	envHeadingRE = regexp.MustCompile(`(?i)\benv(ironment)?\b`)
+	cssRE        = regexp.MustCompile(`(?i)\bcss\b|custom propert|stylesheet|\bscss\b|tailwind`)
+	settingRE    = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file)s?\b`)
 )
 
 // codeSpan reads one code span: a single name, a command line, or an env
@@ -140,10 +147,12 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Env, true
 		case has(featureCue, sentence):
 			c.Kind, c.Explicit = verify.Feature, true
-		case has(envCue, sentence):
+		case has(envCue, sentence) || varsAfterRE.MatchString(after):
 			c.Kind, c.Explicit = verify.Env, true
 		case names.IsNotAName(name):
 			return
+		case envHeadingRE.MatchString(e.headingText()):
+			c.Kind, c.Explicit = verify.Env, true
 		default:
 			c.Kind = verify.Env
 		}

@@ -95,6 +95,12 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 		}
 		found := false
 		for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
+			if h, ok := c.(*ast.RawHTML); ok && h.Segments.Len() == 1 {
+				if seg := h.Segments.At(0); strings.EqualFold(string(seg.Value(e.src)), "<code>") {
+					e.htmlCode(seg.Stop, rb)
+					found = true
+				}
+			}
 			if cs, ok := c.(*ast.CodeSpan); ok {
 				if content, off, ok := codeSpanText(cs, e.src); ok {
 					for _, tok := range strings.FieldsFunc(content, func(r rune) bool { return r == ',' || r == ' ' || r == '/' }) {

@@ -629,7 +629,7 @@ const OwnProgram = "."
 // ./bin/app.exe → app, tools/gen.py → gen.
 func ProgramName(cmd string) string {
 	base := path.Base(strings.ReplaceAll(cmd, `\`, "/"))
-	for _, ext := range []string{".exe", ".py", ".js", ".mjs", ".cjs", ".ts", ".sh"} {
+	for _, ext := range []string{".exe", ".py", ".js", ".mjs", ".cjs", ".ts", ".sh", ".phar"} {
 		if t, ok := strings.CutSuffix(base, ext); ok && t != "" {
 			return t
 		}

@@ -157,8 +157,45 @@ func similarity(a, b string) (float64, bool) {
 	}
 	d := levenshtein.ComputeDistance(la, lb)
 	edit := 1 - float64(d)/float64(n)
-	words := wordOverlap(words(a), words(b))
-	return max(edit, words), d <= max(1, n/6) || words >= minWordOverlap
+	wa, wb := words(a), words(b)
+	overlap := wordOverlap(wa, wb)
+	if oneWordShort(wa, wb) {
+		// --keyfile for --ssl-keyfile, TASK_OFFLINE for TASK_REMOTE_OFFLINE:
+		// the claim lacks one word of the real name
+		overlap = max(overlap, minWordOverlap)
+	}
+	return max(edit, overlap), d <= max(1, n/6) || overlap >= minWordOverlap
+}
+
+// oneWordShort reports whether the words of a are those of b with one
+// word left out, and a keeps a word long enough to be telling.
+func oneWordShort(a, b []string) bool {
+	if len(b) != len(a)+1 {
+		return false
+	}
+	long := false
+	for _, w := range a {
+		long = long || len(w) >= 4
+	}
+	if !long {
+		return false
+	}
+	for skip := range b {
+		match := true
+		for i, j := 0, 0; i < len(a); i, j = i+1, j+1 {
+			if j == skip {
+				j++
+			}
+			if a[i] != b[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // wordOverlap is the Jaccard index of two word lists, counted only when

@@ -98,7 +98,10 @@ func setOf(s string) map[string]bool {
 
 // placeholderSegmentRE finds a placeholder word as a whole segment inside
 // a name: VITE_SOME_KEY, APP_YOUR_TOKEN, SVC_FOO_BAR.
-var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|_VARIABLES?$`)
+// A numbered generic word ends a name in a usage line's series
+// (setting-value1 ... setting-valueN); a bare generic noun stands for any
+// flag ("customize with `--flags`").
+var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|_VARIABLES?$|[_-](VALUE|ARG|PARAM|ITEM)([0-9]+|N)$|^(FLAGS|OPTIONS?|SWITCH(ES)?|ARGUMENTS)$`)
 
 // IsPlaceholder reports whether a token stands for "your value here":
 // <TOKEN>, YOUR_API_KEY, APP_[NAME]_SECRET, {{ .Name }}, FOO_BAR.

@@ -89,7 +89,15 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 	type keyParts struct{ name, parent, leaf string }
 	var dotted []keyParts
 	segments := map[string]bool{}
+	// A flag's bare word is a mention only where it is written like a
+	// flag: "keyfile" in a comment or a keyword argument is not --keyfile.
+	flagOnly := map[string]bool{}
 	for _, q := range qs {
+		if q.Kind == verify.Flag && !want[q.Name] && !strings.ContainsAny(q.Name, "-.") {
+			flagOnly[q.Name] = true
+		} else {
+			delete(flagOnly, q.Name)
+		}
 		want[q.Name] = true
 		if q.Kind == verify.Config || q.Kind == verify.Feature {
 			i := strings.LastIndexByte(q.Name, '.')
@@ -129,6 +137,9 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		structuredHit := false
 		var seen map[string]int // key parts seen in this file, at their first offset
 		found := func(name string, off int) {
+			if flagOnly[name] && !writtenAsFlag(src, off, len(name)) {
+				return
+			}
 			if li == nil {
 				li = lineIndex(src)
 			}
@@ -310,4 +321,30 @@ var envPlaceholderRE = regexp.MustCompile(`%env\((?:[a-z_]+:)*$`)
 func envPlaceholderBefore(src []byte, off int) bool {
 	start := max(0, off-64)
 	return bytes.Contains(src[start:off], []byte("%env(")) && envPlaceholderRE.Match(src[start:off])
+}
+
+// argumentObjects are the names code gives the parsed arguments of a
+// command line: argv.file reads --file where no parser declares it.
+var argumentObjects = []string{"argv", "args", "opts", "options", "flags", "cli", "program", "params"}
+
+// writtenAsFlag reports whether the word at src[off:off+n] is written the
+// way code names a flag: after dashes (--file), quoted whole ("file",
+// 'file'), or as a field of the parsed arguments (argv.file).
+func writtenAsFlag(src []byte, off, n int) bool {
+	if off == 0 {
+		return false
+	}
+	switch before := src[off-1]; before {
+	case '-':
+		return true
+	case '"', '\'', '`':
+		return off+n < len(src) && src[off+n] == before
+	case '.':
+		for _, o := range argumentObjects {
+			if off-1 >= len(o) && string(src[off-1-len(o):off-1]) == o && (off-1 == len(o) || !isWord(src[off-2-len(o)])) {
+				return true
+			}
+		}
+	}
+	return false
 }
