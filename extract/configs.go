@@ -70,14 +70,20 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 // than a setting: a package (acme/package), a path, a namespace
 // (Vendor\Package). The key above it is a map the code reads whole, so
 // what lies under it is the user's data, not a claim.
+//
+// The entries of a collection the user names (scripts, tasks, jobs,
+// aliases, services) are such keys too: "run-commands" under scripts is
+// the user's script, whatever the schema lists.
 func hasMapKey(path []string) bool {
-	for _, seg := range path {
-		if strings.ContainsAny(seg, `/\`) {
+	for i, seg := range path {
+		if strings.ContainsAny(seg, `/\`) || i > 0 && userNamed[path[i-1]] {
 			return true
 		}
 	}
 	return false
 }
+
+var userNamed = map[string]bool{"scripts": true, "tasks": true, "jobs": true, "aliases": true, "services": true}
 
 // configTool finds the tool a config snippet belongs to when its title,
 // first comment or the sentence before it names one ("A simple supervisor

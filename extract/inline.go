@@ -56,14 +56,25 @@ var (
 	// upper-snake name under it is one.
 	envHeadingRE = regexp.MustCompile(`(?i)\benv(ironment)?\b`)
 	cssRE        = regexp.MustCompile(`(?i)\bcss\b|custom propert|stylesheet|\bscss\b|tailwind`)
-	settingRE    = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file)s?\b`)
+	settingRE    = regexp.MustCompile(`(?i)\b(setting|config(uration)? (key|option|setting|value)|(config|configuration) file|propert(y|ies))s?\b`)
 )
+
+// mystRole reports whether the code span whose content starts at document
+// offset off is the target of a MyST role ({doc}`current_style`): a page
+// or a reference, not a name.
+func mystRole(src []byte, off int) bool {
+	i := off - 1
+	for i >= 0 && src[i] == '`' {
+		i--
+	}
+	return i >= 0 && i < off-1 && src[i] == '}'
+}
 
 // codeSpan reads one code span: a single name, a command line, or an env
 // read written as code.
 func (e *extractor) codeSpan(content string, off int, b block) {
 	t := strings.TrimSpace(content)
-	if t == "" || len(t) > 400 {
+	if t == "" || len(t) > 400 || mystRole(e.src, off) {
 		return
 	}
 	off += strings.Index(content, t)
@@ -196,6 +207,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Feature, true
 		case settingRE.MatchString(near):
 			c.Kind, c.Explicit = verify.Config, true
+		case len(name) >= 8 && strings.ContainsAny(name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+			// assetInlineLimit: an identifier of any kind, checked only as a
+			// misspelling of a name the docs name elsewhere
+			c.Kind, c.Misspelling = verify.Config, true
 		default:
 			return
 		}
@@ -204,6 +219,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	}
 	if c.Name == "" {
 		c.Name = name
+	}
+	if names.IsPlaceholder(c.Name) {
+		return // setting-value1 ... setting-valueN
 	}
 	if c.Kind == verify.Flag && (names.IsPlaceholder(c.Name) || !validFlag(c.Name)) {
 		return

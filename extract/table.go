@@ -95,6 +95,11 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 		}
 		found := false
 		for c := cell.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok && found && hasLetter(t.Segment.Value(e.src)) {
+				// the cell's names come first; code after its prose is the
+				// description's ("Choose any of `upper_cases`, ...")
+				break
+			}
 			if h, ok := c.(*ast.RawHTML); ok && h.Segments.Len() == 1 {
 				if seg := h.Segments.At(0); strings.EqualFold(string(seg.Value(e.src)), "<code>") {
 					e.htmlCode(seg.Stop, rb)
@@ -205,4 +210,13 @@ func (e *extractor) tableName(tok string, off int, row block, hint columnHint, t
 		c.Historical = e.sectionHistorical()
 	}
 	e.add(c, nameOff)
+}
+
+func hasLetter(b []byte) bool {
+	for _, c := range b {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

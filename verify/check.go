@@ -3,11 +3,17 @@ package verify
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/docverify/docverify/verify/known"
 )
+
+// NearPrefix marks a mention query for the tokens one typo from a name,
+// rather than the name itself; their mentions come back under the same
+// key.
+const NearPrefix = "~"
 
 // MentionQuery is a name to search for as text in the repository, for the
 // claims that no read site backs.
@@ -28,10 +34,15 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		if st, _, _ := ix.decide(c); st != StatusUnknown {
 			continue
 		}
-		q := MentionQuery{Kind: c.Kind, Name: c.Name}
-		if !seen[q] {
-			seen[q] = true
-			out = append(out, q)
+		qs := []MentionQuery{{Kind: c.Kind, Name: c.Name}}
+		if c.Misspelling {
+			qs = append(qs, MentionQuery{Kind: c.Kind, Name: NearPrefix + c.Name})
+		}
+		for _, q := range qs {
+			if !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -47,8 +58,74 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 func Check(claims []Claim, ix *Index) []Result {
 	claims = ix.attribute(claims)
 	out := make([]Result, 0, len(claims))
+	var maybe []Result
 	for _, c := range claims {
-		out = append(out, ix.judge(c))
+		r := ix.judge(c)
+		if c.Misspelling {
+			maybe = append(maybe, r)
+			continue
+		}
+		out = append(out, r)
+	}
+	return append(out, ix.misspellings(maybe, out)...)
+}
+
+// minMisspelled is the shortest bare identifier judged as a misspelling:
+// short words are one letter from too many others.
+const minMisspelled = 8
+
+// misspellings keeps the bare identifiers that appear nowhere in the code
+// and are one typo from the last segment of a name that other claims
+// name and the code has (assetInlineLimit for build.assetsInlineLimit,
+// foreginKeySuffix for foreignKeySuffix). The rest were never claims.
+func (ix *Index) misspellings(maybe, judged []Result) []Result {
+	if len(maybe) == 0 {
+		return nil
+	}
+	type real struct {
+		kind Kind
+		name string
+		ev   Evidence
+	}
+	known := map[string]real{}
+	for _, r := range judged {
+		if (r.Status != Verified && r.Status != Unwired) || len(r.Evidence) == 0 {
+			continue
+		}
+		leaf := r.Claim.Name[strings.LastIndexByte(r.Claim.Name, '.')+1:]
+		if _, ok := known[leaf]; !ok && len(leaf) >= minMisspelled {
+			known[leaf] = real{r.Claim.Kind, leaf, r.Evidence[0]}
+		}
+	}
+	var out []Result
+	for _, r := range maybe {
+		if r.Status != Missing || len(r.Claim.Name) < minMisspelled {
+			continue
+		}
+		var best *real
+		for _, k := range known {
+			if OneTypo(r.Claim.Name, k.name) && (best == nil || k.name < best.name) {
+				k := k
+				best = &k
+			}
+		}
+		if best == nil {
+			// a near spelling in the code: the name the docs meant
+			for _, e := range ix.mentions[NearPrefix+r.Claim.Name] {
+				if best == nil || e.Pos.Before(best.ev.Pos) {
+					best = &real{r.Claim.Kind, e.Name, e}
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		r.Claim.Kind, r.Claim.Explicit = best.kind, true
+		ev := best.ev
+		ev.Name = best.name
+		r.Nearest = &ev
+		r.Reason = "appears nowhere in the code, and is one typo from " + best.name
+		out = append(out, r)
 	}
 	return out
 }
@@ -112,6 +189,31 @@ func (ix *Index) prefixWellKnown(pattern string) bool {
 
 // envPrefixes are the first words that the env vars the code reads share:
 // each covers at least a fifth of the reads and three names (GUM for gum).
+// ownPrefixes are the env prefixes that make a name the repository's:
+// those most of its variables share and, for a name whose safety word is
+// only its own (DISABLE_AUTO_TITLE beside TMUXINATOR_CONFIG), the prefix of
+// a program of the repository even when read once.
+func (ix *Index) ownPrefixes(c Claim) []string {
+	ps := ix.envPrefixes()
+	if c.SafetyFromName {
+		ps = append(ps, ix.programPrefixes()...)
+	}
+	return ps
+}
+
+// programPrefixes are the env prefixes named after a program of the
+// repository that the code reads at least one variable with.
+func (ix *Index) programPrefixes() []string {
+	var out []string
+	for k := range ix.reads {
+		if i := strings.IndexByte(k.name, '_'); k.kind == Env && i > 0 && ix.ownsCommand(strings.ToLower(k.name[:i])) && !slices.Contains(out, k.name[:i+1]) {
+			out = append(out, k.name[:i+1])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func (ix *Index) envPrefixes() []string {
 	count := map[string]int{}
 	total := 0
@@ -140,7 +242,7 @@ func (ix *Index) foreign(c Claim) bool {
 	if c.Kind != Env {
 		return false
 	}
-	ps := ix.envPrefixes()
+	ps := ix.ownPrefixes(c)
 	if len(ps) == 0 {
 		return false
 	}
@@ -257,8 +359,8 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, "a variable of " + owner, nil
 		}
 	}
-	if c.Kind == Env || c.Kind == Feature || c.Kind == Config {
-		if lib, dep, ok := ix.honouredBy(c.Name); ok {
+	if c.Kind == Env || c.Kind == Feature || c.Kind == Config || c.Kind == Flag {
+		if lib, dep, ok := ix.honouredBy(c.Display()); ok {
 			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
 			return Verified, "", []Evidence{dep}
 		}
@@ -335,12 +437,16 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 	case Missing:
 		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c)
 		switch {
+		case c.Misspelling:
+			// the docs did not say what the name is; its near twin did
+			f.Rule = RuleMissing
+			f.Message = fmt.Sprintf("%s appears nowhere in the code, and one typo away is a name the code has", c.Name)
 		case c.Explicit && c.Safety != "" && !foreign:
 			f.Rule = RuleMissingSafety
 			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
 		case foreign:
 			f.Rule = RuleForeign
-			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.envPrefixes(), " or "))
+			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
 		case c.Explicit || c.Safety != "":
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
@@ -366,7 +472,10 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		if n := r.Nearest; n != nil {
 			f.Suggestion = n.Name
 			verb := "read"
-			if c.Kind == Flag {
+			switch {
+			case n.Strength == Mention:
+				verb = "mentioned"
+			case c.Kind == Flag:
 				verb = "defined"
 			}
 			f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", DisplayName(c.Kind, n.Name), verb, n.Pos)

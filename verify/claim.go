@@ -64,6 +64,11 @@ type Claim struct {
 	// Context is the sentence, list item, table row or snippet line that
 	// holds the claim, whitespace-folded, for messages and ownership checks.
 	Context string
+	// Misspelling marks a bare identifier the docs give no kind to
+	// ("files smaller than `assetInlineLimit`"). It is judged only as a
+	// possible misspelling of a name the docs name elsewhere and the code
+	// has; otherwise it is no claim at all.
+	Misspelling bool
 }
 
 // Display is the name as a message shows it: flags with their dashes.

@@ -252,3 +252,30 @@ func words(s string) []string {
 	flush()
 	return out
 }
+
+// OneTypo reports whether a and b differ by one typo: a letter added,
+// dropped or changed, or two neighbours swapped (foreginKeySuffix). A
+// trailing s is not a typo but another word: extra_package is not
+// extra_packages.
+func OneTypo(a, b string) bool {
+	if a == b || a+"s" == b || b+"s" == a {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch len(b) - len(a) {
+	case 0:
+		if a[i+1:] == b[i+1:] {
+			return true // changed
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
+	case 1:
+		return a[i:] == b[i+1:] // added
+	}
+	return false
+}

@@ -67,6 +67,9 @@ func Parse(src string, mode Mode) []Command {
 	if mode == Auto {
 		mode = guess(lines)
 	}
+	if mode == Console && !hasPrompt(lines) {
+		mode = Script // a console block written without prompts holds commands only
+	}
 	var b strings.Builder
 	b.Grow(len(src))
 	cont := false // the previous kept line ended in a backslash
@@ -109,6 +112,15 @@ func Parse(src string, mode Mode) []Command {
 		start = end
 	}
 	return out
+}
+
+func hasPrompt(lines []string) bool {
+	for _, l := range lines {
+		if promptRE.MatchString(l) || rootPromptRE.MatchString(l) {
+			return true
+		}
+	}
+	return false
 }
 
 func guess(lines []string) Mode {

@@ -97,3 +97,10 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestConsoleWithoutPromptsHoldsCommands(t *testing.T) {
+	cmds := Parse("./node_exporter --web.config=web.yml\n", Console)
+	if len(cmds) != 1 || args(cmds[0])[1] != "--web.config=web.yml" {
+		t.Errorf("commands = %+v", cmds)
+	}
+}

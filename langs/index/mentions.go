@@ -92,7 +92,12 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 	// A flag's bare word is a mention only where it is written like a
 	// flag: "keyfile" in a comment or a keyword argument is not --keyfile.
 	flagOnly := map[string]bool{}
+	near := newNearIndex()
 	for _, q := range qs {
+		if w, ok := strings.CutPrefix(q.Name, verify.NearPrefix); ok {
+			near.add(w)
+			continue
+		}
 		if q.Kind == verify.Flag && !want[q.Name] && !strings.ContainsAny(q.Name, "-.") {
 			flagOnly[q.Name] = true
 		} else {
@@ -172,6 +177,14 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			// Map lookups keyed by string(bytes) do not allocate.
 			if want[string(t)] {
 				found(string(t), off)
+			}
+			if near.n > 0 {
+				near.match(t, func(w string) {
+					if li == nil {
+						li = lineIndex(src)
+					}
+					add(verify.NearPrefix+w, verify.Evidence{Pos: li.pos(fs.path, src, off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
+				})
 			}
 			part(t, off)
 			if isStructured && !structuredHit && hasLeaf(leaves, t) {
@@ -347,4 +360,57 @@ func writtenAsFlag(src []byte, off, n int) bool {
 		}
 	}
 	return false
+}
+
+// nearIndex finds the tokens one typo (verify.OneTypo) from a set of words: the words are
+// filed under their first and last three letters, so a token costs two
+// map lookups and an edit distance only when it shares an end with a word
+// of about its length.
+type nearIndex struct {
+	ends map[string][]string
+	n    int
+}
+
+func newNearIndex() *nearIndex { return &nearIndex{ends: map[string][]string{}} }
+
+func (x *nearIndex) add(w string) {
+	if len(w) < minNear {
+		return
+	}
+	lw := strings.ToLower(w)
+	x.ends["<"+lw[:3]] = append(x.ends["<"+lw[:3]], w)
+	x.ends[">"+lw[len(lw)-3:]] = append(x.ends[">"+lw[len(lw)-3:]], w)
+	x.n++
+}
+
+// minNear is the shortest word matched against the code's tokens: a
+// shorter one is one typo from too many of them (projectA, projects).
+const minNear = 10
+
+func (x *nearIndex) match(t []byte, fn func(w string)) {
+	if len(t) < minNear-1 || len(t) > 80 {
+		return
+	}
+	var key [4]byte
+	for _, end := range []byte{'<', '>'} {
+		key[0] = end
+		part := t[:3]
+		if end == '>' {
+			part = t[len(t)-3:]
+		}
+		for i, c := range part {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key[i+1] = c
+		}
+		for _, w := range x.ends[string(key[:])] {
+			if d := len(w) - len(t); d > 1 || d < -1 {
+				continue
+			}
+			if verify.OneTypo(string(t), w) {
+				fn(w)
+			}
+		}
+	}
 }

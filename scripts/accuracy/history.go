@@ -71,21 +71,22 @@ func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, 
 	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil { // a root for docverify to find
 		return "", err
 	}
-	archive := exec.Command("git", "--git-dir="+gitDir, "archive", commit)
-	tar := exec.Command("tar", "-x", "-C", dir)
-	pipe, err := archive.StdoutPipe()
-	if err != nil {
+	// read-tree and checkout-index take out every file, where git archive
+	// would leave out those a .gitattributes marks export-ignore
+	// (composer's CHANGELOG.md, tests).
+	index := filepath.Join(dir, ".git", "index")
+	for _, args := range [][]string{
+		{"read-tree", commit},
+		{"checkout-index", "--all", "--prefix=" + dir + "/"},
+	} {
+		cmd := exec.Command("git", append([]string{"--git-dir=" + gitDir, "--work-tree=" + dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_INDEX_FILE="+index)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("%s %s: git %s: %v: %s", c.repo, commit, args[0], err, out)
+		}
+	}
+	if err := os.Remove(index); err != nil {
 		return "", err
-	}
-	tar.Stdin = pipe
-	if err := tar.Start(); err != nil {
-		return "", err
-	}
-	if err := archive.Run(); err != nil {
-		return "", fmt.Errorf("%s %s: git archive: %v", c.repo, commit, err)
-	}
-	if err := tar.Wait(); err != nil {
-		return "", fmt.Errorf("%s %s: tar: %v", c.repo, commit, err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, c.doc)); err != nil {
 		return "", nil // the fix removed the doc

@@ -35,8 +35,19 @@ var docHostData string
 
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
+	suffix bool // the entry started with *: match names that end with it
 	text   string
 	owner  string
+}
+
+func (p pattern) matches(name string) bool {
+	switch {
+	case p.prefix:
+		return strings.HasPrefix(name, p.text)
+	case p.suffix:
+		return strings.HasSuffix(name, p.text) && len(name) > len(p.text)
+	}
+	return name == p.text
 }
 
 var (
@@ -132,14 +143,14 @@ func NormalizeDependency(name string) string {
 	return b.String()
 }
 
-// Library reports the libraries that read an env var or config key
-// themselves, each with the names (normalised) a manifest may declare it
-// by; a name ending in * is a prefix.
+// Library reports the libraries that read an env var or config key, or
+// define a flag (written with its dashes), themselves, each with the names
+// (normalised) a manifest may declare it by.
 func Library(name string) (libraries []string, declaredAs [][]string) {
 	loadOnce.Do(load)
 	for _, l := range libs {
 		for _, v := range l.vars {
-			if v.text == name || v.prefix && strings.HasPrefix(name, v.text) {
+			if v.matches(name) {
 				libraries = append(libraries, l.name)
 				declaredAs = append(declaredAs, l.aliases)
 				break
@@ -228,6 +239,8 @@ func parse(data string) []pattern {
 			p := pattern{text: name, owner: owner}
 			if t, ok := strings.CutSuffix(name, "*"); ok {
 				p.prefix, p.text = true, t
+			} else if t, ok := strings.CutPrefix(name, "*"); ok {
+				p.suffix, p.text = true, t
 			}
 			out = append(out, p)
 		}

@@ -74,7 +74,7 @@ func IsToolingDoc(p string) bool {
 var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
 
 // IsChangelog reports whether a doc records history rather than describing
-// the present: CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES,
+// the present: CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES, BREAKING_CHANGES,
 // RELEASES, a file under a changelog, release-notes, blog or news
 // directory, or a dated post. What a release announcement said existed
 // then says nothing about now.
@@ -83,7 +83,7 @@ func IsChangelog(p string) bool {
 		return true
 	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
-	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES"} {
+	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES", "BREAKING_CHANGES", "BREAKING-CHANGES"} {
 		if strings.HasPrefix(base, prefix) {
 			return true
 		}

@@ -25,6 +25,7 @@ func TestWalk(t *testing.T) {
 	write(t, root, map[string]string{
 		"README.md":                         "",
 		"CHANGELOG.md":                      "",
+		"BREAKING_CHANGES.md":               "",
 		"docs/guide.mdx":                    "",
 		"docs/changelog/v2.md":              "",
 		"website/blog/2018-05-27-1.13.0.md": "",
@@ -60,14 +61,14 @@ func TestWalk(t *testing.T) {
 	if want := []string{".github/workflows/ci.yml", ".gitignore", "keep.log", "main.go", "web/.gitignore", "web/src/x.ts"}; !reflect.DeepEqual(w.Files, want) {
 		t.Errorf("files = %q, want %q", w.Files, want)
 	}
-	if want := []string{"CHANGELOG.md", "docs/changelog/v2.md", "website/blog/2018-05-27-1.13.0.md"}; !reflect.DeepEqual(w.Changelogs, want) {
+	if want := []string{"BREAKING_CHANGES.md", "CHANGELOG.md", "docs/changelog/v2.md", "website/blog/2018-05-27-1.13.0.md"}; !reflect.DeepEqual(w.Changelogs, want) {
 		t.Errorf("changelogs = %q, want %q", w.Changelogs, want)
 	}
 	w, err = Walk(root, Options{IncludeChangelogs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(w.Docs) != 5 {
+	if len(w.Docs) != 6 {
 		t.Errorf("with changelogs, docs = %q", w.Docs)
 	}
 	// Docs for tools are checked when include globs select docs.
