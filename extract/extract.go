@@ -88,7 +88,13 @@ func Markdown(path string, src []byte) (Doc, error) {
 
 // Markdown extracts the claims of one document. path is the slash path
 // relative to the root that positions will carry.
-func (x *Extractor) Markdown(path string, src []byte) (Doc, error) {
+func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
+	defer func() {
+		// a bug reading one document costs that document, not the run
+		if r := recover(); r != nil {
+			doc, err = Doc{}, fmt.Errorf("docverify failed to read this document (please report it): %v", r)
+		}
+	}()
 	if bytes.IndexByte(src, 0) >= 0 {
 		return Doc{}, ErrBinary
 	}
@@ -99,7 +105,7 @@ func (x *Extractor) Markdown(path string, src []byte) (Doc, error) {
 	src = quoteAdmonitions(src)
 	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety}
 	root := parser.Parse(text.NewReader(src))
-	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -276,7 +282,7 @@ func (e *extractor) inlines(n ast.Node, b block) {
 			if content, off, ok := codeSpanText(c, e.src); ok {
 				before := len(e.claims)
 				e.codeSpan(content, off, b)
-				if owner := linkOwner(c); owner != "" {
+				if owner := linkOwner(c, e.src); owner != "" {
 					for i := before; i < len(e.claims); i++ {
 						if e.claims[i].Owner == "" {
 							e.claims[i].Owner = owner
@@ -314,21 +320,49 @@ func (e *extractor) htmlCode(off int, b block) {
 }
 
 // linkOwner is the project whose documentation a code span links to:
-// [`--experimental-require-module`](https://nodejs.org/...) is node's.
-func linkOwner(n ast.Node) string {
+// [`--experimental-require-module`](https://nodejs.org/...) is node's, and
+// a span right after a link into another repository is that repository's
+// ([you can set](https://github.com/lukechilds/zsh-nvm#auto-use)
+// `NVM_AUTO_USE=true`). verify decides whether the repository is this one.
+func linkOwner(n ast.Node, src []byte) string {
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		l, ok := p.(*ast.Link)
-		if !ok {
-			continue
+		if l, ok := p.(*ast.Link); ok {
+			owner, _ := destinationOwner(string(l.Destination))
+			return owner
 		}
-		u, err := url.Parse(string(l.Destination))
-		if err != nil || u.Host == "" {
-			return ""
+	}
+	prev := n.PreviousSibling()
+	if t, ok := prev.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 && t.Segment.Len() <= 1 {
+		prev = prev.PreviousSibling()
+	}
+	if l, ok := prev.(*ast.Link); ok {
+		if owner, repo := destinationOwner(string(l.Destination)); repo {
+			return owner
 		}
-		owner, _ := known.DocHost(u.Hostname())
-		return owner
 	}
 	return ""
+}
+
+// codeHosts serve repositories at host/owner/name.
+var codeHosts = map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true}
+
+// destinationOwner is whose documentation a link leads to: a known
+// documentation site's project, or the name of a repository on a code
+// host (repo is then true).
+func destinationOwner(dest string) (owner string, repo bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	if owner, ok := known.DocHost(u.Hostname()); ok {
+		return owner, false
+	}
+	if codeHosts[strings.TrimPrefix(u.Hostname(), "www.")] {
+		if parts := strings.Split(strings.Trim(u.Path, "/"), "/"); len(parts) >= 2 && parts[1] != "" {
+			return strings.ToLower(strings.TrimSuffix(parts[1], ".git")), true
+		}
+	}
+	return "", false
 }
 
 // codeSpanText returns the text of a code span and the document offset of

@@ -358,3 +358,21 @@ func TestBrokenConfigSnippetIsReported(t *testing.T) {
 		t.Errorf("problems = %+v", d.Problems)
 	}
 }
+
+func TestDocShapes(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a MyST role's target is a page, not a name", "See {doc}`current_style` and set `APP_STYLE=1`.\n", `
+1:35 env APP_STYLE
+`},
+		{"an admonition's indented body is prose, and keeps its columns", "!!! warning\n\n    Pass `--no-build` to skip it.\n", `
+3:11 flag --no-build
+`},
+		{"help output", "```\nUsage: tool [OPTIONS]\n\n  -v, --verbose   Log more\n      --out=      Where\n```\n", `
+4:7 flag --verbose cmd=tool
+5:7 flag --out cmd=tool
+`},
+		{"a span right after a link into another repository is that repository's", "Install [zsh-x](https://github.com/a/zsh-x) ([set](https://github.com/a/zsh-x#use) `X_AUTO=true`).\n", `
+1:85 env X_AUTO owner=zsh-x
+`},
+	})
+}

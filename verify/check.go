@@ -15,6 +15,11 @@ import (
 // key.
 const NearPrefix = "~"
 
+// PassPrefix marks a mention query for an env prefix the code selects
+// variables by (envPrefix = 'VITE_'): every variable that starts with it
+// is read, whatever the rest of its name.
+const PassPrefix = "^"
+
 // MentionQuery is a name to search for as text in the repository, for the
 // claims that no read site backs.
 type MentionQuery struct {
@@ -37,6 +42,14 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		qs := []MentionQuery{{Kind: c.Kind, Name: c.Name}}
 		if c.Misspelling {
 			qs = append(qs, MentionQuery{Kind: c.Kind, Name: NearPrefix + c.Name})
+		}
+		if c.Kind == Env {
+			for _, p := range envPrefixesOf(c.Name) {
+				qs = append(qs, MentionQuery{Kind: Env, Name: PassPrefix + p})
+			}
+		}
+		if seg, _ := passedOnSegment(c); seg != "" {
+			qs = append(qs, MentionQuery{Kind: Config, Name: seg})
 		}
 		for _, q := range qs {
 			if !seen[q] {
@@ -347,7 +360,12 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		sortEvidence(ev)
 		return Verified, "", ev
 	}
-	if c.Kind == Config && c.Source == InlineCode {
+	if c.Kind == Config {
+		if owner, ok := known.ConfigKey(c.Name); ok {
+			return External, "a config key of " + owner, nil
+		}
+	}
+	if c.Kind == Config && (c.Source == InlineCode || c.Source == Table) {
 		// "git's core.quotepath=false": a key the code does not read, in a
 		// sentence about another program, is that program's
 		if prog := ix.otherProgramNamed(c); prog != "" {
@@ -391,6 +409,24 @@ func (ix *Index) judge(c Claim) Result {
 	if len(weak) > 0 {
 		sortEvidence(weak)
 		return Result{Claim: c, Status: Unwired, Reason: "mentioned, but never read", Evidence: weak}
+	}
+	if c.Kind == Flag {
+		for _, d := range ix.dynamic {
+			if d.Kind == Flag && d.PassesOn {
+				ev := Evidence{Pos: d.pos, Name: "--*", Via: d.Via, Strength: Read}
+				return Result{Claim: c, Status: Dynamic, Reason: "the program passes options it does not define on to another program", Evidence: []Evidence{ev}}
+			}
+		}
+	}
+	if c.Kind == Env {
+		for _, p := range envPrefixesOf(c.Name) {
+			if evs := ix.mentions[PassPrefix+p]; len(evs) > 0 && !ix.derivesWith(p) {
+				return Result{Claim: c, Status: Dynamic, Reason: "the code reads every variable that starts with " + p, Evidence: evs}
+			}
+		}
+	}
+	if seg, prog := passedOnSegment(c); seg != "" && len(ix.mentions[seg]) > 0 {
+		return Result{Claim: c, Status: External, Reason: fmt.Sprintf("below %s, the options the code passes on to %s", seg, prog), Evidence: ix.mentions[seg][:1]}
 	}
 	r := Result{Claim: c, Status: Missing, Reason: "appears nowhere in the code"}
 	r.Nearest = ix.nearest(c)
@@ -490,6 +526,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		f.Rule = RuleDynamic
 		e := r.Evidence[0]
 		f.Message = fmt.Sprintf("%s has no read site, but %s reads names built at run time (%s) that could include it", what, e.Pos, e.Name)
+		if c.Kind == Flag && e.Name == "--*" {
+			f.Message = fmt.Sprintf("%s has no definition, but %s takes any option and passes it on (%s)", what, e.Pos, e.Via)
+		}
 		f.Related = r.Evidence
 	default:
 		return Finding{}, false
@@ -535,4 +574,48 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// envPrefixesOf lists the prefixes of an env name that end at an
+// underscore: VITE_ and VITE_APP_ for VITE_APP_TITLE.
+func envPrefixesOf(name string) []string {
+	var out []string
+	for i := 1; i < len(name)-1; i++ {
+		if name[i] == '_' {
+			out = append(out, name[:i+1])
+		}
+	}
+	return out
+}
+
+// optionsSegmentRE finds a config key segment that holds another
+// program's options: rolldownOptions, esbuild_options, terser-options.
+var optionsSegmentRE = regexp.MustCompile(`^([a-z][a-z0-9]+)(Options|_options|-options)$`)
+
+// passedOnSegment finds, in a config key that is not a leaf of it, the
+// segment holding another program's options (build.rolldownOptions.output.intro)
+// and that program: what lies below is that program's to define.
+func passedOnSegment(c Claim) (seg, prog string) {
+	if c.Kind != Config {
+		return "", ""
+	}
+	parts := strings.Split(c.Name, ".")
+	for _, p := range parts[:len(parts)-1] {
+		if m := optionsSegmentRE.FindStringSubmatch(p); m != nil {
+			return p, m[1]
+		}
+	}
+	return "", ""
+}
+
+// derivesWith reports whether a derivation the index understands builds
+// env names with a prefix (pydantic's env_prefix="INGEST_"): the names it
+// can build are known, so the prefix does not pass every name through.
+func (ix *Index) derivesWith(prefix string) bool {
+	for _, d := range ix.derives {
+		if d.Kind == Env && strings.EqualFold(d.Prefix, prefix) {
+			return true
+		}
+	}
+	return false
 }

@@ -158,7 +158,12 @@ func TestMentionsAndSeverities(t *testing.T) {
 	inferred.Explicit = false
 	mentioned := claim(Env, "APP_IN_YAML")
 	claims := []Claim{safe, plain, inferred, mentioned}
-	pending := Pending(claims, ix)
+	var pending []MentionQuery
+	for _, q := range Pending(claims, ix) {
+		if !strings.HasPrefix(q.Name, PassPrefix) { // the prefixes a name could be passed through by
+			pending = append(pending, q)
+		}
+	}
 	if len(pending) != 4 {
 		t.Fatalf("pending = %v, want all four", pending)
 	}

@@ -88,6 +88,10 @@ type DynamicRead struct {
 	Suffix string
 	Site
 	Via string
+	// PassesOn marks a program that accepts any flag and hands the ones
+	// it does not know to another program (nvm install's option loop
+	// collects them for node's configure): Prefix and Suffix are empty.
+	PassesOn bool
 	// Wrapper is set when the read is a wrapper's own (os.Getenv("APP_" +
 	// key) inside func appEnv(key)): it counts only if no call of the
 	// wrapper with a literal resolves it, since those literals are then

@@ -93,9 +93,14 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 	// flag: "keyfile" in a comment or a keyword argument is not --keyfile.
 	flagOnly := map[string]bool{}
 	near := newNearIndex()
+	passes := map[string]bool{} // env prefixes: VITE_
 	for _, q := range qs {
 		if w, ok := strings.CutPrefix(q.Name, verify.NearPrefix); ok {
 			near.add(w)
+			continue
+		}
+		if p, ok := strings.CutPrefix(q.Name, verify.PassPrefix); ok {
+			passes[p] = true
 			continue
 		}
 		if q.Kind == verify.Flag && !want[q.Name] && !strings.ContainsAny(q.Name, "-.") {
@@ -177,6 +182,12 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			// Map lookups keyed by string(bytes) do not allocate.
 			if want[string(t)] {
 				found(string(t), off)
+			}
+			if passes[string(t)] && passesOn(src, off, len(t)) {
+				if li == nil {
+					li = lineIndex(src)
+				}
+				add(verify.PassPrefix+string(t), verify.Evidence{Pos: li.pos(fs.path, src, off), Name: string(t) + "*", Via: "a prefix the code selects variables by, in " + kindOfFile(fs.path, fs.lang), Strength: verify.Read})
 			}
 			if near.n > 0 {
 				near.match(t, func(w string) {
@@ -413,4 +424,22 @@ func (x *nearIndex) match(t []byte, fn func(w string)) {
 			}
 		}
 	}
+}
+
+// prefixUseRE finds, just before a quoted env prefix, the code that
+// selects variables by it rather than building one name: a prefix
+// parameter or default (envPrefix = 'VITE_') or a starts-with test.
+var prefixUseRE = regexp.MustCompile(`(?i)(prefix(es)?\w*\s*(=|:|\?\?|\|\|)\s*(\[\s*)?|(startsWith|HasPrefix|startswith|start_with\?|starts_with|StartsWith)\(\s*)$`)
+
+// passesOn reports whether the quoted prefix at src[off:off+n] is one the
+// code selects variables by: every variable that starts with it is read.
+func passesOn(src []byte, off, n int) bool {
+	if off == 0 || off+n >= len(src) {
+		return false
+	}
+	q := src[off-1]
+	if (q != '"' && q != '\'' && q != '`') || src[off+n] != q {
+		return false
+	}
+	return prefixUseRE.Match(src[max(0, off-1-48) : off-1])
 }

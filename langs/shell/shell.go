@@ -8,6 +8,7 @@ package shell
 import (
 	_ "embed"
 	"path"
+	"regexp"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -174,6 +175,11 @@ func caseFlags(f *lang.File, n *sitter.Node) {
 			}
 			pat := item.Child(j)
 			text := pat.Content(f.Src)
+			if (text == "*" || text == "-*" || text == "--*") && collectsArgument(item.Content(f.Src)) {
+				// *) EXTRA="${EXTRA} $1": unknown options go on to another program
+				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: lang.SiteAt(f.Src, int(pat.StartByte())), Via: "an option loop that passes unknown options on", PassesOn: true})
+				continue
+			}
 			if !strings.HasPrefix(text, "--") {
 				continue
 			}
@@ -184,4 +190,12 @@ func caseFlags(f *lang.File, n *sitter.Node) {
 			}
 		}
 	}
+}
+
+// collectsArgumentRE finds a case branch that appends the current argument
+// to a variable: X="${X} $1", X="$X $1", X+=("$1").
+var collectsArgumentRE = regexp.MustCompile(`\w+(\+)?=\(?"?(\$\{?\w+(-)?\}?\s+)?\$\{?1\}?"?\)?`)
+
+func collectsArgument(branch string) bool {
+	return collectsArgumentRE.MatchString(branch)
 }

@@ -21,6 +21,9 @@ import (
 //go:embed env.txt
 var envData string
 
+//go:embed configkeys.txt
+var configKeyData string
+
 //go:embed programs.txt
 var programData string
 
@@ -81,8 +84,14 @@ type library struct {
 	vars    []pattern
 }
 
+var configKeys map[string]string
+
 func load() {
 	envExact = map[string]string{}
+	configKeys = map[string]string{}
+	for _, p := range parse(configKeyData) {
+		configKeys[p.text] = p.owner
+	}
 	for _, p := range parse(envData) {
 		if p.prefix {
 			envPref = append(envPref, p)
@@ -246,6 +255,14 @@ func parse(data string) []pattern {
 		}
 	}
 	return out
+}
+
+// ConfigKey reports whether name is a well-known config key of another
+// program (git's core.quotepath), and whose.
+func ConfigKey(name string) (owner string, ok bool) {
+	loadOnce.Do(load)
+	owner, ok = configKeys[name]
+	return owner, ok
 }
 
 // Env reports whether name is a well-known environment variable of another
