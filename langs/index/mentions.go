@@ -426,10 +426,11 @@ func (x *nearIndex) match(t []byte, fn func(w string)) {
 	}
 }
 
-// prefixUseRE finds, just before a quoted env prefix, the code that
-// selects variables by it rather than building one name: a prefix
-// parameter or default (envPrefix = 'VITE_') or a starts-with test.
-var prefixUseRE = regexp.MustCompile(`(?i)(prefix(es)?\w*\s*(=|:|\?\?|\|\|)\s*(\[\s*)?|(startsWith|HasPrefix|startswith|start_with\?|starts_with|StartsWith)\(\s*)$`)
+// prefixUseRE finds, just before a quoted env prefix, a setting that names
+// the prefix of the variables passed through (envPrefix = 'VITE_',
+// env_prefix: "APP_"). A prefix the code builds names with
+// (taskVarPrefix = "TASK_") or tests one name against is not one.
+var prefixUseRE = regexp.MustCompile(`(?i)env_?prefix(es)?\s*(=|:|\?\?|\|\|)\s*(\[\s*)?$`)
 
 // passesOn reports whether the quoted prefix at src[off:off+n] is one the
 // code selects variables by: every variable that starts with it is read.
