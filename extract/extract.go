@@ -295,9 +295,9 @@ func (e *extractor) inlines(n ast.Node, b block) {
 			for i := 0; i < c.Segments.Len(); i++ {
 				s := c.Segments.At(i)
 				e.directive(string(s.Value(e.src)), s.Start)
-				if strings.EqualFold(string(s.Value(e.src)), "<code>") {
-					e.htmlCode(s.Stop, b)
-				}
+			}
+			if off, ok := codeElement(c, e.src); ok {
+				e.htmlCode(off, b)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
@@ -305,6 +305,16 @@ func (e *extractor) inlines(n ast.Node, b block) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// codeElement reports whether inline HTML opens a <code> element, and the
+// document offset of its content.
+func codeElement(h *ast.RawHTML, src []byte) (int, bool) {
+	if h.Segments.Len() != 1 {
+		return 0, false
+	}
+	seg := h.Segments.At(0)
+	return seg.Stop, strings.EqualFold(string(seg.Value(src)), "<code>")
 }
 
 // htmlCode reads the <code> element whose content starts at document

@@ -148,9 +148,6 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
 	case names.UpperSnake:
-		if names.IsPlaceholder(name) {
-			return
-		}
 		switch {
 		case has(featureCue, near):
 			c.Kind, c.Explicit = verify.Feature, true
@@ -169,8 +166,6 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 	case names.UpperWord:
 		switch {
-		case names.IsPlaceholder(name):
-			return
 		case p.Dollar || p.Assigned || has(envCue, near):
 			c.Kind, c.Explicit = verify.Env, true
 		case has(featureCue, near) && !names.IsNotAName(name):
@@ -209,7 +204,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Config, true
 		case len(name) >= 8 && strings.ContainsAny(name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
 			// assetInlineLimit: an identifier of any kind, checked only as a
-			// misspelling of a name the docs name elsewhere
+			// misspelling of a name the docs or the code have
 			c.Kind, c.Misspelling = verify.Config, true
 		default:
 			return
@@ -221,9 +216,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		c.Name = name
 	}
 	if names.IsPlaceholder(c.Name) {
-		return // setting-value1 ... setting-valueN
+		return // YOUR_API_KEY, --flag-name, setting-value1 ... setting-valueN
 	}
-	if c.Kind == verify.Flag && (names.IsPlaceholder(c.Name) || !validFlag(c.Name)) {
+	if c.Kind == verify.Flag && !validFlag(c.Name) {
 		return
 	}
 	j := e.judge(b, start, end, c.Name)

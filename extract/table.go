@@ -100,9 +100,9 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 				// description's ("Choose any of `upper_cases`, ...")
 				break
 			}
-			if h, ok := c.(*ast.RawHTML); ok && h.Segments.Len() == 1 {
-				if seg := h.Segments.At(0); strings.EqualFold(string(seg.Value(e.src)), "<code>") {
-					e.htmlCode(seg.Stop, rb)
+			if h, ok := c.(*ast.RawHTML); ok {
+				if off, ok := codeElement(h, e.src); ok {
+					e.htmlCode(off, rb)
 					found = true
 				}
 			}

@@ -100,14 +100,14 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 		name string
 		ev   Evidence
 	}
-	known := map[string]real{}
+	documented := map[string]real{}
 	for _, r := range judged {
 		if (r.Status != Verified && r.Status != Unwired) || len(r.Evidence) == 0 {
 			continue
 		}
 		leaf := r.Claim.Name[strings.LastIndexByte(r.Claim.Name, '.')+1:]
-		if _, ok := known[leaf]; !ok && len(leaf) >= minMisspelled {
-			known[leaf] = real{r.Claim.Kind, leaf, r.Evidence[0]}
+		if _, ok := documented[leaf]; !ok && len(leaf) >= minMisspelled {
+			documented[leaf] = real{r.Claim.Kind, leaf, r.Evidence[0]}
 		}
 	}
 	var out []Result
@@ -116,9 +116,8 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 			continue
 		}
 		var best *real
-		for _, k := range known {
+		for _, k := range documented {
 			if OneTypo(r.Claim.Name, k.name) && (best == nil || k.name < best.name) {
-				k := k
 				best = &k
 			}
 		}
@@ -413,7 +412,7 @@ func (ix *Index) judge(c Claim) Result {
 	if c.Kind == Flag {
 		for _, d := range ix.dynamic {
 			if d.Kind == Flag && d.PassesOn {
-				ev := Evidence{Pos: d.pos, Name: "--*", Via: d.Via, Strength: Read}
+				ev := Evidence{Pos: d.pos, Name: anyOption, Via: d.Via, Strength: Read}
 				return Result{Claim: c, Status: Dynamic, Reason: "the program passes options it does not define on to another program", Evidence: []Evidence{ev}}
 			}
 		}
@@ -429,7 +428,9 @@ func (ix *Index) judge(c Claim) Result {
 		return Result{Claim: c, Status: External, Reason: fmt.Sprintf("below %s, the options the code passes on to %s", seg, prog), Evidence: ix.mentions[seg][:1]}
 	}
 	r := Result{Claim: c, Status: Missing, Reason: "appears nowhere in the code"}
-	r.Nearest = ix.nearest(c)
+	if !c.Misspelling { // Check looks for those one typo from a documented name instead
+		r.Nearest = ix.nearest(c)
+	}
 	return r
 }
 
@@ -526,7 +527,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		f.Rule = RuleDynamic
 		e := r.Evidence[0]
 		f.Message = fmt.Sprintf("%s has no read site, but %s reads names built at run time (%s) that could include it", what, e.Pos, e.Name)
-		if c.Kind == Flag && e.Name == "--*" {
+		if c.Kind == Flag && e.Name == anyOption {
 			f.Message = fmt.Sprintf("%s has no definition, but %s takes any option and passes it on (%s)", what, e.Pos, e.Via)
 		}
 		f.Related = r.Evidence
@@ -575,6 +576,10 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// anyOption names, in evidence, what a program that passes unknown options
+// on accepts.
+const anyOption = "--*"
 
 // envPrefixesOf lists the prefixes of an env name that end at an
 // underscore: VITE_ and VITE_APP_ for VITE_APP_TITLE.

@@ -144,16 +144,19 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		mu.Unlock()
 		format, isStructured := structured[path.Ext(fs.path)]
 		var li lines // built on the first match only: most files have none
+		at := func(off int) verify.Pos {
+			if li == nil {
+				li = lineIndex(src)
+			}
+			return li.pos(fs.path, src, off)
+		}
 		structuredHit := false
 		var seen map[string]int // key parts seen in this file, at their first offset
 		found := func(name string, off int) {
 			if flagOnly[name] && !writtenAsFlag(src, off, len(name)) {
 				return
 			}
-			if li == nil {
-				li = lineIndex(src)
-			}
-			e := verify.Evidence{Pos: li.pos(fs.path, src, off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention}
+			e := verify.Evidence{Pos: at(off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention}
 			if envPlaceholderBefore(src, off) {
 				// Symfony's %env(NAME)% in a config file reads the variable
 				e.Via, e.Strength = "%env()% in "+kindOfFile(fs.path, fs.lang), verify.Read
@@ -184,17 +187,11 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 				found(string(t), off)
 			}
 			if passes[string(t)] && passesOn(src, off, len(t)) {
-				if li == nil {
-					li = lineIndex(src)
-				}
-				add(verify.PassPrefix+string(t), verify.Evidence{Pos: li.pos(fs.path, src, off), Name: string(t) + "*", Via: "a prefix the code selects variables by, in " + kindOfFile(fs.path, fs.lang), Strength: verify.Read})
+				add(verify.PassPrefix+string(t), verify.Evidence{Pos: at(off), Name: string(t) + "*", Via: "a prefix the code selects variables by, in " + kindOfFile(fs.path, fs.lang), Strength: verify.Read})
 			}
 			if near.n > 0 {
 				near.match(t, func(w string) {
-					if li == nil {
-						li = lineIndex(src)
-					}
-					add(verify.NearPrefix+w, verify.Evidence{Pos: li.pos(fs.path, src, off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
+					add(verify.NearPrefix+w, verify.Evidence{Pos: at(off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
 				})
 			}
 			part(t, off)
@@ -221,10 +218,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			leafOff, ok1 := seen[kp.leaf]
 			_, ok2 := seen[kp.parent]
 			if ok1 && ok2 {
-				if li == nil {
-					li = lineIndex(src)
-				}
-				e := verify.Evidence{Pos: li.pos(fs.path, src, leafOff), Name: kp.name,
+				e := verify.Evidence{Pos: at(leafOff), Name: kp.name,
 					Via: fmt.Sprintf("its parts %s and %s appear together in %s", kp.parent, kp.leaf, kindOfFile(fs.path, fs.lang)), Strength: verify.Mention}
 				mu.Lock()
 				if len(together[kp.name]) < maxMentions {
@@ -362,7 +356,7 @@ func writtenAsFlag(src []byte, off, n int) bool {
 	case '-':
 		return true
 	case '"', '\'', '`':
-		return off+n < len(src) && src[off+n] == before
+		return quotedWhole(src, off, n)
 	case '.':
 		for _, o := range argumentObjects {
 			if off-1 >= len(o) && string(src[off-1-len(o):off-1]) == o && (off-1 == len(o) || !isWord(src[off-2-len(o)])) {
@@ -373,10 +367,10 @@ func writtenAsFlag(src []byte, off, n int) bool {
 	return false
 }
 
-// nearIndex finds the tokens one typo (verify.OneTypo) from a set of words: the words are
-// filed under their first and last three letters, so a token costs two
-// map lookups and an edit distance only when it shares an end with a word
-// of about its length.
+// nearIndex finds the tokens one typo (verify.OneTypo) from a set of
+// words: the words are filed under their first and last three letters, so
+// a token costs two map lookups, and a comparison only when it shares an
+// end with a word of about its length.
 type nearIndex struct {
 	ends map[string][]string
 	n    int
@@ -416,8 +410,8 @@ func (x *nearIndex) match(t []byte, fn func(w string)) {
 			key[i+1] = c
 		}
 		for _, w := range x.ends[string(key[:])] {
-			if d := len(w) - len(t); d > 1 || d < -1 {
-				continue
+			if d := len(w) - len(t); d > 1 || d < -1 || end == '>' && strings.EqualFold(w[:3], string(t[:3])) {
+				continue // too long or short, or tried under its first letters
 			}
 			if verify.OneTypo(string(t), w) {
 				fn(w)
@@ -435,12 +429,15 @@ var prefixUseRE = regexp.MustCompile(`(?i)env_?prefix(es)?\s*(=|:|\?\?|\|\|)\s*(
 // passesOn reports whether the quoted prefix at src[off:off+n] is one the
 // code selects variables by: every variable that starts with it is read.
 func passesOn(src []byte, off, n int) bool {
+	return quotedWhole(src, off, n) && prefixUseRE.Match(src[max(0, off-1-48):off-1])
+}
+
+// quotedWhole reports whether src[off:off+n] is a whole string literal:
+// the same quote right before and right after it.
+func quotedWhole(src []byte, off, n int) bool {
 	if off == 0 || off+n >= len(src) {
 		return false
 	}
 	q := src[off-1]
-	if (q != '"' && q != '\'' && q != '`') || src[off+n] != q {
-		return false
-	}
-	return prefixUseRE.Match(src[max(0, off-1-48) : off-1])
+	return (q == '"' || q == '\'' || q == '`') && src[off+n] == q
 }
