@@ -109,6 +109,9 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if n.Parent() == root {
+			e.block++
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
 			e.heading(n)
@@ -216,6 +219,9 @@ type extractor struct {
 	// directives are the disable comments, for verify to check.
 	directives []*verify.Directive
 	cues       *cues.Matcher // the safety vocabulary
+	// block and section count the top-level blocks and the headings seen
+	// so far: the siblings of a claim (verify.Claim.Block, Section).
+	block, section int
 	// safetyMemo remembers the safety cue of each context text.
 	safetyMemo map[string]string
 	// synopsis holds the placeholders usage lines declare: [setting-key],
@@ -248,6 +254,7 @@ func (e *extractor) heading(n *ast.Heading) {
 	}
 	b := newBlock(e.src, start, end)
 	e.headings = append(e.headings, heading{level: n.Level, text: fold(strings.Trim(b.raw, "# "))})
+	e.section++
 	e.lastPara = block{}
 	e.inlines(n, b)
 }
@@ -400,7 +407,10 @@ func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
 // add records a claim whose name starts at document offset off.
 func (e *extractor) add(c verify.Claim, off int) {
 	c.Pos = e.li.pos(e.path, off)
-	if c.Safety != "" && e.safetyIn(c.Context) == "" && e.safetyIn(e.headingText()) == "" {
+	c.Block, c.Section = e.block, e.section
+	// the name's own words ("--rollback-on-error", "UPLOAD_TIMEOUT") are not
+	// its sentence presenting it as a safety mechanism
+	if c.Safety != "" && e.safetyIn(strings.ReplaceAll(c.Context, c.Text, " ")) == "" && e.safetyIn(e.headingText()) == "" {
 		c.SafetyFromName = true
 	}
 	if c.Text == "" {

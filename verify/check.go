@@ -80,6 +80,7 @@ func Check(claims []Claim, ix *Index) []Result {
 		}
 		out = append(out, r)
 	}
+	ix.own(out)
 	return append(out, ix.misspellings(maybe, out)...)
 }
 
@@ -208,7 +209,11 @@ func (ix *Index) prefixWellKnown(pattern string) bool {
 func (ix *Index) ownPrefixes(c Claim) []string {
 	ps := ix.envPrefixes()
 	if c.SafetyFromName {
-		ps = append(ps, ix.programPrefixes()...)
+		for _, p := range ix.programPrefixes() {
+			if !slices.Contains(ps, p) {
+				ps = append(ps, p)
+			}
+		}
 	}
 	return ps
 }
@@ -472,27 +477,46 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 	what := c.Kind.Noun() + " " + c.Display()
 	switch r.Status {
 	case Missing:
-		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c)
+		// a name one slip from one the code reads is the code's, misspelt
+		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c) && !hasOwnership(r.Ownership, OwnNearName)
+		// a name's own words ("DISABLE_…", "…_TIMEOUT") do not make it a
+		// safety mechanism: only its sentence or section can
+		safety := c.Safety != "" && !c.SafetyFromName
+		owned := c.Misspelling || Owned(r.Ownership)
 		switch {
 		case c.Misspelling:
 			// the docs did not say what the name is; its near twin did
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and one typo away is a name the code has", c.Name)
-		case c.Explicit && c.Safety != "" && !foreign:
+		case c.Explicit && safety && !foreign && owned:
 			f.Rule = RuleMissingSafety
 			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case c.Explicit || c.Safety != "":
+		case (c.Explicit || c.Safety != "") && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Safety != "" {
-				f.Message += fmt.Sprintf(" (its context reads like a safety mechanism: %q)", c.Safety)
+				where := "context"
+				if c.SafetyFromName {
+					where = "name"
+				}
+				f.Message += fmt.Sprintf(" (its %s reads like a safety mechanism: %q)", where, c.Safety)
+			}
+		case c.Explicit || c.Safety != "":
+			f.Rule = RuleUnowned
+			f.Message = fmt.Sprintf("%s appears nowhere in the code, but nothing shows it is this repository's name", what)
+			if against := ownershipSummary(r.Ownership); against != "" {
+				f.Message += " (" + against + ")"
 			}
 		default:
 			f.Rule = RuleUnconfirmed
 			f.Message = fmt.Sprintf("%s looks like %s but appears nowhere in the code, and the docs do not say what it is", c.Display(), article(c.Kind.Noun()))
+		}
+		f.Ownership = r.Ownership
+		if e, ok := telling(r.Ownership); ok && owned && f.Rule != RuleUnowned {
+			f.Message += "; it is this repository's: " + e.Detail
 		}
 		f.Message += "; searched " + ix.searched(c.Kind)
 		if _, dyn := ix.dynamicFor(c.Kind.ServedBy(), c.Name); len(dyn) > 0 {

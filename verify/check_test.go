@@ -8,9 +8,14 @@ import (
 // site is shorthand for a position inside a file.
 func site(line int) Site { return Site{Line: line, Col: 1} }
 
+// claim makes an explicit claim in a paragraph and section of its own,
+// so that no two claims of a test are siblings unless the test says so.
 func claim(k Kind, name string) Claim {
-	return Claim{Kind: k, Name: name, Text: name, Explicit: true, Pos: Pos{File: "README.md", Line: 1, Col: 1}}
+	claimSeq++
+	return Claim{Kind: k, Name: name, Text: name, Explicit: true, Pos: Pos{File: "README.md", Line: claimSeq, Col: 1}, Block: claimSeq, Section: claimSeq}
 }
+
+var claimSeq int
 
 func judgeOne(t *testing.T, files []FileFacts, c Claim) Result {
 	t.Helper()

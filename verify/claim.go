@@ -69,6 +69,12 @@ type Claim struct {
 	// possible misspelling of a name the docs name elsewhere and the code
 	// has; otherwise it is no claim at all.
 	Misspelling bool
+	// Block and Section place the claim among its siblings: the ordinal of
+	// the document's top-level block that holds it (a paragraph, list,
+	// table or snippet) and of the heading that opens its section (0
+	// before the first heading). What the code says of a claim's siblings
+	// is evidence of whose names they are (see ownership.go).
+	Block, Section int
 }
 
 // Display is the name as a message shows it: flags with their dashes.

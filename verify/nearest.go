@@ -48,6 +48,10 @@ func (ix *Index) nearest(c Claim) *Evidence {
 					consider(key, Evidence{Pos: fs[0].pos, Via: fs[0].Via, Strength: Read})
 				}
 			}
+			// upload.retriez: the keys beside it, under the parent it names
+			for _, g := range ix.keysBeside(c.Name) {
+				consider(g.name, Evidence{Pos: g.pos, Via: g.Via, Strength: Read})
+			}
 		}
 		if k == Env {
 			for _, d := range ix.derivedNames(maxDerivedNames) {
@@ -278,4 +282,36 @@ func OneTypo(a, b string) bool {
 		return a[i:] == b[i+1:] // added
 	}
 	return false
+}
+
+// keysBeside lists the dotted keys that share a key's parent, when the
+// parent resolves through config structures: upload.chunk_size and
+// upload.retries beside upload.retriez.
+func (ix *Index) keysBeside(key string) []struct {
+	name string
+	fieldSite
+} {
+	i := strings.LastIndexByte(key, '.')
+	if i <= 0 {
+		return nil
+	}
+	parent := key[:i]
+	segs := strings.Split(strings.ToLower(parent), ".")
+	var out []struct {
+		name string
+		fieldSite
+	}
+	for _, f := range ix.byKey[segs[0]] {
+		leaf, ok := ix.followPath(f, segs[1:], 0)
+		if !ok {
+			continue
+		}
+		for _, g := range ix.fieldsOf(leaf.Type, 0) {
+			out = append(out, struct {
+				name string
+				fieldSite
+			}{parent + "." + g.Key, g})
+		}
+	}
+	return out
 }

@@ -15,6 +15,9 @@ type Result struct {
 	Reason   string     // why, in words, for every status but Verified
 	Evidence []Evidence // the read sites, mentions or name-building sites found
 	Nearest  *Evidence  // the closest real name, for names that were not found
+	// Ownership is the evidence of whose name a missing claim is
+	// (ownership.go); it decides between a warning and "unowned".
+	Ownership []Ownership
 	// Removed holds the read sites an earlier version of the code had for
 	// the claim (pull-request mode), and Since names that version.
 	Removed []Evidence
@@ -33,4 +36,6 @@ type Finding struct {
 	Suggestion string
 	// Related are code positions worth showing: evidence or the suggestion's site.
 	Related []Evidence
+	// Ownership is the evidence weighed of whose name a missing one is.
+	Ownership []Ownership
 }

@@ -65,6 +65,17 @@ var (
 			"reader's own, in an example, than one the docs promise. docverify cannot decide, so it says so at a low " +
 			"level. A name its sentence or section presents as a safety mechanism is never judged this way: a missing kill switch stays an error.",
 	}
+	RuleUnowned = &Rule{
+		ID: "DV1007", Slug: "unowned-name", Severity: Info,
+		Summary: "A documented name appears nowhere, and nothing shows it is this repository's.",
+		Doc: "The docs name an environment variable, flag, config key or feature flag that appears nowhere in the " +
+			"repository, but nothing says the name is this repository's own: it lacks the prefix the code's variables " +
+			"share, is not passed to a program of the repository, is not one slip from a name the code has, and the " +
+			"other names of its list, table or snippet are unknown to the code too (or its sentence names another " +
+			"program). Such names are most often another tool's config, a plugin's options documented here, or the " +
+			"reader's own choices. docverify cannot decide, so it says so at a low level; the message lists the evidence " +
+			"it weighed.",
+	}
 	RuleUnreadableDoc = &Rule{
 		ID: "DV2001", Slug: "unreadable-doc", Severity: Warning,
 		Summary: "A documentation file could not be read.",
@@ -114,7 +125,7 @@ var (
 )
 
 // Rules lists every rule, in ID order.
-var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign,
+var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign, RuleUnowned,
 	RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet, RuleUnusedSuppression, RuleSuppressionReason, RuleStaleBaseline}
 
 // RuleByID finds a rule by its ID or slug.

@@ -34,6 +34,8 @@ type jsonFinding struct {
 	Message    string         `json:"message"`
 	Suggestion string         `json:"suggestion,omitempty"`
 	Related    []jsonEvidence `json:"related,omitempty"`
+	// Ownership is the evidence weighed of whose name a missing one is.
+	Ownership []verify.Ownership `json:"ownership,omitempty"`
 }
 
 type jsonClaim struct {
@@ -85,7 +87,7 @@ func (JSON) Report(w io.Writer, r *Run) error {
 		doc.Findings = append(doc.Findings, jsonFinding{
 			Rule: f.Rule.ID, Slug: f.Rule.Slug, Severity: f.Severity.String(), Kind: kind, Name: f.Name,
 			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Message: f.Message, Suggestion: f.Suggestion,
-			Related: evidence(f.Related),
+			Related: evidence(f.Related), Ownership: f.Ownership,
 		})
 	}
 	for _, res := range r.Results {

@@ -1,0 +1,276 @@
+package verify
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// A name the code does not have is a finding about this repository only
+// if something says it is this repository's name. Docs are full of other
+// people's names: another tool's config in a snippet, the keys of a
+// user's map, a plugin's options documented in a sibling repository.
+// Each needs its own owner to be dismissed, but all share one trait: a
+// maintainer who dismisses them points at evidence of whose name it is.
+// This file holds that evidence, as a table: a missing name is reported
+// as missing when some rule finds positive evidence and none finds
+// evidence against it; otherwise it is "unowned" (DV1007, info).
+
+// OwnKind is a kind of evidence that a name is this repository's.
+type OwnKind uint8
+
+const (
+	OwnUnknown     OwnKind = iota
+	OwnPrefix              // an env name with the prefix the repository's variables share
+	OwnCommand             // on a command line of the repository's own program
+	OwnNearName            // one typo or one word from a name the code has
+	OwnSiblings            // the other names of its list, table, snippet or section are the code's
+	OwnInstruction         // stated on its own, as a setting, in a sentence that names no other program
+	AgainstSiblings        // most other names of its block are unknown to the code too
+)
+
+var ownKindNames = [...]string{
+	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name",
+	OwnSiblings: "siblings", OwnInstruction: "instruction", AgainstSiblings: "unknown-siblings",
+}
+
+func (k OwnKind) String() string {
+	if int(k) < len(ownKindNames) {
+		return ownKindNames[k]
+	}
+	return fmt.Sprintf("OwnKind(%d)", k)
+}
+
+func (k OwnKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Against reports whether the evidence says the name is someone else's.
+func (k OwnKind) Against() bool { return k == AgainstSiblings }
+
+// Ownership is one piece of evidence of whose name a claim is.
+type Ownership struct {
+	Kind OwnKind `json:"kind"`
+	// Detail says what was seen, for messages: "the prefix MYAPP_ of 41
+	// variables the code reads".
+	Detail string `json:"detail"`
+}
+
+// siblingKey is what claims share when they sit together: their doc,
+// kind and block or section.
+type siblingKey struct {
+	file  string
+	kind  Kind
+	block int
+	sect  bool
+}
+
+// tally counts the distinct names of one block or section by what the
+// code says of them.
+type tally struct {
+	found, unfound map[string]bool
+}
+
+func (t *tally) add(r Result) {
+	if t.found == nil {
+		t.found, t.unfound = map[string]bool{}, map[string]bool{}
+	}
+	switch r.Status {
+	case Verified, Unwired, Dynamic:
+		t.found[r.Claim.Name] = true
+	case Missing:
+		t.unfound[r.Claim.Name] = true
+	}
+}
+
+// without counts the tally's names other than name.
+func (t tally) without(name string) (found, unfound int) {
+	found, unfound = len(t.found), len(t.unfound)
+	if t.found[name] {
+		found--
+	}
+	if t.unfound[name] {
+		unfound--
+	}
+	return found, unfound
+}
+
+// own weighs the evidence of ownership of every missing claim.
+func (ix *Index) own(results []Result) {
+	groups := map[siblingKey]*tally{}
+	group := func(k siblingKey) *tally {
+		t := groups[k]
+		if t == nil {
+			t = &tally{}
+			groups[k] = t
+		}
+		return t
+	}
+	for _, r := range results {
+		if r.Claim.Misspelling {
+			continue
+		}
+		c := r.Claim
+		group(siblingKey{c.Pos.File, c.Kind, c.Block, false}).add(r)
+		group(siblingKey{c.Pos.File, c.Kind, c.Section, true}).add(r)
+	}
+	for i := range results {
+		r := &results[i]
+		if r.Status != Missing {
+			continue
+		}
+		r.Ownership = ix.ownership(*r, groups)
+	}
+}
+
+// ownership lists the evidence for and against a missing claim, in the
+// order of ownRules.
+func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
+	var out []Ownership
+	for _, rule := range ownRules {
+		if detail := rule.test(ix, r, groups); detail != "" {
+			out = append(out, Ownership{Kind: rule.kind, Detail: detail})
+		}
+	}
+	return out
+}
+
+// Owned reports whether the evidence makes a missing claim this
+// repository's: some evidence for it, and none against it that outweighs
+// it. A near name or the repository's own prefix or command outweighs
+// unknown siblings (a typo in another wise unknown table is still a
+// typo); siblings and instructions do not.
+func Owned(ev []Ownership) bool {
+	strong, weak, against := false, false, false
+	for _, e := range ev {
+		switch e.Kind {
+		case OwnPrefix, OwnCommand, OwnNearName:
+			strong = true
+		case OwnSiblings, OwnInstruction:
+			weak = true
+		case AgainstSiblings:
+			against = true
+		}
+	}
+	return strong || (weak && !against)
+}
+
+// ownRules are the kinds of evidence and how each is found.
+var ownRules = []struct {
+	kind OwnKind
+	test func(ix *Index, r Result, groups map[siblingKey]*tally) string
+}{
+	{OwnPrefix, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		c := r.Claim
+		if c.Kind != Env && c.Kind != Feature {
+			return ""
+		}
+		for _, p := range ix.ownPrefixes(c) {
+			if strings.HasPrefix(c.Name, p) && len(c.Name) > len(p) {
+				return "it starts with " + p + " like the variables the code reads"
+			}
+		}
+		return ""
+	}},
+	{OwnCommand, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		if cmd := r.Claim.Command; cmd != "" && ix.ownsCommand(cmd) {
+			if cmd == OwnProgram {
+				return "it is passed to this repository's program"
+			}
+			return "it is passed to " + cmd + ", a program of this repository"
+		}
+		return ""
+	}},
+	{OwnNearName, func(_ *Index, r Result, _ map[siblingKey]*tally) string {
+		if n := r.Nearest; n != nil && closeName(r.Claim.Name, n.Name) {
+			return "it is one edit from " + DisplayName(r.Claim.Kind, n.Name)
+		}
+		return ""
+	}},
+	{OwnSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
+		c := r.Claim
+		for _, k := range []siblingKey{{c.Pos.File, c.Kind, c.Block, false}, {c.Pos.File, c.Kind, c.Section, true}} {
+			t := groups[k]
+			if t == nil {
+				continue
+			}
+			found, unfound := t.without(c.Name)
+			if found > 0 && found >= unfound {
+				where := "block"
+				if k.sect {
+					where = "section"
+				}
+				return fmt.Sprintf("%d other %s of its %s %s the code's", found, plural(found, "name", "names"), where, plural(found, "is", "are"))
+			}
+			if found+unfound > 0 {
+				return "" // the block decides when it has other names; the section only when it has none
+			}
+		}
+		return ""
+	}},
+	{OwnInstruction, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		c := r.Claim
+		if !c.Explicit || c.Owner != "" || c.Source == ConfigBlock {
+			return ""
+		}
+		if ix.otherProgramNamed(c) != "" {
+			return ""
+		}
+		return "the doc presents it as a setting and names no other program"
+	}},
+	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
+		c := r.Claim
+		t := groups[siblingKey{c.Pos.File, c.Kind, c.Block, false}]
+		if t == nil {
+			return ""
+		}
+		found, unfound := t.without(c.Name)
+		if unfound >= 2 && unfound > found {
+			return fmt.Sprintf("%d other names of its block are unknown to the code too", unfound)
+		}
+		return ""
+	}},
+}
+
+func hasOwnership(ev []Ownership, k OwnKind) bool {
+	for _, e := range ev {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// closeName reports whether a documented name is one slip from a real
+// one: a typo, or one word more or less (ENABLE_DYNAMIC_CONTENT_PRIORITIZATION
+// for ENABLE_CONTENT_PRIORITIZATION).
+func closeName(claimed, real string) bool {
+	a, b := strings.ToLower(claimed), strings.ToLower(real)
+	n := max(len(a), len(b))
+	if d := levenshtein.ComputeDistance(a, b); d <= max(1, n/6) {
+		return true
+	}
+	wa, wb := words(claimed), words(real)
+	return oneWordShort(wa, wb) || oneWordShort(wb, wa)
+}
+
+// telling is the evidence worth a clause in a short message: the prefix,
+// the command or the siblings. A near name shows in "did you mean", and an
+// instruction is what every finding is.
+func telling(ev []Ownership) (Ownership, bool) {
+	for _, e := range ev {
+		switch e.Kind {
+		case OwnPrefix, OwnCommand, OwnSiblings:
+			return e, true
+		}
+	}
+	return Ownership{}, false
+}
+
+// ownershipSummary is the evidence in words, for a finding's message.
+func ownershipSummary(ev []Ownership) string {
+	var parts []string
+	for _, e := range ev {
+		parts = append(parts, e.Detail)
+	}
+	return strings.Join(parts, "; ")
+}
