@@ -21,13 +21,13 @@ import (
 type OwnKind uint8
 
 const (
-	OwnUnknown     OwnKind = iota
-	OwnPrefix              // an env name with the prefix the repository's variables share
-	OwnCommand             // on a command line of the repository's own program
-	OwnNearName            // one typo or one word from a name the code has
-	OwnSiblings            // the other names of its list, table, snippet or section are the code's
-	OwnInstruction         // stated on its own, as a setting, in a sentence that names no other program
-	AgainstSiblings        // most other names of its block are unknown to the code too
+	OwnUnknown      OwnKind = iota
+	OwnPrefix               // an env name with the prefix the repository's variables share
+	OwnCommand              // on a command line of the repository's own program
+	OwnNearName             // one typo or one word from a name the code has
+	OwnSiblings             // the other names of its list, table, snippet or section are the code's
+	OwnInstruction          // stated on its own, as a setting, in a sentence that names no other program
+	AgainstSiblings         // most other names of its block are unknown to the code too
 )
 
 var ownKindNames = [...]string{
