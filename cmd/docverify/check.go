@@ -29,6 +29,8 @@ type options struct {
 	cacheDir          string
 	jobs              int
 	includeChangelogs bool
+	includeCopies     bool
+	minSeverity       string
 	quiet             bool
 	baseline          string
 	writeBaseline     string
@@ -60,6 +62,8 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every finding of this run in a baseline file, and exit 0")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "", "read the doc at this path from standard input (an editor's unsaved buffer)")
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.StringVar(&o.minSeverity, "min-severity", "", "report findings at or above this severity: error, warning or info (default warning, or --fail-on's if lower)")
+	fs.BoolVar(&o.includeCopies, "include-copies", false, "check translations and old versions of docs too; they repeat other docs, so they are skipped by default")
 	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs and release notes too; they record history, so they are skipped by default")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
@@ -124,7 +128,7 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 	if v, _ := fs.GetBool("version"); v {
 		return versionCommand(ctx, nil, s)
 	}
-	failOn, err := o.validate(fs.Args())
+	failOn, minSev, err := o.validate(fs.Args())
 	if err != nil {
 		fmt.Fprintf(s.errOut, "docverify: %v\n", err)
 		return exitError
@@ -166,6 +170,23 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		return exitOK
 	}
 
+	// the exit code weighs every finding; --min-severity only chooses
+	// what is shown, so a display choice cannot open the gate
+	failed := false
+	for _, f := range r.Findings {
+		failed = failed || failOn != 0 && f.Severity >= failOn
+	}
+	r.Hidden = 0
+	shown := r.Findings[:0:0]
+	for _, f := range r.Findings {
+		if f.Severity < minSev {
+			r.Hidden++
+			continue
+		}
+		shown = append(shown, f)
+	}
+	r.Findings = shown
+
 	out := s.out
 	if o.output != "" {
 		f, err := os.Create(o.output)
@@ -184,17 +205,33 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 	if !o.quiet && o.format == "text" {
 		fmt.Fprintln(s.errOut, report.Summary(r))
 	}
-	for _, f := range r.Findings {
-		if failOn != 0 && f.Severity >= failOn {
-			return exitFindings
-		}
+	if failed {
+		return exitFindings
 	}
 	return exitOK
 }
 
 // validate checks the flags that need no file system, and returns the
-// --fail-on severity ("never" is 0).
-func (o *options) validate(args []string) (verify.Severity, error) {
+// --fail-on severity ("never" is 0) and the --min-severity one.
+func (o *options) validate(args []string) (failOn, minSev verify.Severity, err error) {
+	failOn, err = o.validateFlags(args)
+	if err != nil {
+		return 0, 0, err
+	}
+	// by default, warnings and errors; info too when info fails the run
+	minSev = verify.Warning
+	if failOn == verify.Info {
+		minSev = verify.Info
+	}
+	if o.minSeverity != "" {
+		if minSev, err = verify.ParseSeverity(o.minSeverity); err != nil {
+			return 0, 0, fmt.Errorf("unknown --min-severity %q (want error, warning or info)", o.minSeverity)
+		}
+	}
+	return failOn, minSev, nil
+}
+
+func (o *options) validateFlags(args []string) (verify.Severity, error) {
 	if _, ok := reporter(o.format, false); !ok {
 		return 0, fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(formatNames, ", "))
 	}

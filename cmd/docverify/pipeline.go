@@ -242,6 +242,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	ws, err := workspace.Walk(t.root, workspace.Options{
 		IncludeChangelogs: o.includeChangelogs || cfg.Changelogs != nil && *cfg.Changelogs,
+		IncludeCopies:     o.includeCopies || cfg.Copies != nil && *cfg.Copies,
 		IncludeTooling:    len(cfg.Docs.Include) > 0, // include globs say exactly which docs
 		Docs:              cfg.Docs.Match,
 		Source:            func(p string) bool { return !own[p] && cfg.Source.Match(p) },

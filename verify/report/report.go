@@ -23,6 +23,8 @@ type Run struct {
 	Findings []verify.Finding
 	Results  []verify.Result
 	Stats    Stats
+	// Hidden counts the findings below --min-severity left out of Findings.
+	Hidden int
 }
 
 // Stats describe the run.
@@ -71,6 +73,9 @@ func Summary(r *Run) string {
 	}
 	if r.Since != "" {
 		fmt.Fprintf(&b, "; only changes since %s", r.Since)
+	}
+	if r.Hidden > 0 {
+		fmt.Fprintf(&b, "; %d below --min-severity not shown", r.Hidden)
 	}
 	fmt.Fprintf(&b, " in %.2fs", r.Stats.Elapsed.Seconds())
 	return b.String()

@@ -40,6 +40,9 @@ type Config struct {
 	// Changelogs checks changelogs and release notes too (see
 	// --include-changelogs); nil leaves the command line to decide.
 	Changelogs *bool
+	// Copies checks translations and old versions of docs too (see
+	// --include-copies); nil leaves the command line to decide.
+	Copies *bool
 
 	External External
 	// Rules sets rule severities by ID: "error", "warning", "info" or
@@ -225,6 +228,7 @@ type docsShape struct {
 	Include    []string `yaml:"include"`
 	Exclude    []string `yaml:"exclude"`
 	Changelogs bool     `yaml:"changelogs"`
+	Copies     bool     `yaml:"copies"`
 }
 
 type filesShape struct {
@@ -316,6 +320,9 @@ func (p *parser) top(n *yaml.Node) {
 				case "changelogs":
 					b := p.boolean(v, "docs.changelogs")
 					p.cfg.Changelogs = &b
+				case "copies":
+					b := p.boolean(v, "docs.copies")
+					p.cfg.Copies = &b
 				default:
 					p.globs(v, "docs."+key, p.filesField(&p.cfg.Docs, key))
 				}

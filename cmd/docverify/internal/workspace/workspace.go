@@ -28,6 +28,9 @@ type Workspace struct {
 	// Changelogs are docs left out because they record history, which is
 	// not a claim that anything exists now.
 	Changelogs []string
+	// Copies are translations and frozen versions of other docs (see
+	// Copies), left out unless Options.IncludeCopies.
+	Copies []string
 }
 
 // skipDirs are trees that hold other projects' code or tool state.
@@ -83,6 +86,9 @@ func IsChangelog(p string) bool {
 		return true
 	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	if isMigrationGuide(base) {
+		return true
+	}
 	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES", "BREAKING_CHANGES", "BREAKING-CHANGES"} {
 		if strings.HasPrefix(base, prefix) {
 			return true
@@ -93,6 +99,9 @@ func IsChangelog(p string) bool {
 		case "changelog", "changelogs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
 			return true
 		}
+		if isMigrationGuide(dir) {
+			return true
+		}
 	}
 	return false
 }
@@ -100,6 +109,8 @@ func IsChangelog(p string) bool {
 // Options change what Walk keeps.
 type Options struct {
 	IncludeChangelogs bool
+	// IncludeCopies checks translations and old versions of docs too.
+	IncludeCopies bool
 	// IncludeTooling checks docs for tools too (see IsToolingDoc).
 	IncludeTooling bool
 	// Docs and Source, when set, select the docs and the other files by
@@ -124,6 +135,9 @@ func Walk(root string, opts Options) (*Workspace, error) {
 	sort.Strings(w.Docs)
 	sort.Strings(w.Files)
 	sort.Strings(w.Changelogs)
+	if !opts.IncludeCopies {
+		w.Docs, w.Copies = Copies(w.Docs)
+	}
 	return w, nil
 }
 
@@ -244,4 +258,17 @@ func Rel(root, p string) (string, error) {
 		return "", errors.New("outside the repository")
 	}
 	return filepath.ToSlash(rel), nil
+}
+
+// isMigrationGuide recognises a migration or upgrade guide by its file or
+// directory name (migrating-to-0.45.0, MIGRATION.md, upgrading-v2): such
+// a guide names the old settings on purpose.
+func isMigrationGuide(name string) bool {
+	low := strings.ToLower(name)
+	for _, p := range []string{"migrating", "migration", "upgrading"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,143 @@
+package workspace
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Translations and frozen copies of old releases repeat the docs of the
+// present: a finding in the original would be reported once per locale,
+// and a finding in docs/v1/ describes a release nobody edits. Both are
+// recognised by their structure, not by name lists of projects: a copy is
+// a doc whose path is another doc's with one locale or version tag added
+// (docs/ja-JP/config.md beside docs/config.md, README-ko.md beside
+// README.md, docs/v1/cli.md beside docs/v2/cli.md), or a doc under a
+// directory that documentation generators keep old versions in.
+
+// copyDirs hold frozen versions by the convention of a docs generator.
+var copyDirs = map[string]bool{
+	"versioned_docs": true, // Docusaurus
+	"_versions":      true, // Hugo and Jekyll themes
+}
+
+// languages are ISO 639-1 codes (and a few 639-3 codes that doc
+// translators use), the first part of a locale tag.
+var languages = map[string]bool{}
+
+func init() {
+	for _, l := range strings.Fields(`af am ar as az be bg bn bo br bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu
+		he hi hr hu hy id is it ja jv ka kk km kn ko ku ky la lb lo lt lv mk ml mn mr ms mt my nb ne nl nn no or pa pl ps
+		pt ro ru sd si sk sl sq sr sv sw ta te tg th tk tl tr tt ug uk ur uz vi yi yo zh zu ckb fil yue`) {
+		languages[l] = true
+	}
+}
+
+// localeRE is a locale tag: ja, pt-BR, zh_CN, zh-Hans.
+var localeRE = regexp.MustCompile(`^([a-z]{2,3})(?:[-_]([A-Za-z]{2,4}))?$`)
+
+func isLocale(s string) bool {
+	m := localeRE.FindStringSubmatch(s)
+	return m != nil && languages[m[1]]
+}
+
+// versionRE is a version tag: v1, 2.3, 1.x, version-2.3.
+var versionRE = regexp.MustCompile(`^(?:v|version-)?([0-9]+)(?:\.([0-9]+|x))*$`)
+
+// isEnglish is the locale an original is usually kept under, when the
+// translations sit beside it rather than above it.
+func isEnglish(s string) bool {
+	m := localeRE.FindStringSubmatch(s)
+	return m != nil && m[1] == "en"
+}
+
+// Copies splits docs into the originals and the copies.
+func Copies(docs []string) (originals, copies []string) {
+	have := make(map[string]bool, len(docs))
+	alts := map[string][]string{}
+	for _, d := range docs {
+		have[d] = true
+		segs := strings.Split(d, "/")
+		for i := range segs[:len(segs)-1] {
+			k := altKey(segs, i)
+			alts[k] = append(alts[k], segs[i])
+		}
+	}
+	for _, d := range docs {
+		if isCopy(d, have, alts) {
+			copies = append(copies, d)
+		} else {
+			originals = append(originals, d)
+		}
+	}
+	return originals, copies
+}
+
+func isCopy(d string, have map[string]bool, alts map[string][]string) bool {
+	segs := strings.Split(d, "/")
+	for i, s := range segs[:len(segs)-1] {
+		if copyDirs[s] {
+			return true
+		}
+		without := strings.Join(append(append([]string(nil), segs[:i]...), segs[i+1:]...), "/")
+		switch {
+		case isLocale(s) && !isEnglish(s):
+			if have[without] || hasSibling(segs, i, alts, isEnglish) {
+				return true
+			}
+		case versionRE.MatchString(s):
+			if have[without] || hasSibling(segs, i, alts, func(o string) bool { return newerVersion(o, s) }) {
+				return true
+			}
+		}
+	}
+	// README-ko.md, README.zh-CN.md, index_ja.md beside the original
+	base := segs[len(segs)-1]
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	for i := len(stem) - 1; i > 0; i-- {
+		if !strings.ContainsRune("-_.", rune(stem[i])) {
+			continue
+		}
+		tag := stem[i+1:]
+		if isLocale(tag) && !isEnglish(tag) && have[path.Join(path.Dir(d), stem[:i]+ext)] {
+			return true
+		}
+	}
+	return false
+}
+
+// altKey names a doc with segment i left open: the docs that share it
+// differ only there.
+func altKey(segs []string, i int) string {
+	return strings.Join(segs[:i], "/") + "\x00" + strings.Join(segs[i+1:], "/")
+}
+
+// hasSibling reports whether the doc exists with segment i replaced by a
+// directory that pick accepts (docs/en/x.md for docs/ja/x.md).
+func hasSibling(segs []string, i int, alts map[string][]string, pick func(string) bool) bool {
+	for _, seg := range alts[altKey(segs, i)] {
+		if seg != segs[i] && pick(seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// newerVersion reports whether version tag a is later than b.
+func newerVersion(a, b string) bool {
+	ma, mb := versionRE.FindStringSubmatch(a), versionRE.FindStringSubmatch(b)
+	if ma == nil || mb == nil {
+		return false
+	}
+	for i := 1; i < len(ma); i++ {
+		x, ex := strconv.Atoi(ma[i])
+		y, ey := strconv.Atoi(mb[i])
+		if ex != nil || ey != nil || x == y {
+			continue
+		}
+		return x > y
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package workspace
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCopies(t *testing.T) {
+	docs := []string{
+		"README.md", "README-ko.md", "README.zh-CN.md", "README_ja.md",
+		"docs/config.md", "docs/ja-JP/config.md", "docs/pt_BR/config.md",
+		"site/en/guide.md", "site/fr/guide.md",
+		"docs/v1/cli.md", "docs/v2/cli.md", "docs/1.x/api.md", "docs/api.md",
+		"website/versioned_docs/version-2.3/options.md",
+		// near misses: a locale-like name with no original, a lone version,
+		// a directory that is not a locale, an English original
+		"docs/ko/only-korean.md", "api/v3/README.md", "docs/go/install.md", "docs/install.md",
+		"site/en/other.md", "CONTRIBUTING-guide.md", "CONTRIBUTING.md",
+	}
+	_, copies := Copies(docs)
+	want := []string{"README-ko.md", "README.zh-CN.md", "README_ja.md", "docs/ja-JP/config.md", "docs/pt_BR/config.md",
+		"site/fr/guide.md", "docs/v1/cli.md", "docs/1.x/api.md", "website/versioned_docs/version-2.3/options.md"}
+	slices.Sort(copies)
+	slices.Sort(want)
+	if !slices.Equal(copies, want) {
+		t.Errorf("copies = %q\nwant %q", copies, want)
+	}
+}
+
+func TestMigrationGuidesAreHistory(t *testing.T) {
+	for p, want := range map[string]bool{
+		"MIGRATING.md": true, "docs/migration-guide.md": true, "docs/migrating-to-0.45.0/README.md": true,
+		"UPGRADING.md": true, "docs/migrations.md": true, "docs/configuration.md": false, "docs/upgrade-notes-style.md": false,
+	} {
+		if got := IsChangelog(p); got != want {
+			t.Errorf("IsChangelog(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
