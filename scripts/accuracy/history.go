@@ -13,8 +13,8 @@ type historyCase struct {
 }
 
 // history measures recall on the doc fixes of docs/accuracy-history.tsv.
-func history(mirrors string) error {
-	rows, err := readTSV("docs/accuracy-history.tsv")
+func history(mirrors, cases string) error {
+	rows, err := readTSV(cases)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func history(mirrors string) error {
 	var reported, info, missed, stillAfter int
 	for i, r := range rows {
 		if len(r) < 6 {
-			return fmt.Errorf("docs/accuracy-history.tsv: short row %q", r)
+			return fmt.Errorf("%s: short row %q", cases, r)
 		}
 		c := historyCase{repo: r[0], fix: r[1], parent: r[2], doc: r[3], name: r[5]}
 		gitDir := filepath.Join(mirrors, c.repo, "repo")

@@ -1,7 +1,7 @@
 // Command accuracy measures docverify on real repositories.
 //
 //	go run ./scripts/accuracy CHECKOUTS_DIR
-//	go run ./scripts/accuracy history MIRRORS
+//	go run ./scripts/accuracy history MIRRORS [CASES.tsv]
 //
 // The first runs docverify on each checkout listed in
 // docs/accuracy-repos.tsv, matches every warning and error against the
@@ -50,9 +50,11 @@ func main() {
 	case len(os.Args) == 2:
 		err = repos(os.Args[1])
 	case len(os.Args) == 3 && os.Args[1] == "history":
-		err = history(os.Args[2])
+		err = history(os.Args[2], "docs/accuracy-history.tsv")
+	case len(os.Args) == 4 && os.Args[1] == "history":
+		err = history(os.Args[2], os.Args[3]) // another set of cases, such as a held-out one
 	default:
-		fmt.Fprintln(os.Stderr, "usage: go run ./scripts/accuracy CHECKOUTS_DIR\n       go run ./scripts/accuracy history MIRRORS")
+		fmt.Fprintln(os.Stderr, "usage: go run ./scripts/accuracy CHECKOUTS_DIR\n       go run ./scripts/accuracy history MIRRORS [CASES.tsv]")
 		os.Exit(2)
 	}
 	if err != nil {
@@ -97,7 +99,7 @@ func buildDocverify(tmp string) (string, error) {
 // runDocverify runs docverify in dir on target, uncached, and reads its
 // JSON report.
 func runDocverify(bin, dir, target string) (report, error) {
-	cmd := exec.Command(bin, "--no-cache", "--fail-on", "never", "--format", "json", target)
+	cmd := exec.Command(bin, "--no-cache", "--fail-on", "never", "--min-severity", "info", "--format", "json", target)
 	cmd.Dir = dir
 	var out bytes.Buffer
 	cmd.Stdout = &out
