@@ -49,9 +49,9 @@ func (ix *Index) nearest(c Claim) *Evidence {
 				}
 			}
 			// upload.retriez: the keys beside it, under the parent it names
-			for _, g := range ix.keysBeside(c.Name) {
-				consider(g.name, Evidence{Pos: g.pos, Via: g.Via, Strength: Read})
-			}
+			ix.keysBeside(c.Name, func(name string, f fieldSite) {
+				consider(name, Evidence{Pos: f.pos, Via: f.Via, Strength: Read})
+			})
 		}
 		if k == Env {
 			for _, d := range ix.derivedNames(maxDerivedNames) {
@@ -284,34 +284,21 @@ func OneTypo(a, b string) bool {
 	return false
 }
 
-// keysBeside lists the dotted keys that share a key's parent, when the
-// parent resolves through config structures: upload.chunk_size and
-// upload.retries beside upload.retriez.
-func (ix *Index) keysBeside(key string) []struct {
-	name string
-	fieldSite
-} {
+// keysBeside calls fn with each dotted key that shares a key's parent,
+// when the parent resolves through config structures: upload.chunk_size
+// and upload.retries beside upload.retriez.
+func (ix *Index) keysBeside(key string, fn func(name string, f fieldSite)) {
 	i := strings.LastIndexByte(key, '.')
 	if i <= 0 {
-		return nil
+		return
 	}
 	parent := key[:i]
 	segs := strings.Split(strings.ToLower(parent), ".")
-	var out []struct {
-		name string
-		fieldSite
-	}
 	for _, f := range ix.byKey[segs[0]] {
-		leaf, ok := ix.followPath(f, segs[1:], 0)
-		if !ok {
-			continue
-		}
-		for _, g := range ix.fieldsOf(leaf.Type, 0) {
-			out = append(out, struct {
-				name string
-				fieldSite
-			}{parent + "." + g.Key, g})
+		if leaf, ok := ix.followPath(f, segs[1:], 0); ok {
+			for _, g := range ix.fieldsOf(leaf.Type, 0) {
+				fn(parent+"."+g.Key, g)
+			}
 		}
 	}
-	return out
 }

@@ -44,9 +44,6 @@ func (k OwnKind) String() string {
 
 func (k OwnKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// Against reports whether the evidence says the name is someone else's.
-func (k OwnKind) Against() bool { return k == AgainstSiblings }
-
 // Ownership is one piece of evidence of whose name a claim is.
 type Ownership struct {
 	Kind OwnKind `json:"kind"`
@@ -105,10 +102,7 @@ func (ix *Index) own(results []Result) {
 		}
 		return t
 	}
-	for _, r := range results {
-		if r.Claim.Misspelling {
-			continue
-		}
+	for _, r := range results { // misspelling candidates are judged apart, by Check
 		c := r.Claim
 		group(siblingKey{c.Pos.File, c.Kind, c.Block, false}).add(r)
 		group(siblingKey{c.Pos.File, c.Kind, c.Section, true}).add(r)
@@ -137,7 +131,7 @@ func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 // Owned reports whether the evidence makes a missing claim this
 // repository's: some evidence for it, and none against it that outweighs
 // it. A near name or the repository's own prefix or command outweighs
-// unknown siblings (a typo in another wise unknown table is still a
+// unknown siblings (a typo in an otherwise unknown table is still a
 // typo); siblings and instructions do not.
 func Owned(ev []Ownership) bool {
 	strong, weak, against := false, false, false

@@ -173,12 +173,9 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 	// the exit code weighs every finding; --min-severity only chooses
 	// what is shown, so a display choice cannot open the gate
 	failed := false
-	for _, f := range r.Findings {
-		failed = failed || failOn != 0 && f.Severity >= failOn
-	}
-	r.Hidden = 0
 	shown := r.Findings[:0:0]
 	for _, f := range r.Findings {
+		failed = failed || failOn != 0 && f.Severity >= failOn
 		if f.Severity < minSev {
 			r.Hidden++
 			continue

@@ -24,14 +24,16 @@ var copyDirs = map[string]bool{
 
 // languages are ISO 639-1 codes (and a few 639-3 codes that doc
 // translators use), the first part of a locale tag.
-var languages = map[string]bool{}
-
-func init() {
-	for _, l := range strings.Fields(`af am ar as az be bg bn bo br bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu
+var languages = wordSet(`af am ar as az be bg bn bo br bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu
 		he hi hr hu hy id is it ja jv ka kk km kn ko ku ky la lb lo lt lv mk ml mn mr ms mt my nb ne nl nn no or pa pl ps
-		pt ro ru sd si sk sl sq sr sv sw ta te tg th tk tl tr tt ug uk ur uz vi yi yo zh zu ckb fil yue`) {
-		languages[l] = true
+		pt ro ru sd si sk sl sq sr sv sw ta te tg th tk tl tr tt ug uk ur uz vi yi yo zh zu ckb fil yue`)
+
+func wordSet(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[w] = true
 	}
+	return out
 }
 
 // localeRE is a locale tag: ja, pt-BR, zh_CN, zh-Hans.
