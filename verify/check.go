@@ -40,7 +40,9 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 			continue
 		}
 		qs := []MentionQuery{{Kind: c.Kind, Name: c.Name}}
-		if c.Misspelling {
+		// a name one typo from a word of the code is the code's name
+		// misspelt, even when docverify cannot read how the code defines it
+		if c.Misspelling || len(c.Name) >= minNearMention {
 			qs = append(qs, MentionQuery{Kind: c.Kind, Name: NearPrefix + c.Name})
 		}
 		if c.Kind == Env {
@@ -84,6 +86,10 @@ func Check(claims []Claim, ix *Index) []Result {
 	return append(out, ix.misspellings(maybe, out)...)
 }
 
+// minNearMention is the shortest name whose one-typo neighbours in the
+// code's text are looked for: shorter words have too many.
+const minNearMention = 6
+
 // minMisspelled is the shortest bare identifier judged as a misspelling:
 // short words are one letter from too many others.
 const minMisspelled = 8
@@ -124,10 +130,8 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 		}
 		if best == nil {
 			// a near spelling in the code: the name the docs meant
-			for _, e := range ix.mentions[NearPrefix+r.Claim.Name] {
-				if best == nil || e.Pos.Before(best.ev.Pos) {
-					best = &real{r.Claim.Kind, e.Name, e}
-				}
+			if e := ix.nearMention(r.Claim); e != nil {
+				best = &real{r.Claim.Kind, e.Name, *e}
 			}
 		}
 		if best == nil {
@@ -251,6 +255,27 @@ func (ix *Index) envPrefixes() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// otherProgramsPrefix finds the program an env name's first word names
+// when that program is another's (FZF_DEFAULT_OPTS, GH_ENTERPRISE_TOKEN,
+// LESS_TERMCAP_md) and the code reads no variable with that prefix.
+func (ix *Index) otherProgramsPrefix(name string) (prog, what string) {
+	i := strings.IndexByte(name, '_')
+	if i <= 0 {
+		return "", ""
+	}
+	word := strings.ToLower(name[:i])
+	what, ok := known.Program(word)
+	if !ok || ix.ownsCommand(word) {
+		return "", ""
+	}
+	for k := range ix.reads {
+		if k.kind == Env && strings.HasPrefix(k.name, name[:i+1]) {
+			return "", ""
+		}
+	}
+	return word, what
 }
 
 // foreign reports whether an env claim that appears nowhere lacks every
@@ -381,6 +406,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, "a variable of " + owner, nil
 		}
 	}
+	if c.Kind == Env {
+		if prog, what := ix.otherProgramsPrefix(c.Name); prog != "" {
+			return External, fmt.Sprintf("its prefix names %s, %s, and the code reads no %s_ variable", prog, what, strings.ToUpper(prog)), nil
+		}
+	}
 	if c.Kind == Env || c.Kind == Feature || c.Kind == Config || c.Kind == Flag {
 		if lib, dep, ok := ix.honouredBy(c.Display()); ok {
 			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
@@ -435,8 +465,31 @@ func (ix *Index) judge(c Claim) Result {
 	r := Result{Claim: c, Status: Missing, Reason: "appears nowhere in the code"}
 	if !c.Misspelling { // Check looks for those one typo from a documented name instead
 		r.Nearest = ix.nearest(c)
+		if r.Nearest == nil || !closeName(c.Name, r.Nearest.Name) {
+			if m := ix.nearMention(c); m != nil {
+				r.Nearest = m
+			}
+		}
 	}
 	return r
+}
+
+// nearMention is the first word of the code's text one typo from a name
+// (pip's "--force-reinstall" in an option table docverify cannot read,
+// for a doc's --force-resinstall), nil if none. A config key in other
+// letters is the same key (currentBuild for CurrentBuild), not a typo.
+func (ix *Index) nearMention(c Claim) *Evidence {
+	var best *Evidence
+	for _, e := range ix.mentions[NearPrefix+c.Name] {
+		if c.Kind == Config && strings.EqualFold(e.Name, c.Name) {
+			continue
+		}
+		if best == nil || e.Pos.Before(best.Pos) {
+			e := e
+			best = &e
+		}
+	}
+	return best
 }
 
 func sortEvidence(ev []Evidence) {

@@ -23,7 +23,9 @@ func (ix *Index) nearest(c Claim) *Evidence {
 	var best *Evidence
 	bestScore := 0.0
 	consider := func(name string, e Evidence) {
-		if strings.EqualFold(name, c.Name) {
+		// a flag or variable in other letters is another name (--updateOnly
+		// for --updateonly); config keys are matched without case already
+		if name == c.Name || c.Kind == Config && strings.EqualFold(name, c.Name) {
 			return
 		}
 		s, ok := similarity(c.Name, name)
@@ -282,6 +284,23 @@ func OneTypo(a, b string) bool {
 		return a[i:] == b[i+1:] // added
 	}
 	return false
+}
+
+// parentKnown reports whether a dotted key's parent is a structure of
+// the code's config (not a map, whose keys are the user's): the key is
+// then a claim about this repository's settings.
+func (ix *Index) parentKnown(key string) (string, bool) {
+	i := strings.LastIndexByte(key, '.')
+	if i <= 0 {
+		return "", false
+	}
+	segs := strings.Split(strings.ToLower(key[:i]), ".")
+	for _, f := range ix.byKey[segs[0]] {
+		if leaf, ok := ix.followPath(f, segs[1:], 0); ok && !leaf.Map && len(ix.fieldsOf(leaf.Type, 0)) > 0 {
+			return key[:i], true
+		}
+	}
+	return "", false
 }
 
 // keysBeside calls fn with each dotted key that shares a key's parent,

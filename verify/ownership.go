@@ -25,13 +25,14 @@ const (
 	OwnPrefix               // an env name with the prefix the repository's variables share
 	OwnCommand              // on a command line of the repository's own program
 	OwnNearName             // one typo or one word from a name the code has
+	OwnParent               // a config key under a section the code\'s config structures have
 	OwnSiblings             // the other names of its list, table, snippet or section are the code's
 	OwnInstruction          // stated on its own, as a setting, in a sentence that names no other program
 	AgainstSiblings         // most other names of its block are unknown to the code too
 )
 
 var ownKindNames = [...]string{
-	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name",
+	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
 	OwnSiblings: "siblings", OwnInstruction: "instruction", AgainstSiblings: "unknown-siblings",
 }
 
@@ -137,7 +138,7 @@ func Owned(ev []Ownership) bool {
 	strong, weak, against := false, false, false
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnNearName:
+		case OwnPrefix, OwnCommand, OwnNearName, OwnParent:
 			strong = true
 		case OwnSiblings, OwnInstruction:
 			weak = true
@@ -177,6 +178,15 @@ var ownRules = []struct {
 	{OwnNearName, func(_ *Index, r Result, _ map[siblingKey]*tally) string {
 		if n := r.Nearest; n != nil && closeName(r.Claim.Name, n.Name) {
 			return "it is one edit from " + DisplayName(r.Claim.Kind, n.Name)
+		}
+		return ""
+	}},
+	{OwnParent, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		if r.Claim.Kind != Config {
+			return ""
+		}
+		if parent, ok := ix.parentKnown(r.Claim.Name); ok {
+			return "it is under " + parent + ", a section of the code's config"
 		}
 		return ""
 	}},
@@ -253,7 +263,7 @@ func closeName(claimed, real string) bool {
 func telling(ev []Ownership) (Ownership, bool) {
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnSiblings:
+		case OwnPrefix, OwnCommand, OwnParent, OwnSiblings:
 			return e, true
 		}
 	}

@@ -87,8 +87,12 @@ func readTSV(path string) ([][]string, error) {
 	return rows, sc.Err()
 }
 
-// buildDocverify builds the command into tmp.
+// buildDocverify builds the command into tmp, unless DOCVERIFY_BIN names
+// a binary to measure instead (another revision, built apart).
 func buildDocverify(tmp string) (string, error) {
+	if bin := os.Getenv("DOCVERIFY_BIN"); bin != "" {
+		return bin, nil
+	}
 	bin := filepath.Join(tmp, "docverify")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/docverify").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building docverify: %v\n%s", err, out)
