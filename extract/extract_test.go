@@ -336,6 +336,21 @@ func TestHistoryAndSuppression(t *testing.T) {
 	})
 }
 
+func TestValuePlaceholders(t *testing.T) {
+	runCases(t, []extractCase{
+		// a variable written as an option's value is the doc's stand-in for
+		// the value, wherever the doc names it
+		{"option value", "    tool:template:encoding=$ENCODING\n\nwhere `$ENCODING` is one of utf-8 or utf-16.\n\nSet `$FEED_TOKEN` first.\n", `
+5:7 env FEED_TOKEN
+`},
+		// an upper-case assignment is a variable of its own, not a value
+		{"assignment", "Run `FEED_DIR=$FEED_HOME/data feedctl sync`; `$FEED_HOME` is where it keeps state.\n", `
+1:6 env FEED_DIR cmd=feedctl
+1:48 env FEED_HOME
+`},
+	})
+}
+
 func TestFrontMatterKeepsPositions(t *testing.T) {
 	got := claimsOf(t, "---\ntitle: PORT_X\n---\nThe `FEED_X` environment variable.\n")
 	if want := "4:6 env FEED_X\n"; got != want {

@@ -139,6 +139,12 @@ func covers(d *directive, name, text string) bool {
 // "`setting-key` is a configuration option name" names no option.
 func (e *extractor) dropSynopsisPlaceholders() {
 	templated := templatedNames(e.src)
+	for n := range valuePlaceholders(e.src) {
+		if templated == nil {
+			templated = map[string]bool{}
+		}
+		templated[n] = true
+	}
 	if len(e.synopsis) == 0 && len(templated) == 0 {
 		return
 	}
@@ -150,6 +156,25 @@ func (e *extractor) dropSynopsisPlaceholders() {
 		out = append(out, c)
 	}
 	e.claims = out
+}
+
+// valueRE finds an upper-case variable written as the value of a
+// lower-case option: left-delimiter=$LEFT, --output=$FILE.
+var valueRE = regexp.MustCompile(`(?:^|[\s:"'(])-{0,2}[a-z][a-z0-9._-]*=\$\{?([A-Z][A-Z0-9_]*)\b`)
+
+// valuePlaceholders are the variables a doc writes as an option's value
+// ("chezmoi:template:encoding=$ENCODING", "where `$ENCODING` is one
+// of"): the doc's stand-in for a value the reader picks, wherever it
+// writes it, not a variable anything reads.
+func valuePlaceholders(src []byte) map[string]bool {
+	var out map[string]bool
+	for _, m := range valueRE.FindAllSubmatch(src, -1) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[string(m[1])] = true
+	}
+	return out
 }
 
 // templatedRE finds a name written with a placeholder in it:
