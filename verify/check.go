@@ -535,7 +535,8 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		// a name's own words ("DISABLE_…", "…_TIMEOUT") do not make it a
 		// safety mechanism: only its sentence or section can
 		safety := c.Safety != "" && !c.SafetyFromName
-		owned := c.Misspelling || Owned(r.Ownership)
+		// a name the code read before (pull-request mode) was its own
+		owned := c.Misspelling || len(r.Removed) > 0 || Owned(r.Ownership)
 		switch {
 		case c.Misspelling:
 			// the docs did not say what the name is; its near twin did

@@ -179,7 +179,9 @@ func TestMentionsAndSeverities(t *testing.T) {
 	}
 	ix.AddMentions(map[string][]Evidence{"APP_IN_YAML": {{Pos: Pos{File: "deploy.yaml", Line: 3, Col: 9}, Via: "key in a YAML file", Strength: Mention}}}, 2)
 	fs := ix.Findings(Check(claims, ix))
-	want := map[string]string{"APP_DRYRUN": "DV1001", "APP_COLOUR": "DV1002", "APP_SHAPE_ONLY": "DV1005", "APP_IN_YAML": "DV1003"}
+	// APP_DRYRUN is one slip from a name the code reads; nothing ties
+	// APP_COLOUR, a plain instruction, to the repository
+	want := map[string]string{"APP_DRYRUN": "DV1001", "APP_COLOUR": "DV1007", "APP_SHAPE_ONLY": "DV1005", "APP_IN_YAML": "DV1003"}
 	if len(fs) != len(want) {
 		t.Fatalf("findings = %+v", fs)
 	}
@@ -224,6 +226,7 @@ func TestForeignNames(t *testing.T) {
 	kill := claim(Env, "DISABLE_ALL")
 	kill.Safety = "disable"
 	fs := ix.Findings(Check([]Claim{user, phantom, kill}, ix))
+	// a safety sentence keeps DISABLE_ALL from being judged foreign
 	want := map[string]string{"I_LOVE": "DV1006", "GUM_KILL": "DV1002", "DISABLE_ALL": "DV1001"}
 	for _, f := range fs {
 		if want[f.Name] != f.Rule.ID {

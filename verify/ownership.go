@@ -2,9 +2,12 @@ package verify
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
+
+	"github.com/docverify/docverify/verify/known"
 )
 
 // A name the code does not have is a finding about this repository only
@@ -27,13 +30,14 @@ const (
 	OwnNearName             // one typo or one word from a name the code has
 	OwnParent               // a config key under a section the code\'s config structures have
 	OwnSiblings             // the other names of its list, table, snippet or section are the code's
-	OwnInstruction          // stated on its own, as a setting, in a sentence that names no other program
+	OwnNamed                // its sentence names a program of this repository, and no other
+	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
 	AgainstSiblings         // most other names of its block are unknown to the code too
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnInstruction: "instruction", AgainstSiblings: "unknown-siblings",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", AgainstSiblings: "unknown-siblings",
 }
 
 func (k OwnKind) String() string {
@@ -130,23 +134,29 @@ func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 }
 
 // Owned reports whether the evidence makes a missing claim this
-// repository's: some evidence for it, and none against it that outweighs
-// it. A near name or the repository's own prefix or command outweighs
-// unknown siblings (a typo in an otherwise unknown table is still a
-// typo); siblings and instructions do not.
+// repository's. A near name, the repository's own prefix, command or
+// config section, a sentence naming its program, or one presenting the
+// name as a safety mechanism of the docs' own ("to disable the cache,
+// set X") is enough: a typo in an otherwise unknown table is still a
+// typo, and a documented kill switch nothing reads is what docverify
+// exists to find. The first five hold whatever else is seen; siblings the
+// code has and a safety sentence hold unless most of the block is
+// unknown to the code (a sibling project's settings table). A plain instruction ("set
+// X to 1") is no evidence: on first runs in unseen repositories, not one
+// such name alone was the repository's.
 func Owned(ev []Ownership) bool {
 	strong, weak, against := false, false, false
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnNearName, OwnParent:
+		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed:
 			strong = true
-		case OwnSiblings, OwnInstruction:
+		case OwnSiblings, OwnSafetyStated:
 			weak = true
 		case AgainstSiblings:
 			against = true
 		}
 	}
-	return strong || (weak && !against)
+	return strong || weak && !against
 }
 
 // ownRules are the kinds of evidence and how each is found.
@@ -211,15 +221,33 @@ var ownRules = []struct {
 		}
 		return ""
 	}},
-	{OwnInstruction, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+	{OwnNamed, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
 		c := r.Claim
-		if !c.Explicit || c.Owner != "" || c.Source == ConfigBlock {
+		if c.Owner != "" || c.Context == "" {
 			return ""
 		}
-		if ix.otherProgramNamed(c) != "" {
+		low := strings.ToLower(withoutSpanOf(c.Context, c.Text))
+		for _, p := range known.DistinctiveProgramsIn(c.Context) {
+			if !ix.ownsCommand(p) {
+				return "" // another program in the sentence: whose it is, is open
+			}
+		}
+		if name := ix.ownProgramIn(low); name != "" {
+			return "its sentence speaks of " + name + ", a program of this repository"
+		}
+		return ""
+	}},
+	{OwnSafetyStated, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		c := r.Claim
+		if !c.Explicit || c.Safety == "" || c.SafetyFromName || c.Owner != "" || ix.otherProgramNamed(c) != "" {
 			return ""
 		}
-		return "the doc presents it as a setting and names no other program"
+		for _, p := range known.DistinctiveProgramsIn(c.Context) {
+			if !ix.ownsCommand(p) {
+				return ""
+			}
+		}
+		return fmt.Sprintf("its sentence presents it as a safety mechanism (%q) and names no other program", c.Safety)
 	}},
 	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
@@ -242,6 +270,23 @@ func hasOwnership(ev []Ownership, k OwnKind) bool {
 		}
 	}
 	return false
+}
+
+// ownProgramIn is the first, by name, of the repository's programs that
+// a lower-cased sentence names as a word; "" if none. Names of three
+// letters or fewer are too often words.
+func (ix *Index) ownProgramIn(low string) string {
+	var names []string
+	for name := range ix.programs {
+		if len(name) > 3 && known.ProgramNamedIn(low, strings.ToLower(name)) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
 }
 
 // closeName reports whether a documented name is one slip from a real
