@@ -208,7 +208,7 @@ var ownRules = []struct {
 				continue
 			}
 			found, unfound := t.without(c.Name)
-			if found > 0 && found >= unfound {
+			if found > 0 && found >= 2*unfound { // the unknown ones are a small part of it
 				where := "block"
 				if k.sect {
 					where = "section"
