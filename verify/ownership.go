@@ -58,12 +58,29 @@ type Ownership struct {
 }
 
 // siblingKey is what claims share when they sit together: their doc,
-// kind and block or section.
+// kind and block, section or the whole doc (n is the ordinal of the block
+// or section, 0 for the doc).
 type siblingKey struct {
 	file  string
 	kind  Kind
-	block int
-	sect  bool
+	level siblingLevel
+	n     int
+}
+
+// siblingLevel is how far apart siblings may sit, nearest first.
+type siblingLevel uint8
+
+const (
+	inBlock siblingLevel = iota
+	inSection
+	inDoc
+)
+
+var siblingLevelNames = [...]string{inBlock: "block", inSection: "section", inDoc: "doc"}
+
+// siblingKeys are a claim's groups, nearest first.
+func siblingKeys(c Claim) [3]siblingKey {
+	return [3]siblingKey{{c.Pos.File, c.Kind, inBlock, c.Block}, {c.Pos.File, c.Kind, inSection, c.Section}, {c.Pos.File, c.Kind, inDoc, 0}}
 }
 
 // tally counts the distinct names of one block or section by what the
@@ -109,8 +126,9 @@ func (ix *Index) own(results []Result) {
 	}
 	for _, r := range results { // misspelling candidates are judged apart, by Check
 		c := r.Claim
-		group(siblingKey{c.Pos.File, c.Kind, c.Block, false}).add(r)
-		group(siblingKey{c.Pos.File, c.Kind, c.Section, true}).add(r)
+		for _, k := range siblingKeys(c) {
+			group(k).add(r)
+		}
 	}
 	for i := range results {
 		r := &results[i]
@@ -202,21 +220,17 @@ var ownRules = []struct {
 	}},
 	{OwnSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
-		for _, k := range []siblingKey{{c.Pos.File, c.Kind, c.Block, false}, {c.Pos.File, c.Kind, c.Section, true}} {
+		for _, k := range siblingKeys(c) {
 			t := groups[k]
 			if t == nil {
 				continue
 			}
 			found, unfound := t.without(c.Name)
 			if found > 0 && found >= 2*unfound { // the unknown ones are a small part of it
-				where := "block"
-				if k.sect {
-					where = "section"
-				}
-				return fmt.Sprintf("%d other %s of its %s %s the code's", found, plural(found, "name", "names"), where, plural(found, "is", "are"))
+				return fmt.Sprintf("%d other %s of its %s %s the code's", found, plural(found, "name", "names"), siblingLevelNames[k.level], plural(found, "is", "are"))
 			}
 			if found+unfound > 0 {
-				return "" // the block decides when it has other names; the section only when it has none
+				return "" // the nearest group with other names decides
 			}
 		}
 		return ""
@@ -251,7 +265,7 @@ var ownRules = []struct {
 	}},
 	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
-		t := groups[siblingKey{c.Pos.File, c.Kind, c.Block, false}]
+		t := groups[siblingKeys(c)[inBlock]]
 		if t == nil {
 			return ""
 		}
