@@ -259,7 +259,7 @@ func (ix *Index) envPrefixes() []string {
 
 // otherProgramsPrefix finds the program an env name's first word names
 // when that program is another's (FZF_DEFAULT_OPTS, GH_ENTERPRISE_TOKEN,
-// LESS_TERMCAP_md) and the code reads no variable with that prefix.
+// LESS_TERMCAP_md) and the code does not read that prefix as its own.
 func (ix *Index) otherProgramsPrefix(name string) (prog, what string) {
 	i := strings.IndexByte(name, '_')
 	if i <= 0 {
@@ -270,10 +270,16 @@ func (ix *Index) otherProgramsPrefix(name string) (prog, what string) {
 	if !ok || ix.ownsCommand(word) {
 		return "", ""
 	}
+	// reading a few of its variables (GH_PATH) does not make the prefix
+	// the code's own; reading as many as an own prefix takes does
+	n := 0
 	for k := range ix.reads {
 		if k.kind == Env && strings.HasPrefix(k.name, name[:i+1]) {
-			return "", ""
+			n++
 		}
+	}
+	if n >= 3 {
+		return "", ""
 	}
 	return word, what
 }
@@ -407,8 +413,13 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		}
 	}
 	if c.Kind == Env {
+		// DISABLE_AUTO_UPDATE="true" in ~/.zshrc: set in another tool's
+		// config file, for that tool
+		if owner := known.ConfigFileOwnerIn(withoutSpanOf(c.Context, c.Text)); owner != "" && !ix.ownsCommand(owner) {
+			return External, "its sentence sets it in a config file of " + owner, nil
+		}
 		if prog, what := ix.otherProgramsPrefix(c.Name); prog != "" {
-			return External, fmt.Sprintf("its prefix names %s, %s, and the code reads no %s_ variable", prog, what, strings.ToUpper(prog)), nil
+			return External, fmt.Sprintf("its prefix names %s, %s, whose variables the code does not read as its own", prog, what), nil
 		}
 	}
 	if c.Kind == Env || c.Kind == Feature || c.Kind == Config || c.Kind == Flag {

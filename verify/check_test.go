@@ -253,3 +253,25 @@ func TestRulesAreDocumentedAndUnique(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherProgramsPrefix(t *testing.T) {
+	reads := func(names ...string) []FileFacts {
+		var rs []ReadSite
+		for _, n := range names {
+			rs = append(rs, ReadSite{Kind: Env, Name: n})
+		}
+		return []FileFacts{{Path: "a.go", Lang: "go", Reads: rs}}
+	}
+	// one variable of gh's read by the code does not make GH_ its prefix
+	if r := judgeOne(t, reads("GH_PATH"), claim(Env, "GH_ENTERPRISE_TOKEN")); r.Status != External {
+		t.Errorf("GH_ENTERPRISE_TOKEN beside GH_PATH: %s, want external", r.Status)
+	}
+	// a repository that reads GH_ as its own (gh itself) owns the rest
+	if r := judgeOne(t, reads("GH_HOST", "GH_TOKEN", "GH_REPO"), claim(Env, "GH_ENTERPRISE_TOKEN")); r.Status != Missing {
+		t.Errorf("GH_ENTERPRISE_TOKEN beside three GH_ reads: %s, want missing", r.Status)
+	}
+	// a prefix that names no program is not another's
+	if r := judgeOne(t, reads("APP_HOST"), claim(Env, "FEED_TOKEN")); r.Status != Missing {
+		t.Errorf("FEED_TOKEN: %s, want missing", r.Status)
+	}
+}
