@@ -106,6 +106,10 @@ func abbreviationEnds(s string, i int) bool {
 // comments do not push the words beside a claim out of it.
 func (b block) around(start, end int) string {
 	const window = 40
+	// a code span can run past the block's text (one that spans lines
+	// behind a zero-width space): keep to what the block has
+	end = min(end, len(b.masked))
+	start = min(start, end)
 	ss, se := b.sentence(start)
 	lo, n := start, 0
 	for lo > ss && n < window {

@@ -391,3 +391,12 @@ func TestDocShapes(t *testing.T) {
 `},
 	})
 }
+
+// A code span that runs over lines behind zero-width spaces, as one real
+// doc writes a tmux snippet, is read without a panic.
+func TestMultiLineCodeSpanAfterZeroWidthSpace(t *testing.T) {
+	src := "For tmux 3.2+:\n\n\u200b`\nset -g extended-keys on\nset -as terminal-features 'xterm*:extkeys'\n\u200b`\n"
+	if _, err := Markdown("doc.md", []byte(src)); err != nil {
+		t.Fatal(err)
+	}
+}
