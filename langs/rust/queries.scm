@@ -27,6 +27,8 @@
 
 ; structs: clap derive fields, serde config fields
 (struct_item) @rust.struct
+; clap subcommand enums: the fields of struct-like variants are flags
+(enum_item) @rust.enum
 
 ; loads into a type: toml::from_str::<Config>(..), figment.extract::<Config>()
 (call_expression

@@ -41,7 +41,7 @@ var Spec = &lang.Spec{
 	Value:     value,
 	Function:  function,
 	Program:   program,
-	Custom:    map[string]lang.Handler{"rust.struct": structItem, "rust.root": root, "rust.envprefix": envPrefix},
+	Custom:    map[string]lang.Handler{"rust.struct": structItem, "rust.enum": enumItem, "rust.root": root, "rust.envprefix": envPrefix},
 	Manifests: map[string]lang.Manifest{"Cargo.toml": cargoToml},
 }
 

@@ -97,12 +97,28 @@ read flag upstream-timeout @upstream_timeout #[arg(long)] field
 read env APP_MODE @APP_MODE env
 read flag mode @mode long
 `},
+		{Name: "subcommand enum variants", Src: `#[derive(Subcommand)]
+enum Cmd {
+    /// Delete matching entries
+    Prune {
+        /// List them without deleting
+        #[arg(short = 'n', long)]
+        dry_run: bool,
+    },
+    Stats(StatsArgs),
+    Sync,
+}
+`, Want: `
+read flag dry-run @dry_run #[arg(long)] field
+`},
 		{Name: "near misses", Src: `struct Plain {
     #[arg(long)]
     not_derived: bool,
 }
 #[derive(Debug)]
 struct Other { long: bool }
+#[derive(Debug)]
+enum Plainly { Prune { #[arg(long)] not_a_flag: bool } }
 `, Want: ``},
 	})
 }

@@ -139,6 +139,49 @@ func structItem(f *lang.File, n *sitter.Node) {
 	if serde && configNameRE.MatchString(owner) {
 		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: owner, Site: f.Site(nameNode), Via: "serde structure named " + owner})
 	}
+	fields(f, owner, body, cli, serde, renameAll)
+}
+
+// enumItem reads the fields of a clap subcommand enum's struct-like
+// variants (Prune { #[arg(long)] dry_run: bool }): each is a flag of
+// that subcommand, as a struct's field would be.
+func enumItem(f *lang.File, n *sitter.Node) {
+	nameNode := n.ChildByFieldName("name")
+	body := n.ChildByFieldName("body")
+	if nameNode == nil || body == nil {
+		return
+	}
+	cli := false
+	for _, a := range precedingAttrs(n, f.Src) {
+		if a.name == "derive" {
+			for _, x := range a.args {
+				switch lastSegment(x.key) {
+				case "Subcommand", "Parser", "StructOpt":
+					cli = true
+				}
+			}
+		}
+	}
+	if !cli {
+		return
+	}
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		v := body.NamedChild(i)
+		vb := v.ChildByFieldName("body")
+		if v.Type() != "enum_variant" || vb == nil || vb.Type() != "field_declaration_list" {
+			continue
+		}
+		variant := ""
+		if vn := v.ChildByFieldName("name"); vn != nil {
+			variant = vn.Content(f.Src)
+		}
+		fields(f, nameNode.Content(f.Src)+"::"+variant, vb, true, false, "")
+	}
+}
+
+// fields reads the fields of a field list, each with the attributes
+// written above it.
+func fields(f *lang.File, owner string, body *sitter.Node, cli, serde bool, renameAll string) {
 	var pending []attr
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		c := body.NamedChild(i)
