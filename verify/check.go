@@ -395,6 +395,14 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		sortEvidence(ev)
 		return Verified, "", ev
 	}
+	if c.Kind == Flag && c.Name == "help" {
+		// every command-line library makes --help without being asked
+		// (cobra, click, clap, argparse, commander): a program is enough
+		if e, ok := ix.anyFlagDefinition(); ok {
+			e.Name, e.Via = "help", "--help, which command-line libraries define themselves; flags are defined here"
+			return Verified, "", []Evidence{e}
+		}
+	}
 	if c.Kind == Config {
 		if owner, ok := known.ConfigKey(c.Name); ok {
 			return External, "a config key of " + owner, nil

@@ -275,3 +275,13 @@ func TestOtherProgramsPrefix(t *testing.T) {
 		t.Errorf("FEED_TOKEN: %s, want missing", r.Status)
 	}
 }
+
+func TestHelpIsEveryLibrarys(t *testing.T) {
+	withFlags := []FileFacts{{Path: "main.go", Lang: "go", Reads: []ReadSite{{Kind: Flag, Name: "verbose", Site: site(3)}}}}
+	if r := judgeOne(t, withFlags, claim(Flag, "help")); r.Status != Verified {
+		t.Errorf("--help in a repository that defines flags: %s, want verified", r.Status)
+	}
+	if r := judgeOne(t, withFlags, claim(Flag, "helpful")); r.Status != Missing {
+		t.Errorf("--helpful: %s, want missing", r.Status)
+	}
+}

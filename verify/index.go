@@ -376,6 +376,27 @@ func (ix *Index) DefinesFlags() bool {
 	return false
 }
 
+// anyFlagDefinition is the first place, by position, where the code
+// defines a program or a flag.
+func (ix *Index) anyFlagDefinition() (Evidence, bool) {
+	var best Evidence
+	found := false
+	consider := func(e Evidence) {
+		if !found || e.Pos.Before(best.Pos) {
+			best, found = e, true
+		}
+	}
+	for _, e := range ix.programs {
+		consider(e)
+	}
+	for k, evs := range ix.reads {
+		if k.kind == Flag && len(evs) > 0 {
+			consider(firstEvidence(evs))
+		}
+	}
+	return best, found
+}
+
 // lookup returns the read sites that back a name of kind k, directly or
 // through negation, config structures or run-time derivation.
 func (ix *Index) lookup(k Kind, name string) []Evidence {

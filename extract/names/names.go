@@ -28,7 +28,7 @@ var (
 	upperSnakeRE = regexp.MustCompile(`^_{0,2}[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+$`) // _ZO_DATA_DIR: a leading underscore marks a private variable
 	upperWordRE  = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,}$`)
 	longFlagRE   = regexp.MustCompile(`^--[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
-	singleDashRE = regexp.MustCompile(`^-[a-zA-Z][a-zA-Z0-9_-]+$`)
+	singleDashRE = regexp.MustCompile(`^-[a-z][a-z0-9_-]+$`) // -HI, -vP, -Eexample, -DscanSet are short flags and values run together
 	dottedRE     = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_-]+)+$`)
 	lowerWordRE  = regexp.MustCompile(`^[a-z][a-z0-9]*([-_][a-z0-9]+|[A-Z][a-z0-9]*)+$`)
 	sectionEnvRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*(__[A-Za-z0-9]+(_[A-Za-z0-9]+)*)+$`)

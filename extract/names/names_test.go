@@ -10,6 +10,9 @@ func TestShapes(t *testing.T) {
 		"--dry-run":           LongFlag,
 		"--x":                 LongFlag,
 		"-dry-run":            SingleDash,
+		"-HI":                 None, // short flags run together
+		"-Eexample":           None, // a short flag and its value
+		"-CommandWithArgs":    None,
 		"-v":                  None,
 		"retry.max_attempts":  Dotted,
 		"config.yaml":         Dotted,

@@ -30,7 +30,11 @@ func TestCopies(t *testing.T) {
 func TestMigrationGuidesAreHistory(t *testing.T) {
 	for p, want := range map[string]bool{
 		"MIGRATING.md": true, "docs/migration-guide.md": true, "docs/migrating-to-0.45.0/README.md": true,
-		"UPGRADING.md": true, "docs/migrations.md": true, "docs/configuration.md": false, "docs/upgrade-notes-style.md": false,
+		"UPGRADING.md": true, "docs/migrations.md": true, "docs/configuration.md": false,
+		"5.0-Upgrade.md": true, "docs/Ent-2.0-Upgrade.md": true, "UPGRADE.md": true, "Ent-Changes.md": true,
+		"k9s/change_logs/release_v0.9.0.md": true,
+		// a page about an upgrade command
+		"docs/commands/upgrade-packages.md": false,
 	} {
 		if got := IsChangelog(p); got != want {
 			t.Errorf("IsChangelog(%q) = %v, want %v", p, got, want)

@@ -86,8 +86,8 @@ func IsChangelog(p string) bool {
 		return true
 	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
-	if isMigrationGuide(base) {
-		return true
+	if isMigrationGuide(base) || strings.HasSuffix(base, "-CHANGES") || strings.HasSuffix(base, "_CHANGES") || strings.HasSuffix(base, "-CHANGELOG") {
+		return true // Pro-Changes.md, Ent-Changes.md beside Changes.md
 	}
 	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES", "BREAKING_CHANGES", "BREAKING-CHANGES"} {
 		if strings.HasPrefix(base, prefix) {
@@ -96,7 +96,7 @@ func IsChangelog(p string) bool {
 	}
 	for _, dir := range strings.Split(path.Dir(p), "/") {
 		switch strings.ToLower(dir) {
-		case "changelog", "changelogs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
+		case "changelog", "changelogs", "change_logs", "change-logs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
 			return true
 		}
 		if isMigrationGuide(dir) {
@@ -261,12 +261,28 @@ func Rel(root, p string) (string, error) {
 }
 
 // isMigrationGuide recognises a migration or upgrade guide by its file or
-// directory name (migrating-to-0.45.0, MIGRATION.md, upgrading-v2): such
-// a guide names the old settings on purpose.
+// directory name (migrating-to-0.45.0, MIGRATION.md, upgrading-v2,
+// 5.0-Upgrade.md, Ent-2.0-Upgrade.md, UPGRADE.md): such a guide names the
+// old settings on purpose. "upgrade" alone is also a command's name (a
+// page about `tool upgrade`), so it counts only as the whole name or
+// beside a version.
 func isMigrationGuide(name string) bool {
-	low := strings.ToLower(name)
+	low := strings.ToLower(name) // without its extension
 	for _, p := range []string{"migrating", "migration", "upgrading"} {
 		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	words := strings.FieldsFunc(low, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	if len(words) == 1 && words[0] == "upgrade" {
+		return true
+	}
+	version := false
+	for _, w := range words {
+		version = version || versionRE.MatchString(w)
+	}
+	for _, w := range words {
+		if (w == "upgrade" || w == "upgrading" || w == "migration") && version {
 			return true
 		}
 	}
