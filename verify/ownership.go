@@ -33,11 +33,12 @@ const (
 	OwnNamed                // its sentence names a program of this repository, and no other
 	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
 	AgainstSiblings         // most other names of its block are unknown to the code too
+	AgainstNoFacts          // the code defines nothing of the kind that docverify can read: its absence says nothing
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", AgainstSiblings: "unknown-siblings",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
 }
 
 func (k OwnKind) String() string {
@@ -74,9 +75,10 @@ const (
 	inBlock siblingLevel = iota
 	inSection
 	inDoc
+	inRepo // every doc: only for the no-facts rule
 )
 
-var siblingLevelNames = [...]string{inBlock: "block", inSection: "section", inDoc: "doc"}
+var siblingLevelNames = [...]string{inBlock: "block", inSection: "section", inDoc: "doc", inRepo: "repository"}
 
 // siblingKeys are a claim's groups, nearest first.
 func siblingKeys(c Claim) [3]siblingKey {
@@ -129,6 +131,7 @@ func (ix *Index) own(results []Result) {
 		for _, k := range siblingKeys(c) {
 			group(k).add(r)
 		}
+		group(siblingKey{kind: c.Kind, level: inRepo}).add(r)
 	}
 	for i := range results {
 		r := &results[i]
@@ -159,11 +162,15 @@ func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 // typo, and a documented kill switch nothing reads is what docverify
 // exists to find. The first five hold whatever else is seen; siblings the
 // code has and a safety sentence hold unless most of the block is
-// unknown to the code (a sibling project's settings table). A plain instruction ("set
-// X to 1") is no evidence: on first runs in unseen repositories, not one
-// such name alone was the repository's.
+// unknown to the code (a sibling project's settings table). A plain
+// instruction ("set X to 1") is no evidence: on first runs in unseen
+// repositories, not one such name alone was the repository's. Where the
+// code defines nothing of the kind at all (a repository that ships a
+// program built elsewhere) while the docs name many such names, only a
+// near name in its text still counts; one flag promised for a program
+// that parses none is still that program's.
 func Owned(ev []Ownership) bool {
-	strong, weak, against := false, false, false
+	strong, weak, against, blind := false, false, false, false
 	for _, e := range ev {
 		switch e.Kind {
 		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed:
@@ -172,7 +179,12 @@ func Owned(ev []Ownership) bool {
 			weak = true
 		case AgainstSiblings:
 			against = true
+		case AgainstNoFacts:
+			blind = true
 		}
+	}
+	if blind {
+		return hasOwnership(ev, OwnNearName)
 	}
 	return strong || weak && !against
 }
@@ -263,6 +275,15 @@ var ownRules = []struct {
 		}
 		return fmt.Sprintf("its sentence presents it as a safety mechanism (%q) and names no other program", c.Safety)
 	}},
+	{AgainstNoFacts, func(ix *Index, r Result, groups map[siblingKey]*tally) string {
+		// one flag promised for a program that parses none is drift; a
+		// whole surface of them is the docs of code kept elsewhere
+		t := groups[siblingKey{kind: r.Claim.Kind, level: inRepo}]
+		if ix.definesAny(r.Claim.Kind) || t == nil || len(t.unfound) < minSurface {
+			return ""
+		}
+		return fmt.Sprintf("the code defines no %s docverify can read, and the docs name %d that it lacks: they describe code kept elsewhere", r.Claim.Kind.Noun(), len(t.unfound))
+	}},
 	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
 		t := groups[siblingKeys(c)[inBlock]]
@@ -301,6 +322,28 @@ func (ix *Index) ownProgramIn(low string) string {
 		return ""
 	}
 	return names[0]
+}
+
+// minSurface is how many missing names of a kind the docs must name,
+// where the code has none of that kind, before they are taken for the
+// docs of code kept elsewhere.
+const minSurface = 5
+
+// definesAny reports whether the index has any fact that can back a
+// claim of kind k: a read site of a kind that serves it, or, for config
+// keys, a config structure.
+func (ix *Index) definesAny(k Kind) bool {
+	if k == Config && len(ix.byKey) > 0 {
+		return true
+	}
+	for key := range ix.reads {
+		for _, s := range k.ServedBy() {
+			if key.kind == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closeName reports whether a documented name is one slip from a real
