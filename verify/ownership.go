@@ -164,11 +164,11 @@ func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 // code has and a safety sentence hold unless most of the block is
 // unknown to the code (a sibling project's settings table). A plain
 // instruction ("set X to 1") is no evidence: on first runs in unseen
-// repositories, not one such name alone was the repository's. Where the
-// code defines nothing of the kind at all (a repository that ships a
-// program built elsewhere) while the docs name many such names, only a
-// near name in its text still counts; one flag promised for a program
-// that parses none is still that program's.
+// repositories, not one such name alone was the repository's. Where not
+// one of the many names of a kind the docs name is in the code (a
+// repository that ships a program built elsewhere), only a near name in
+// its text still counts; one flag promised for a program that parses
+// none is still that program's.
 func Owned(ev []Ownership) bool {
 	strong, weak, against, blind := false, false, false, false
 	for _, e := range ev {
@@ -279,10 +279,10 @@ var ownRules = []struct {
 		// one flag promised for a program that parses none is drift; a
 		// whole surface of them is the docs of code kept elsewhere
 		t := groups[siblingKey{kind: r.Claim.Kind, level: inRepo}]
-		if ix.definesAny(r.Claim.Kind) || t == nil || len(t.unfound) < minSurface {
+		if t == nil || len(t.found) > 0 || len(t.unfound) < minSurface {
 			return ""
 		}
-		return fmt.Sprintf("the code defines no %s docverify can read, and the docs name %d that it lacks: they describe code kept elsewhere", r.Claim.Kind.Noun(), len(t.unfound))
+		return fmt.Sprintf("not one of the %d %ss the docs name is in the code: they describe code kept elsewhere", len(t.unfound), r.Claim.Kind.Noun())
 	}},
 	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
@@ -325,26 +325,9 @@ func (ix *Index) ownProgramIn(low string) string {
 }
 
 // minSurface is how many missing names of a kind the docs must name,
-// where the code has none of that kind, before they are taken for the
-// docs of code kept elsewhere.
+// none of them found, before they are taken for the docs of code kept
+// elsewhere.
 const minSurface = 5
-
-// definesAny reports whether the index has any fact that can back a
-// claim of kind k: a read site of a kind that serves it, or, for config
-// keys, a config structure.
-func (ix *Index) definesAny(k Kind) bool {
-	if k == Config && len(ix.byKey) > 0 {
-		return true
-	}
-	for key := range ix.reads {
-		for _, s := range k.ServedBy() {
-			if key.kind == s {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // closeName reports whether a documented name is one slip from a real
 // one: a typo, or one word more or less (ENABLE_DYNAMIC_CONTENT_PRIORITIZATION
