@@ -27,8 +27,8 @@ const (
 var (
 	upperSnakeRE = regexp.MustCompile(`^_{0,2}[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+$`) // _ZO_DATA_DIR: a leading underscore marks a private variable
 	upperWordRE  = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,}$`)
-	longFlagRE   = regexp.MustCompile(`^--[a-zA-Z0-9][a-zA-Z0-9_.-]*$`)
-	singleDashRE = regexp.MustCompile(`^-[a-z][a-z0-9_-]+$`) // -HI, -vP, -Eexample, -DscanSet are short flags and values run together
+	longFlagRE   = regexp.MustCompile(`^--[a-zA-Z][a-zA-Z0-9_.-]*$`) // --09-30 in sample output is a date
+	singleDashRE = regexp.MustCompile(`^-[a-z][a-z0-9_-]+$`)         // -HI, -vP, -Eexample, -DscanSet are short flags and values run together
 	dottedRE     = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9_-]*(\.[a-zA-Z0-9_-]+)+$`)
 	lowerWordRE  = regexp.MustCompile(`^[a-z][a-z0-9]*([-_][a-z0-9]+|[A-Z][a-z0-9]*)+$`)
 	sectionEnvRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*(__[A-Za-z0-9]+(_[A-Za-z0-9]+)*)+$`)
@@ -101,7 +101,7 @@ func setOf(s string) map[string]bool {
 // A numbered generic word ends a name in a usage line's series
 // (setting-value1 ... setting-valueN); a bare generic noun stands for any
 // flag ("customize with `--flags`").
-var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|_VARIABLES?$|[_-](VALUE|ARG|PARAM|ITEM)([0-9]+|N)$|^(FLAGS|OPTIONS?|SWITCH(ES)?|ARGUMENTS)$`)
+var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|-XXX+(-|$)|_VARIABLES?$|[_-](VALUE|ARG|PARAM|ITEM)([0-9]+|N)$|^(FLAGS|OPTIONS?|SWITCH(ES)?|ARGUMENTS)$`)
 
 // IsPlaceholder reports whether a token stands for "your value here":
 // <TOKEN>, YOUR_API_KEY, APP_[NAME]_SECRET, {{ .Name }}, FOO_BAR.

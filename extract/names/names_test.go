@@ -9,6 +9,7 @@ func TestShapes(t *testing.T) {
 		"PORT":                UpperWord,
 		"--dry-run":           LongFlag,
 		"--x":                 LongFlag,
+		"--09-30":             None, // a date in sample output
 		"-dry-run":            SingleDash,
 		"-HI":                 None, // short flags run together
 		"-Eexample":           None, // a short flag and its value
@@ -33,7 +34,7 @@ func TestShapes(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR", "VARIABLE", "ENVIRONMENT_VARIABLES", "NON_EXISTENT", "VITE_SOME_KEY", "VITE_BAR", "APP_YOUR_TOKEN", "TASK_VARIABLE", "--long-name", "--some-flag", "--flag-name", "--option-name", "setting-value1", "setting-valueN", "--flags", "--option", "--switch", "--arguments"} {
+	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR", "VARIABLE", "ENVIRONMENT_VARIABLES", "NON_EXISTENT", "VITE_SOME_KEY", "VITE_BAR", "APP_YOUR_TOKEN", "TASK_VARIABLE", "--long-name", "--some-flag", "--flag-name", "--option-name", "setting-value1", "setting-valueN", "--flags", "--option", "--switch", "--arguments", "--new-from-xxx"} {
 		if !IsPlaceholder(tok) {
 			t.Errorf("IsPlaceholder(%q) = false", tok)
 		}
