@@ -189,7 +189,10 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			if passes[string(t)] && passesOn(src, off, len(t)) {
 				add(verify.PassPrefix+string(t), verify.Evidence{Pos: at(off), Name: string(t) + "*", Via: "a prefix the code selects variables by, in " + kindOfFile(fs.path, fs.lang), Strength: verify.Read})
 			}
-			if near.n > 0 {
+			// a near spelling counts where the text writes a name: a string
+			// literal, a flag, a shell expansion, a key of a data file; not a
+			// word of a comment
+			if near.n > 0 && (isStructured || quotedWhole(src, off, len(t)) || writesName(src, off)) {
 				near.match(t, func(w string) {
 					add(verify.NearPrefix+w, verify.Evidence{Pos: at(off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
 				})
@@ -430,6 +433,21 @@ var prefixUseRE = regexp.MustCompile(`(?i)env_?prefix(es)?\s*(=|:|\?\?|\|\|)\s*(
 // code selects variables by: every variable that starts with it is read.
 func passesOn(src []byte, off, n int) bool {
 	return quotedWhole(src, off, n) && prefixUseRE.Match(src[max(0, off-1-48):off-1])
+}
+
+// writesName reports whether the token at off is written as a name: a
+// flag (--name), a shell expansion ($NAME, ${NAME}).
+func writesName(src []byte, off int) bool {
+	if off == 0 {
+		return false
+	}
+	switch src[off-1] {
+	case '-', '$':
+		return true
+	case '{':
+		return off >= 2 && src[off-2] == '$'
+	}
+	return false
 }
 
 // quotedWhole reports whether src[off:off+n] is a whole string literal:
