@@ -58,8 +58,12 @@ func isEnglish(s string) bool {
 func Copies(docs []string) (originals, copies []string) {
 	have := make(map[string]bool, len(docs))
 	alts := map[string][]string{}
+	tags := map[string]int{} // dir/stem → translations beside it with a locale-like tag
 	for _, d := range docs {
 		have[d] = true
+		if stem, _, ok := splitTag(d); ok {
+			tags[stem]++
+		}
 		segs := strings.Split(d, "/")
 		for i := range segs[:len(segs)-1] {
 			k := altKey(segs, i)
@@ -67,7 +71,7 @@ func Copies(docs []string) (originals, copies []string) {
 		}
 	}
 	for _, d := range docs {
-		if isCopy(d, have, alts) {
+		if isCopy(d, have, alts, tags) {
 			copies = append(copies, d)
 		} else {
 			originals = append(originals, d)
@@ -76,7 +80,7 @@ func Copies(docs []string) (originals, copies []string) {
 	return originals, copies
 }
 
-func isCopy(d string, have map[string]bool, alts map[string][]string) bool {
+func isCopy(d string, have map[string]bool, alts map[string][]string, tags map[string]int) bool {
 	segs := strings.Split(d, "/")
 	for i, s := range segs[:len(segs)-1] {
 		if copyDirs[s] {
@@ -94,26 +98,65 @@ func isCopy(d string, have map[string]bool, alts map[string][]string) bool {
 			}
 		}
 	}
-	// README-ko.md, README.zh-CN.md, index_ja.md beside the original
-	base := segs[len(segs)-1]
-	ext := path.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	for i := len(stem) - 1; i > 0; i-- {
-		if !strings.ContainsRune("-_.", rune(stem[i])) {
-			continue
-		}
-		tag := stem[i+1:]
-		if isLocale(tag) && !isEnglish(tag) && have[path.Join(path.Dir(d), stem[:i]+ext)] {
+	// README-ko.md, README.zh-CN.md, index_ja.md beside the original or
+	// below it; docs/README-kokr.md among several such translations
+	if stem, tag, ok := splitTag(d); ok && !isEnglish(tag) {
+		name := path.Base(stem) + path.Ext(d)
+		if (isLocale(tag) || isCompactLocale(tag) && tags[stem] >= minTranslations) && haveAbove(have, path.Dir(d), name) {
 			return true
 		}
 	}
 	return false
 }
 
+// minTranslations is how many docs beside one another must carry
+// separator-less tags (kokr, zhtw) before those are taken for locales:
+// one README-test.md is not a translation.
+const minTranslations = 3
+
+// splitTag splits a doc's path at the separator of its file name that
+// starts a locale-like tag: docs/README-kokr.md → docs/README, kokr;
+// README.zh-CN.md → README, zh-CN.
+func splitTag(d string) (stem, tag string, ok bool) {
+	ext := path.Ext(d)
+	s := strings.TrimSuffix(d, ext)
+	dir, base := path.Dir(s), path.Base(s)
+	for i := len(base) - 1; i > 0; i-- {
+		if !strings.ContainsRune("-_.", rune(base[i])) {
+			continue
+		}
+		if t := base[i+1:]; isLocale(t) || isCompactLocale(t) {
+			return path.Join(dir, base[:i]), t, true
+		}
+	}
+	return "", "", false
+}
+
 // altKey names a doc with segment i left open: the docs that share it
 // differ only there.
 func altKey(segs []string, i int) string {
 	return strings.Join(segs[:i], "/") + "\x00" + strings.Join(segs[i+1:], "/")
+}
+
+// haveAbove reports whether a doc of that name is in dir or a directory
+// above it.
+func haveAbove(have map[string]bool, dir, name string) bool {
+	for {
+		if have[path.Join(dir, name)] {
+			return true
+		}
+		if dir == "." || dir == "/" || dir == "" {
+			return false
+		}
+		dir = path.Dir(dir)
+	}
+}
+
+// isCompactLocale is a locale tag written without its separator, as some
+// projects name translations: kokr, zhtw, zhcn, esla. It is only taken for
+// one beside an original of the same name.
+func isCompactLocale(s string) bool {
+	return len(s) == 4 && languages[s[:2]] && strings.ToLower(s) == s && !strings.HasPrefix(s, "en")
 }
 
 // hasSibling reports whether the doc exists with segment i replaced by a

@@ -14,12 +14,15 @@ func TestCopies(t *testing.T) {
 		"website/versioned_docs/version-2.3/options.md",
 		// near misses: a locale-like name with no original, a lone version,
 		// a directory that is not a locale, an English original
+		"docs/README-ja.md", "docs/README-kokr.md", "docs/README-zhtw.md",
 		"docs/ko/only-korean.md", "api/v3/README.md", "docs/go/install.md", "docs/install.md",
+		"docs/guide-test.md", "docs/guide.md",
 		"site/en/other.md", "CONTRIBUTING-guide.md", "CONTRIBUTING.md",
 	}
 	_, copies := Copies(docs)
 	want := []string{"README-ko.md", "README.zh-CN.md", "README_ja.md", "docs/ja-JP/config.md", "docs/pt_BR/config.md",
-		"site/fr/guide.md", "docs/v1/cli.md", "docs/1.x/api.md", "website/versioned_docs/version-2.3/options.md"}
+		"site/fr/guide.md", "docs/v1/cli.md", "docs/1.x/api.md", "website/versioned_docs/version-2.3/options.md",
+		"docs/README-ja.md", "docs/README-kokr.md", "docs/README-zhtw.md"}
 	slices.Sort(copies)
 	slices.Sort(want)
 	if !slices.Equal(copies, want) {
