@@ -189,10 +189,10 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			if passes[string(t)] && passesOn(src, off, len(t)) {
 				add(verify.PassPrefix+string(t), verify.Evidence{Pos: at(off), Name: string(t) + "*", Via: "a prefix the code selects variables by, in " + kindOfFile(fs.path, fs.lang), Strength: verify.Read})
 			}
-			// a near spelling counts where the text writes a name: a string
-			// literal, a flag, a shell expansion, a key of a data file; not a
-			// word of a comment
-			if near.n > 0 && (isStructured || quotedWhole(src, off, len(t)) || writesName(src, off)) {
+			// a near spelling counts where the text writes a name: in source
+			// code a string literal, a flag or a shell expansion, not a word
+			// of a comment; anywhere in a build, config or data file
+			if near.n > 0 && (fs.lang == nil || isStructured || quotedWhole(src, off, len(t)) || writesName(src, off)) {
 				near.match(t, func(w string) {
 					add(verify.NearPrefix+w, verify.Evidence{Pos: at(off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
 				})
