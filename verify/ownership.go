@@ -28,7 +28,7 @@ const (
 	OwnPrefix               // an env name with the prefix the repository's variables share
 	OwnCommand              // on a command line of the repository's own program
 	OwnNearName             // one typo or one word from a name the code has
-	OwnParent               // a config key under a section the code\'s config structures have
+	OwnParent               // a config key under a section the code's config structures have
 	OwnSiblings             // the other names of its list, table, snippet or section are the code's
 	OwnNamed                // its sentence names a program of this repository, and no other
 	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
