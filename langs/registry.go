@@ -46,6 +46,7 @@ var Specs = []*lang.Spec{
 type Registry struct {
 	langs     []*Lang
 	byExt     map[string]*Lang
+	byInterp  map[string]*Lang // by the program a #! line runs
 	manifests map[string]lang.Manifest
 }
 
@@ -87,7 +88,7 @@ func (l *Lang) Compiled() (*lang.Compiled, error) {
 // New builds the registry; nothing is compiled yet. exts are a
 // repository's own read idioms, by language name.
 func New(exts map[string]lang.Extension) (*Registry, error) {
-	r := &Registry{byExt: map[string]*Lang{}, manifests: map[string]lang.Manifest{}}
+	r := &Registry{byExt: map[string]*Lang{}, byInterp: map[string]*Lang{}, manifests: map[string]lang.Manifest{}}
 	for name := range exts {
 		if ForName(name) == nil {
 			return nil, fmt.Errorf("unknown language %q", name)
@@ -117,6 +118,9 @@ func New(exts map[string]lang.Extension) (*Registry, error) {
 				return nil, fmt.Errorf("extension %s is claimed by two languages", ext)
 			}
 			r.byExt[ext] = l
+		}
+		for _, in := range s.Interpreters {
+			r.byInterp[in] = l
 		}
 		for name, m := range s.Manifests {
 			r.manifests[name] = m
@@ -158,6 +162,38 @@ func (r *Registry) Close() {
 // ForPath returns the language of a source file, or nil.
 func (r *Registry) ForPath(p string) *Lang {
 	return r.byExt[strings.ToLower(path.Ext(p))]
+}
+
+// ForScript returns the language of an extensionless file from the
+// interpreter its #! line names ("#!/usr/bin/env ruby", "#!/bin/bash -e",
+// "#!/usr/bin/env -S node --no-warnings", "#!/usr/bin/python3.12"), or nil.
+// head is the start of the file; only its first line is read.
+func (r *Registry) ForScript(head []byte) *Lang {
+	line, ok := bytes.CutPrefix(head, []byte("#!"))
+	if !ok {
+		return nil
+	}
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	words := strings.Fields(string(line))
+	if len(words) == 0 {
+		return nil
+	}
+	prog := path.Base(words[0])
+	if prog == "env" {
+		prog = ""
+		for _, w := range words[1:] {
+			if !strings.HasPrefix(w, "-") && !strings.Contains(w, "=") {
+				prog = path.Base(w)
+				break
+			}
+		}
+	}
+	if l := r.byInterp[prog]; l != nil {
+		return l
+	}
+	return r.byInterp[strings.TrimRight(prog, "0123456789.")] // python3.12 → python
 }
 
 // Manifest returns the reader of a build manifest, or nil.

@@ -284,6 +284,32 @@ func (ix *Index) otherProgramsPrefix(name string) (prog, what string) {
 	return word, what
 }
 
+// namesOwnProgram reports whether a name carries the name of one of this
+// repository's programs as its first word (HELM_PPROF in helm, UV_SYSTEM
+// in uv) or, for a config key, as a segment (tool.uv.cache-key): the
+// project's own prefix outweighs a list that files the prefix under a
+// toolchain, or a sentence that also mentions another tool.
+func (ix *Index) namesOwnProgram(c Claim) bool {
+	var words []string
+	switch c.Kind {
+	case Env, Feature:
+		if i := strings.IndexByte(c.Name, '_'); i > 0 {
+			words = []string{c.Name[:i]}
+		}
+	case Config:
+		words = strings.Split(c.Name, ".")
+		words = words[:len(words)-1]
+	}
+	for _, w := range words {
+		if w = strings.ToLower(w); len(w) >= 2 && ix.programs != nil {
+			if _, ok := ix.programs[w]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // foreign reports whether an env claim that appears nowhere lacks every
 // prefix the code's env vars share.
 func (ix *Index) foreign(c Claim) bool {
@@ -403,19 +429,19 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return Verified, "", []Evidence{e}
 		}
 	}
-	if c.Kind == Config {
+	if c.Kind == Config && !ix.namesOwnProgram(c) {
 		if owner, ok := known.ConfigKey(c.Name); ok {
 			return External, "a config key of " + owner, nil
 		}
 	}
-	if c.Kind == Config && (c.Source == InlineCode || c.Source == Table) {
+	if c.Kind == Config && (c.Source == InlineCode || c.Source == Table) && !ix.namesOwnProgram(c) {
 		// "git's core.quotepath=false": a key the code does not read, in a
 		// sentence about another program, is that program's
 		if prog := ix.otherProgramNamed(c); prog != "" {
 			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
 		}
 	}
-	if c.Kind == Env || c.Kind == Feature {
+	if (c.Kind == Env || c.Kind == Feature) && !ix.namesOwnProgram(c) {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
 		}
@@ -465,7 +491,7 @@ func (ix *Index) judge(c Claim) Result {
 	}
 	if c.Kind == Flag {
 		for _, d := range ix.dynamic {
-			if d.Kind == Flag && d.PassesOn {
+			if d.Kind == Flag && d.PassesOn && ix.forwardsFor(d, c) {
 				ev := Evidence{Pos: d.pos, Name: anyOption, Via: d.Via, Strength: Read}
 				return Result{Claim: c, Status: Dynamic, Reason: "the program passes options it does not define on to another program", Evidence: []Evidence{ev}}
 			}
@@ -592,7 +618,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			f.Message += "; it is this repository's: " + e.Detail
 		}
 		f.Message += "; searched " + ix.searched(c.Kind)
-		if _, dyn := ix.dynamicFor(c.Kind.ServedBy(), c.Name); len(dyn) > 0 {
+		if _, dyn := ix.dynamicForClaim(c.Kind.ServedBy(), c.Name, &c); len(dyn) > 0 {
 			f.Message += fmt.Sprintf("; note: %s also reads names computed at run time, which docverify cannot follow", dyn[0].Pos)
 			f.Related = append(f.Related, dyn[0])
 		}
@@ -672,6 +698,19 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// forwardsFor reports whether an option loop that passes unknown options
+// on is the program a flag is documented for: the script the command
+// line runs, or, for a flag written without a command, the repository's
+// only program. A helper script that forwards its options says nothing
+// of the main program's flags.
+func (ix *Index) forwardsFor(d dynamicSite, c Claim) bool {
+	script := ProgramName(d.pos.File)
+	if c.Command != "" && c.Command != OwnProgram {
+		return ProgramName(c.Command) == script
+	}
+	return len(ix.programs) == 1 && ix.programs[script].Name != ""
 }
 
 // anyOption names, in evidence, what a program that passes unknown options

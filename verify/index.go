@@ -602,8 +602,14 @@ func (ix *Index) envFields(scope, rest, nest, dash string, depth int) []fieldSit
 // dynamicFor returns the run-time name builders whose constant parts fit
 // name, and, separately, builders with no constant part at all.
 func (ix *Index) dynamicFor(kinds []Kind, name string) (fit, unconstrained []Evidence) {
+	return ix.dynamicForClaim(kinds, name, nil)
+}
+
+// dynamicForClaim is dynamicFor for one claim: an option loop that passes
+// unknown options on counts only for the program it is (forwardsFor).
+func (ix *Index) dynamicForClaim(kinds []Kind, name string, c *Claim) (fit, unconstrained []Evidence) {
 	for _, d := range ix.dynamic {
-		if !hasKind(kinds, d.Kind) {
+		if !hasKind(kinds, d.Kind) || c != nil && d.PassesOn && !ix.forwardsFor(d, *c) {
 			continue
 		}
 		ev := Evidence{Pos: d.pos, Name: d.Prefix + "*" + d.Suffix, Via: d.Via, Strength: Read}

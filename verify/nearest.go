@@ -170,7 +170,8 @@ func similarity(a, b string) (float64, bool) {
 		// the claim lacks one word of the real name
 		overlap = max(overlap, minWordOverlap)
 	}
-	return max(edit, overlap), d <= max(1, n/6) || overlap >= minWordOverlap
+	// a swap of two neighbours is one typo, though two edits (--strcit)
+	return max(edit, overlap), d <= max(1, n/6) || OneTypo(la, lb) || overlap >= minWordOverlap
 }
 
 // oneWordShort reports whether the words of a are those of b with one

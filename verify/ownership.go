@@ -32,13 +32,14 @@ const (
 	OwnSiblings             // the other names of its list, table, snippet or section are the code's
 	OwnNamed                // its sentence names a program of this repository, and no other
 	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
+	OwnProgramName          // its name starts with a program of this repository (HELM_PPROF, tool.uv.x)
 	AgainstSiblings         // most other names of its block are unknown to the code too
 	AgainstNoFacts          // the code reads not one name of the kind the docs give: code kept elsewhere, or not readable
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
 }
 
 func (k OwnKind) String() string {
@@ -177,7 +178,7 @@ func Owned(ev []Ownership) bool {
 	strong, weak, against, blind := false, false, false, false
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed:
+		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed, OwnProgramName:
 			strong = true
 		case OwnSiblings, OwnSafetyStated:
 			weak = true
@@ -279,6 +280,24 @@ var ownRules = []struct {
 		}
 		return fmt.Sprintf("its sentence presents it as a safety mechanism (%q) and names no other program", c.Safety)
 	}},
+	{OwnProgramName, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		c := r.Claim
+		if c.Kind == Config && ix.namesOwnProgram(c) {
+			return "its key is under the name of a program of this repository"
+		}
+		if c.Kind != Env && c.Kind != Feature {
+			return ""
+		}
+		// a program's own prefix counts once the code reads one variable
+		// with it (HELM_PPROF beside HELM_DEBUG), even where most of the
+		// variables it reads are others'
+		for _, p := range ix.programPrefixes() {
+			if strings.HasPrefix(c.Name, p) && len(c.Name) > len(p) {
+				return "it starts with " + p + " like the variables of " + strings.ToLower(strings.TrimSuffix(p, "_")) + ", a program of this repository"
+			}
+		}
+		return ""
+	}},
 	{AgainstNoFacts, func(ix *Index, r Result, groups map[siblingKey]*tally) string {
 		// one flag promised for a program that parses none is drift; a
 		// whole surface of them is the docs of code kept elsewhere
@@ -352,7 +371,7 @@ func closeName(claimed, real string) bool {
 func telling(ev []Ownership) (Ownership, bool) {
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnParent, OwnSiblings:
+		case OwnPrefix, OwnCommand, OwnParent, OwnSiblings, OwnProgramName:
 			return e, true
 		}
 	}

@@ -287,6 +287,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		vix.AddMentions(m, n)
 	}
 	results := verify.Check(claims, vix)
+	traceResults(results)
 	problems := code.problems()
 	if ch != nil {
 		if results, err = changedOnly(ctx, ch, code, vix, ws.Files, results); err != nil {
@@ -497,4 +498,22 @@ func readDoc(full string) ([]byte, error) {
 	}
 	src, err := os.ReadFile(full)
 	return src, unwrapPathError(err)
+}
+
+// traceResults prints the verdict on every claim whose name contains
+// $DOCVERIFY_TRACE to standard error: a maintainer's tool for asking why a
+// name was or was not reported, kept out of the flags users see.
+func traceResults(results []verify.Result) {
+	want := os.Getenv("DOCVERIFY_TRACE")
+	if want == "" {
+		return
+	}
+	for _, r := range results {
+		if !strings.Contains(r.Claim.Name, want) {
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "trace %s:%d:%d %s %q (%s, command %q): %s: %s; evidence %v; ownership %v\n",
+			r.Claim.Pos.File, r.Claim.Pos.Line, r.Claim.Pos.Col, r.Claim.Kind, r.Claim.Name, r.Claim.Source, r.Claim.Command,
+			r.Status, r.Reason, r.Evidence, r.Ownership)
+	}
 }

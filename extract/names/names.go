@@ -115,13 +115,17 @@ func IsPlaceholder(tok string) bool {
 
 // IsNotAName reports whether an upper-case token is a well-known word that
 // is not a setting (GET, NOT_FOUND, CURRENT_TIMESTAMP, CODE_OF_CONDUCT),
-// or a prefix of an error code family (ERR_, E_).
+// or a prefix of an error code family (ERR_, E_), or a signal (SIGWINCH;
+// but not SIGNING_KEY or a program's SIGH_ prefix, which have words after
+// an underscore).
 func IsNotAName(tok string) bool {
 	if notNames[tok] {
 		return true
 	}
-	return strings.HasPrefix(tok, "ERR_") || strings.HasPrefix(tok, "E_") || strings.HasPrefix(tok, "SIG")
+	return strings.HasPrefix(tok, "ERR_") || strings.HasPrefix(tok, "E_") || signalRE.MatchString(tok)
 }
+
+var signalRE = regexp.MustCompile(`^SIG[A-Z0-9]+$`)
 
 // Parts splits a doc token into a name and what surrounds it:
 // "$FOO" → FOO (dollar), "${FOO:-x}" → FOO (dollar), "FOO=1" → FOO

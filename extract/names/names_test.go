@@ -47,12 +47,12 @@ func TestPlaceholders(t *testing.T) {
 }
 
 func TestNotNames(t *testing.T) {
-	for _, tok := range []string{"GET", "NOT_FOUND", "RESOURCE_EXHAUSTED", "CURRENT_TIMESTAMP", "CODE_OF_CONDUCT", "ERR_INVALID_ARG_TYPE", "SIGTERM"} {
+	for _, tok := range []string{"GET", "NOT_FOUND", "RESOURCE_EXHAUSTED", "CURRENT_TIMESTAMP", "CODE_OF_CONDUCT", "ERR_INVALID_ARG_TYPE", "SIGTERM", "SIGWINCH"} {
 		if !IsNotAName(tok) {
 			t.Errorf("IsNotAName(%q) = false", tok)
 		}
 	}
-	for _, tok := range []string{"DATABASE_URL", "ENABLE_X", "LOG_LEVEL"} {
+	for _, tok := range []string{"DATABASE_URL", "ENABLE_X", "LOG_LEVEL", "SIGH_USERNAME", "SIGNING_KEY"} {
 		if IsNotAName(tok) {
 			t.Errorf("IsNotAName(%q) = true", tok)
 		}

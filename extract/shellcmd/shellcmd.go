@@ -53,7 +53,9 @@ const (
 // promptRE finds a shell prompt at the start of a line: "$ ", "% ", "> ",
 // "user@host:~/dir$ ", "PS C:\> "; "# " is a root prompt (only in console
 // mode, where a script comment cannot start a line).
-var promptRE = regexp.MustCompile(`^(\s*)((\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+(:[^\s$#]*)?\s?)?[$%❯➜»>]\s|PS [^>]*>\s|[A-Za-z]:\\[^>]*>\s?)`)
+// An oh-my-zsh prompt prints the directory after its arrow ("➜  ~ ",
+// "➜  app git:(main) ✗ ").
+var promptRE = regexp.MustCompile(`^(\s*)(➜\s+(~\S*|\S+\s+git:\([^)]*\)(\s+✗)?)\s|(\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+(:[^\s$#]*)?\s?)?[$%❯➜»>]\s|PS [^>]*>\s|[A-Za-z]:\\[^>]*>\s?)`)
 
 var rootPromptRE = regexp.MustCompile(`^(\s*)#\s`)
 
@@ -70,6 +72,9 @@ func Parse(src string, mode Mode) []Command {
 	if mode == Console && !hasPrompt(lines) {
 		mode = Script // a console block written without prompts holds commands only
 	}
+	// "# " is a root prompt only in a session with no other prompt; beside
+	// "$ " lines it starts the comments that explain them.
+	rootPrompts := mode == Console && !hasUserPrompt(lines)
 	var b strings.Builder
 	b.Grow(len(src))
 	cont := false // the previous kept line ended in a backslash
@@ -82,7 +87,7 @@ func Parse(src string, mode Mode) []Command {
 			case promptRE.MatchString(body):
 				m := promptRE.FindStringSubmatchIndex(body)
 				body = strings.Repeat(" ", m[1]) + body[m[1]:]
-			case rootPromptRE.MatchString(body):
+			case rootPrompts && rootPromptRE.MatchString(body):
 				m := rootPromptRE.FindStringSubmatchIndex(body)
 				body = strings.Repeat(" ", m[1]) + body[m[1]:]
 			default:
@@ -123,12 +128,24 @@ func hasPrompt(lines []string) bool {
 	return false
 }
 
+func hasUserPrompt(lines []string) bool {
+	for _, l := range lines {
+		if promptRE.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
 func guess(lines []string) Mode {
 	prompts, other := 0, 0
 	for _, l := range lines {
 		l = strings.TrimRight(l, "\r\n")
 		switch {
 		case strings.TrimSpace(l) == "":
+		case strings.HasPrefix(strings.TrimSpace(l), "#"):
+			// a comment in a script or a root prompt in a session: no
+			// evidence either way
 		case promptRE.MatchString(l):
 			prompts++
 		default:

@@ -104,3 +104,25 @@ func TestConsoleWithoutPromptsHoldsCommands(t *testing.T) {
 		t.Errorf("commands = %+v", cmds)
 	}
 }
+
+func TestPromptsBetweenComments(t *testing.T) {
+	// comment lines say nothing about prompts; the two prompted lines make
+	// it a session, whose commands are rubocop's, not "$"'s
+	src := "# Progress to stdout.\n$ rubocop --format progress\n#   ~~~~~\n#   |\n#   stdout\n\n# To a file.\n$ rubocop --output result.txt\n"
+	var progs []string
+	for _, c := range Parse(src, Auto) {
+		progs = append(progs, args(c)[0])
+	}
+	if want := []string{"rubocop", "rubocop"}; !reflect.DeepEqual(progs, want) {
+		t.Errorf("programs = %q, want %q", progs, want)
+	}
+}
+
+func TestOhMyZshPrompt(t *testing.T) {
+	for _, line := range []string{"➜  ~ kind build --kube-root x\n", "➜  app git:(main) ✗ kind build --kube-root x\n", "➜ kind build --kube-root x\n"} {
+		cmds := Parse(line, Auto)
+		if len(cmds) != 1 || args(cmds[0])[0] != "kind" {
+			t.Errorf("%q: commands = %+v", line, cmds)
+		}
+	}
+}

@@ -21,11 +21,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/docverify/docverify/langs"
@@ -80,6 +82,7 @@ type fileState struct {
 	path     string
 	lang     *langs.Lang
 	manifest lang.Manifest
+	script   bool // an extensionless file whose #! line chose lang: a program
 	parsed   bool // facts holds the parse result
 	skipped  bool // read, and the prefilter found nothing
 	done     bool // served from the cache in the stat pass
@@ -94,6 +97,10 @@ func New(reg *langs.Registry, opts Options) *Indexer {
 	ix := &Indexer{reg: reg, opts: opts, Stats: Stats{ByLang: map[string]int{}, Unindexed: map[string]int{}}}
 	for _, p := range opts.Files {
 		fs := fileState{path: p, lang: reg.ForPath(p), manifest: reg.Manifest(p)}
+		if fs.lang == nil && fs.manifest == nil && !strings.Contains(path.Base(p), ".") {
+			fs.lang = reg.ForScript(readHead(filepath.Join(opts.Root, filepath.FromSlash(p))))
+			fs.script = fs.lang != nil
+		}
 		switch {
 		case fs.lang != nil:
 			ix.Stats.SourceFiles++
@@ -329,8 +336,18 @@ func (ix *Indexer) problem(mu *sync.Mutex, p string, err error) {
 func (ix *Indexer) collect() []verify.FileFacts {
 	var out []verify.FileFacts
 	for i := range ix.files {
-		if ix.files[i].parsed {
-			out = append(out, ix.files[i].facts)
+		fs := &ix.files[i]
+		switch {
+		case fs.script:
+			// bin/rubocop is the rubocop program whether or not the
+			// prefilter found a read site in it
+			facts := fs.facts
+			if !fs.parsed {
+				facts = verify.FileFacts{Path: fs.path}
+			}
+			out = append(out, withScriptProgram(facts))
+		case fs.parsed:
+			out = append(out, fs.facts)
 		}
 	}
 	sort.Slice(ix.Problems, func(i, j int) bool { return ix.Problems[i].Path < ix.Problems[j].Path })
@@ -411,6 +428,9 @@ func (ix *Indexer) Facts(ctx context.Context, p string, src []byte) (verify.File
 		return verify.FileFacts{Path: p, Programs: progs, Dependencies: deps}, nil
 	}
 	l := ix.reg.ForPath(p)
+	if l == nil && !strings.Contains(path.Base(p), ".") {
+		l = ix.reg.ForScript(src)
+	}
 	if l == nil {
 		return verify.FileFacts{Path: p}, nil
 	}
@@ -421,4 +441,30 @@ func (ix *Indexer) Facts(ctx context.Context, p string, src []byte) (verify.File
 	w := lang.NewWorker()
 	defer w.Close()
 	return w.Facts(ctx, c, p, src, ix.opts.Project)
+}
+
+// readHead returns the first bytes of a file, enough for a #! line; nil if
+// it cannot be read (the error is reported when the file is read in full).
+func readHead(full string) []byte {
+	f, err := os.Open(full)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 256)
+	n, _ := io.ReadFull(f, buf)
+	return buf[:n]
+}
+
+// withScriptProgram adds the program an executable script is, named by
+// its file, unless its language's reader named it already.
+func withScriptProgram(facts verify.FileFacts) verify.FileFacts {
+	name := path.Base(facts.Path)
+	for _, p := range facts.Programs {
+		if p.Name == name {
+			return facts
+		}
+	}
+	facts.Programs = append(append([]verify.Program(nil), facts.Programs...), verify.Program{Name: name, Site: verify.Site{Line: 1, Col: 1}, Via: "#! script"})
+	return facts
 }

@@ -212,3 +212,36 @@ func TestRuns(t *testing.T) {
 		t.Errorf("tokens = %q", toks)
 	}
 }
+
+func TestExtensionlessScriptsByShebang(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{
+		// read as Ruby, and a program of the repository
+		"bin/rubocop": "#!/usr/bin/env ruby\nputs ENV['RUBOCOP_OPTS']\n",
+		// a program even though nothing in it is worth parsing
+		"exe/tool":      "#!/usr/bin/env -S node --no-warnings\nrequire('../lib/cli').run()\n",
+		"scripts/build": "#!/usr/bin/python3.12\nimport os\nos.environ.get('BUILD_MODE')\n",
+		// no #! line: not a script, and not a program
+		"bin/notes":  "ruby is mentioned here: ENV['NOT_READ']\n",
+		"Dockerfile": "FROM ruby:3\nENV NOT_READ_EITHER=1\n",
+		// an interpreter docverify has no grammar for
+		"bin/report": "#!/usr/bin/env perl\nprint $ENV{'PERL_READ'};\n",
+	})
+	ix := newIndexer(t, root, files, nil)
+	facts, err := ix.Index(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(reads(facts), ","), "BUILD_MODE,RUBOCOP_OPTS"; got != want {
+		t.Errorf("reads = %s, want %s", got, want)
+	}
+	var progs []string
+	for _, f := range facts {
+		for _, p := range f.Programs {
+			progs = append(progs, p.Name)
+		}
+	}
+	sort.Strings(progs)
+	if got, want := strings.Join(progs, ","), "build,rubocop,tool"; got != want {
+		t.Errorf("programs = %s, want %s", got, want)
+	}
+}

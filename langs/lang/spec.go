@@ -64,6 +64,9 @@ type Spec struct {
 	Idioms     Idioms
 	Title      string   // the name people write: "Go", "Python"
 	Extensions []string // file name endings, with the dot: ".go"
+	// Interpreters are the programs a script's #! line runs that make an
+	// extensionless file one of this language: "ruby" for bin/rubocop.
+	Interpreters []string
 	// Grammar returns the tree-sitter grammar.
 	Grammar func() *sitter.Language
 	// Queries is the language's queries.scm.

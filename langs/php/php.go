@@ -32,9 +32,10 @@ var Spec = &lang.Spec{
 		Features: "Laravel Pennant, LaunchDarkly, Unleash, OpenFeature, Split",
 		Programs: "`composer.json` `bin` and requirements",
 	},
-	Extensions: []string{".php"},
-	Grammar:    php.GetLanguage,
-	Queries:    queries,
+	Extensions:   []string{".php"},
+	Interpreters: []string{"php"},
+	Grammar:      php.GetLanguage,
+	Queries:      queries,
 	Needles: []string{"getenv", "env(", "_ENV", "_SERVER", "config(", "Config::", "%env(", "signature", "addOption", "InputOption",
 		"Feature::", "variation", "isEnabled", "Value(", "getTreatment"},
 	IsTest: func(p string) bool {

@@ -29,10 +29,11 @@ var Spec = &lang.Spec{
 		Features: "Flipper, LaunchDarkly, Unleash, OpenFeature, Split",
 		Programs: "gemspec `executables`, `Gemfile`",
 	},
-	Extensions: []string{".rb", ".rake"},
-	Grammar:    ruby.GetLanguage,
-	Queries:    queries,
-	Needles:    []string{"ENV", ".on", "option", "config.x", "configuration.x", "Flipper", "variation", "enabled?", "_value", "get_treatment"},
+	Extensions:   []string{".rb", ".rake"},
+	Interpreters: []string{"ruby", "jruby"},
+	Grammar:      ruby.GetLanguage,
+	Queries:      queries,
+	Needles:      []string{"ENV", ".on", "option", "config.x", "configuration.x", "Flipper", "variation", "enabled?", "_value", "get_treatment"},
 	IsTest: func(p string) bool {
 		return strings.HasPrefix(p, "spec/") || strings.HasPrefix(p, "test/") || strings.Contains(p, "/spec/") || strings.Contains(p, "/test/") ||
 			strings.HasSuffix(p, "_spec.rb") || strings.HasSuffix(p, "_test.rb")

@@ -32,10 +32,11 @@ var Spec = &lang.Spec{
 		Features: "",
 		Programs: "every `.sh` script, by its name",
 	},
-	Extensions: []string{".sh", ".bash"},
-	Grammar:    bash.GetLanguage,
-	Queries:    queries,
-	Needles:    []string{"$", "--"},
+	Extensions:   []string{".sh", ".bash"},
+	Interpreters: []string{"sh", "bash", "dash", "ksh", "zsh"},
+	Grammar:      bash.GetLanguage,
+	Queries:      queries,
+	Needles:      []string{"$", "--"},
 	IsTest: func(p string) bool {
 		return strings.Contains(p, "/test/") || strings.Contains(p, "/tests/") || strings.HasSuffix(p, "_test.sh") || strings.HasSuffix(p, ".bats")
 	},
