@@ -101,10 +101,19 @@ var (
 	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|[ \t]|\[|<|$)`)
 )
 
+// helpDescribedRE finds an option line that describes its option after a
+// gap, as --help output does ("  --standard     Prints standard output");
+// three of them make a block an option list even without its usage line.
+var helpDescribedRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =]\S+)?[ \t]{2,}\S`)
+
 // helpBlock reads a program's --help output: each option line defines a
-// flag of the program its usage line names.
+// flag of the program its usage line names; without a usage line, the
+// flags have no command, and whose they are is left to ownership.
 func (e *extractor) helpBlock(s snippet) {
-	prog := helpUsageRE.FindStringSubmatch(s.text)[1]
+	prog := ""
+	if m := helpUsageRE.FindStringSubmatch(s.text); m != nil {
+		prog = m[1]
+	}
 	for _, m := range helpOptionRE.FindAllStringSubmatchIndex(s.text, -1) {
 		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
 		w := shellcmd.Word{Text: tok, Offset: m[2]}
@@ -137,7 +146,8 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 	}
 	if lang == "" || textLangs[lang] {
 		switch {
-		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text):
+		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text),
+			len(helpDescribedRE.FindAllStringIndex(s.text, 3)) == 3:
 			e.helpBlock(s)
 			return
 		case lang != "":

@@ -146,10 +146,13 @@ func fold(s string) string {
 // "instead of" or "the removed" a name is the old one; after "renamed to"
 // or "use" it is the current one.
 func historical(text string, off int) string {
+	// the first cue, but a removal outweighs a deprecation: "deprecated in
+	// 2.0 and removed in 3.0" says it is gone
 	var cue string
 	for _, m := range historicalCues.FindAll(text) {
-		cue = m.Label
-		break
+		if cue == "" || deprecation(cue) {
+			cue = m.Label
+		}
 	}
 	if cue == "" {
 		return ""

@@ -257,6 +257,35 @@ func (e *extractor) heading(n *ast.Heading) {
 	e.section++
 	e.lastPara = block{}
 	e.inlines(n, b)
+	e.headingName(n, b)
+}
+
+// headingNameRE finds a heading that is only a name, unquoted, as
+// reference pages title each option: "#### --gitignore",
+// "### -o, --output <file>", "##### metadata_folder", "## SIGH_TEAM_ID {#team}".
+var headingNameRE = regexp.MustCompile(`^(?:#{1,6}[ \t]+)?(?:-[A-Za-z0-9],[ \t]*)?(--?[A-Za-z][\w.-]*|[A-Za-z][\w.]*)(?:[ \t]+[<\[][\w. |-]+[>\]])?[ \t]*(?:\{#[\w-]+\})?[ \t#]*$`)
+
+var headingHTMLRE = regexp.MustCompile(`<!--.*?-->|<a\b[^>]*>\s*</a>`)
+
+// headingName reads a heading that is only a name as a code span holding
+// it: a flag, a variable, or an identifier checked only as a misspelling.
+// A heading with a code span was read by inlines.
+func (e *extractor) headingName(n *ast.Heading, b block) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.CodeSpan); ok {
+			return
+		}
+	}
+	// comments and anchors ("<a id=x></a>") are not the heading's words;
+	// blanking them keeps the offsets
+	raw := headingHTMLRE.ReplaceAllStringFunc(b.raw, func(h string) string { return strings.Repeat(" ", len(h)) })
+	raw = strings.TrimRight(raw, " \t\r\n")
+	m := headingNameRE.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return
+	}
+	tok := raw[m[2]:m[3]]
+	e.token(tok, b.start+m[2], b, m[2], m[3])
 }
 
 func (e *extractor) paragraph(n ast.Node) {
@@ -408,6 +437,9 @@ func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
 func (e *extractor) add(c verify.Claim, off int) {
 	c.Pos = e.li.pos(e.path, off)
 	c.Block, c.Section = e.block, e.section
+	if deprecation(c.Historical) {
+		c.Deprecated, c.Historical = c.Historical, ""
+	}
 	// the name's own words ("--rollback-on-error", "UPLOAD_TIMEOUT") are not
 	// its sentence presenting it as a safety mechanism
 	if c.Safety != "" && e.safetyIn(strings.ReplaceAll(c.Context, c.Text, " ")) == "" && e.safetyIn(e.headingText()) == "" {
@@ -479,15 +511,28 @@ func (e *extractor) safetyIn(text string) string {
 	return cue
 }
 
+// deprecatedHeading starts the phrase for a name under a "Deprecated"
+// heading.
+const deprecatedHeading = "is listed as deprecated under the heading "
+
+// deprecation reports whether a historical phrase only calls the name
+// deprecated, which says it still exists.
+func deprecation(phrase string) bool {
+	return phrase == "is deprecated" || strings.HasPrefix(phrase, deprecatedHeading)
+}
+
 // sectionHistorical reports a historical cue in the headings above: names
 // listed under "Deprecated" or "Removed" are not claims that they exist.
 func (e *extractor) sectionHistorical() string {
 	for _, h := range e.headings {
 		low := strings.ToLower(h.text)
-		for _, w := range []string{"deprecated", "removed", "obsolete"} {
+		for _, w := range []string{"removed", "obsolete"} {
 			if strings.Contains(low, w) {
 				return "is listed under the heading " + fmt.Sprintf("%q", h.text)
 			}
+		}
+		if strings.Contains(low, "deprecated") {
+			return deprecatedHeading + fmt.Sprintf("%q", h.text)
 		}
 	}
 	return ""

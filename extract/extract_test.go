@@ -26,6 +26,9 @@ func render(cs []verify.Claim) string {
 		if c.Historical != "" {
 			b.WriteString(" historical")
 		}
+		if c.Deprecated != "" {
+			b.WriteString(" deprecated")
+		}
 		if c.Owner != "" {
 			fmt.Fprintf(&b, " owner=%s", c.Owner)
 		}
@@ -321,8 +324,14 @@ func TestHistoryAndSuppression(t *testing.T) {
 		{"instead of the removed", "Use DevTools throttling instead of the removed `--delay` flag.\n", `
 1:49 flag --delay safety="throttle" historical
 `},
+		// deprecated names still work: they are claims, marked
 		{"deprecated section", "## Deprecated settings\n\nThe `FEED_V1_MODE` environment variable.\n", `
-3:6 env FEED_V1_MODE historical
+3:6 env FEED_V1_MODE deprecated
+`},
+		{"deprecated", "`--legacy-feed` is deprecated: use `--feed`.\n\n`--old-feed` was deprecated in 2.0 and removed in 3.0.\n", `
+1:2 flag --legacy-feed deprecated
+1:37 flag --feed
+3:2 flag --old-feed historical
 `},
 		{"disable next line", "<!-- docverify-disable-next-line -- planned for 3.0 -->\nSet `FEED_FUTURE` to on. \n\nSet `FEED_NOW` to on.\n", `
 2:6 env FEED_FUTURE suppressed

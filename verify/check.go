@@ -587,7 +587,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			// the docs did not say what the name is; its near twin did
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and one typo away is a name the code has", c.Name)
-		case c.Explicit && safety && !foreign && owned:
+		case c.Explicit && safety && !foreign && owned && c.Deprecated == "":
 			f.Rule = RuleMissingSafety
 			f.Message = fmt.Sprintf("%s is documented as a safety mechanism (%q) but does not exist in the code", what, c.Safety)
 		case foreign:
@@ -596,7 +596,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case (c.Explicit || c.Safety != "") && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
-			if c.Safety != "" {
+			if c.Deprecated != "" {
+				// deprecated means it still works; gone means the docs
+				// should say it was removed, or drop it
+				f.Message += fmt.Sprintf(" (the docs say it %s, which means it still works; if it was removed, say so)", c.Deprecated)
+			} else if c.Safety != "" {
 				where := "context"
 				if c.SafetyFromName {
 					where = "name"

@@ -52,9 +52,13 @@ type Claim struct {
 	// (DISABLE_AUTO_TITLE), not its sentence or section: weaker evidence
 	// that the docs promise a safety mechanism of this repository.
 	SafetyFromName bool
-	// Historical is the phrase that says the name was removed, renamed or
-	// deprecated ("was renamed to"), "" if none.
+	// Historical is the phrase that says the name was removed or renamed
+	// ("was renamed to"), "" if none: the doc does not claim it exists.
 	Historical string
+	// Deprecated is the phrase that calls the name deprecated, "" if none.
+	// A deprecated name still works, so it is still a claim; one the code
+	// lacks is stale docs of a removal, a warning at most.
+	Deprecated string
 	// Owner is another program that the context attributes the name to
 	// ("docker" in "docker's --rm"), "" if none.
 	Owner string

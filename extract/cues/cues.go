@@ -76,6 +76,8 @@ var Safety = []Cue{
 // successor phrase ("renamed to X", "replaced by X", "use X instead") is
 // the current one and stays a claim.
 var Historical = []Cue{
+	// a removal yet to come is a deprecation: the name still works
+	{"is deprecated", `(will|to|may|might|shall|would) (soon )?be removed|(scheduled|slated|planned|marked) for removal`},
 	{"was removed", `(has been|have been|was|were|is|are|got) removed|removed|removal of`},
 	{"was renamed", `(has been|was|were|is) renamed|renamed (from|in)`},
 	{"is deprecated", `deprecat(ed|es|ion)`},

@@ -143,6 +143,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		searched++
 		mu.Unlock()
 		format, isStructured := structured[path.Ext(fs.path)]
+		docText := fs.lang == nil && isDocText(fs.path)
 		var li lines // built on the first match only: most files have none
 		at := func(off int) verify.Pos {
 			if li == nil {
@@ -153,7 +154,9 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		structuredHit := false
 		var seen map[string]int // key parts seen in this file, at their first offset
 		found := func(name string, off int) {
-			if flagOnly[name] && !writtenAsFlag(src, off, len(name)) {
+			// in a data or text file a quoted word is a key or a value
+			// ("rules": in a JSON file); only --rules is the flag there
+			if flagOnly[name] && (!writtenAsFlag(src, off, len(name)) || fs.lang == nil && src[off-1] != '-') {
 				return
 			}
 			e := verify.Evidence{Pos: at(off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention}
@@ -192,7 +195,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			// a near spelling counts where the text writes a name: in source
 			// code a string literal, a flag or a shell expansion, not a word
 			// of a comment; anywhere in a build, config or data file
-			if near.n > 0 && (fs.lang == nil || isStructured || quotedWhole(src, off, len(t)) || writesName(src, off)) {
+			if near.n > 0 && !docText && (fs.lang == nil || isStructured || quotedWhole(src, off, len(t)) || writesName(src, off)) {
 				near.match(t, func(w string) {
 					add(verify.NearPrefix+w, verify.Evidence{Pos: at(off), Name: string(t), Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention})
 				})
@@ -458,4 +461,25 @@ func quotedWhole(src []byte, off, n int) bool {
 	}
 	q := src[off-1]
 	return (q == '"' || q == '\'' || q == '`') && src[off+n] == q
+}
+
+// docTextExts are the endings of documents and tables that are not
+// Markdown: renderings of the docs (MANUAL.html, a man page), notes and
+// data kept beside them.
+var docTextExts = map[string]bool{".html": true, ".htm": true, ".txt": true, ".rst": true, ".adoc": true, ".tex": true,
+	".tsv": true, ".csv": true, ".1": true, ".5": true, ".8": true, ".pdf": true, ".org": true, ".textile": true}
+
+// docDirs are the top-level folders that hold documentation.
+var docDirs = map[string]bool{"doc": true, "docs": true, "documentation": true, "site": true, "website": true, "man": true, "guide": true, "manual": true}
+
+// isDocText reports whether a file that is not source code is text for
+// readers, not for a program: a document of any format, or any file in a
+// documentation folder. Its spelling of a name is the docs', so it is no
+// evidence of what name the code has.
+func isDocText(p string) bool {
+	if docTextExts[strings.ToLower(path.Ext(p))] {
+		return true
+	}
+	top, _, nested := strings.Cut(p, "/")
+	return nested && docDirs[strings.ToLower(top)]
 }
