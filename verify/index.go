@@ -643,7 +643,13 @@ func (ix *Index) ownsCommand(cmd string) bool {
 	if ix.files[clean] || ix.progDirs[clean] {
 		return true
 	}
-	_, ok := ix.programs[ProgramName(cmd)]
+	name := ProgramName(cmd)
+	if _, ok := ix.programs[name]; ok {
+		return true
+	}
+	// a program named X-cli is the command line of X, and its help is
+	// printed as X's (webpack-cli answers "webpack --help")
+	_, ok := ix.programs[name+"-cli"]
 	return ok
 }
 

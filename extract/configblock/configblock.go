@@ -142,14 +142,49 @@ func Parse(f Format, src string) (*Node, error) {
 	return nil, fmt.Errorf("unknown config format")
 }
 
-func parseYAML(src string) (*Node, error) {
+// optionalLineRE finds a line of the notation Prometheus-style reference
+// pages use for optional settings: "  [ smtp_from: <tmpl_string> ]",
+// "[ - <matcher> ... ]".
+var optionalLineRE = regexp.MustCompile(`(?m)^([ \t]*)\[( [^\n]*?[ \t]*)\]([ \t]*(?:#[^\n]*)?)$`)
+
+// unbracket drops the brackets of optional-setting lines, so that the
+// rest reads as YAML: "  [ key: <type> ]" is "  key: <type>", at the
+// indentation of the plain keys beside it. shift is how many bytes each
+// line lost before its content, to map positions back.
+func unbracket(src string) (out string, shift []int) {
+	if !strings.Contains(src, "[ ") {
+		return src, nil
+	}
+	lines := strings.SplitAfter(src, "\n")
+	shift = make([]int, len(lines))
+	var b strings.Builder
+	for i, l := range lines {
+		body := strings.TrimRight(l, "\n")
+		if m := optionalLineRE.FindStringSubmatch(body); m != nil {
+			b.WriteString(m[1] + m[2][1:] + m[3] + l[len(body):])
+			shift[i] = 2
+			continue
+		}
+		b.WriteString(l)
+	}
+	return b.String(), shift
+}
+
+func parseYAML(orig string) (*Node, error) {
+	src, shift := unbracket(orig)
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		if shift != nil {
+			// reference notation is a schema, not data ("[ group_by: '['
+			// <labelname>, ... ']' ]"): its keys are read line by line
+			return yamlKeyLines(orig), nil
+		}
 		return nil, err
 	}
-	lines := lineStarts(src)
+	lines, origLines := lineStarts(src), lineStarts(orig)
+	// offset is the byte offset in orig of a line and column of src
 	offset := func(line, col int) int {
-		if line < 1 || line > len(lines) {
+		if line < 1 || line > len(lines) || line > len(origLines) {
 			return -1
 		}
 		start := lines[line-1]
@@ -157,6 +192,9 @@ func parseYAML(src string) (*Node, error) {
 		for c := 1; c < col && i < len(src) && src[i] != '\n'; c++ {
 			_, size := utf8.DecodeRuneInString(src[i:])
 			i += size
+		}
+		if shift != nil {
+			return origLines[line-1] + i - start + shift[line-1]
 		}
 		return i
 	}
@@ -180,7 +218,7 @@ func parseYAML(src string) (*Node, error) {
 					conv(v, into, depth+1)
 					continue
 				}
-				kid := &Node{Key: k.Value, Offset: keyOffset(src, offset(k.Line, k.Column), k.Value), ScalarOffset: -1}
+				kid := &Node{Key: k.Value, Offset: keyOffset(orig, offset(k.Line, k.Column), k.Value), ScalarOffset: -1}
 				conv(v, kid, depth+1)
 				into.Kids = append(into.Kids, kid)
 			}
@@ -192,7 +230,7 @@ func parseYAML(src string) (*Node, error) {
 			}
 		case yaml.ScalarNode:
 			into.Scalar = y.Value
-			into.ScalarOffset = keyOffset(src, offset(y.Line, y.Column), y.Value)
+			into.ScalarOffset = keyOffset(orig, offset(y.Line, y.Column), y.Value)
 		case yaml.AliasNode:
 			if y.Alias != nil {
 				conv(y.Alias, into, depth+1)
@@ -311,6 +349,40 @@ func eachLine(src string, fn func(line string, off int)) {
 func isComment(line string) bool {
 	t := strings.TrimSpace(line)
 	return t == "" || t[0] == '#' || t[0] == ';' || t[0] == '!'
+}
+
+// yamlKeyLineRE finds the key of a line of a YAML-like schema, optional
+// ("[ key: <type> ]") or a list item's ("- key: <type>").
+var yamlKeyLineRE = regexp.MustCompile(`^([ \t]*)(?:\[[ \t]*)?(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)`)
+
+// yamlKeyLines reads the keys of a YAML-like schema that is not YAML, by
+// indentation: a key nests under the last key less indented than it.
+func yamlKeyLines(src string) *Node {
+	root := &Node{Offset: -1, ScalarOffset: -1}
+	type open struct {
+		indent int
+		node   *Node
+	}
+	stack := []open{{-1, root}}
+	eachLine(src, func(line string, off int) {
+		if isComment(line) {
+			return
+		}
+		m := yamlKeyLineRE.FindStringSubmatchIndex(line)
+		if m == nil {
+			return
+		}
+		indent := m[3]
+		if strings.Contains(line[m[3]:m[4]], "-") {
+			indent = m[4] // a list item's keys nest at the column after its dash
+		}
+		for len(stack) > 1 && stack[len(stack)-1].indent >= indent {
+			stack = stack[:len(stack)-1]
+		}
+		kid := child(stack[len(stack)-1].node, line[m[4]:m[5]], off+m[4])
+		stack = append(stack, open{indent, kid})
+	})
+	return root
 }
 
 // parseINI reads [section] headers and key = value lines. Dotted section

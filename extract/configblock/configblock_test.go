@@ -74,3 +74,15 @@ func TestBadInputIsAnError(t *testing.T) {
 		t.Error("want an error for broken TOML")
 	}
 }
+
+func TestOptionalSettingNotation(t *testing.T) {
+	// Prometheus-style reference pages bracket optional settings
+	src := "global:\n  # The From header.\n  [ smtp_from: <tmpl_string> ]\n  resolve_timeout: <duration>\n\nroute: <route>\n[ tracing: <tracing_config> ]\n"
+	checkAt(t, src, leaves(t, YAML, src), "global.smtp_from", "global.resolve_timeout", "route", "tracing")
+	// a schema that is not YAML once unbracketed is read line by line
+	src = "route:\n  receiver: <string>\n  [ group_by: '[' <labelname>, ... ']' ]\n  routes:\n    [ - <route> ... ]\nmatchers:\n  - name: <string>\n    [ value: <string> ]\n"
+	checkAt(t, src, leaves(t, YAML, src), "route.receiver", "route.group_by", "route.routes", "matchers.name", "matchers.value")
+	// a flow sequence is not the notation
+	src = "tags: [ a, b ]\n"
+	checkAt(t, src, leaves(t, YAML, src), "tags")
+}
