@@ -28,6 +28,13 @@ type Index struct {
 	deps      map[string]Evidence // declared dependencies, by normalised name
 	pending   map[string]bool     // identifiers of unresolved refs, wrapper names
 
+	// Memos of walks through config structures. Types are known by name,
+	// and a large repository has hundreds of structures called Options
+	// that embed one another: unremembered, a walk fans out exponentially.
+	// An Index is not used by two goroutines at once.
+	fieldsMemo map[string][]fieldSite
+	followMemo map[followKey]followResult
+
 	Stats IndexStats
 	// Policy is the repository's configuration of judging; set it before
 	// Pending and Check.
@@ -468,16 +475,39 @@ func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, b
 	return fieldSite{}, false
 }
 
-// followField follows rest from the keys of structure typ.
+type followKey struct{ typ, rest string }
+
+type followResult struct {
+	leaf fieldSite
+	ok   bool
+}
+
+// followField follows rest from the keys of structure typ. Each call
+// consumes a segment, so the walk is as deep as the key; the memo keeps
+// it as wide as the types and suffixes there are.
 func (ix *Index) followField(typ string, rest []string, depth int) (fieldSite, bool) {
+	if len(rest) == 0 {
+		return fieldSite{}, false
+	}
+	k := followKey{typ, strings.Join(rest, ".")}
+	if r, ok := ix.followMemo[k]; ok {
+		return r.leaf, r.ok
+	}
+	if ix.followMemo == nil {
+		ix.followMemo = map[followKey]followResult{}
+	}
+	ix.followMemo[k] = followResult{} // a cycle back to here finds nothing
+	var r followResult
 	for _, g := range ix.fieldsOf(typ, depth+1) {
 		if strings.EqualFold(g.Key, rest[0]) {
 			if leaf, ok := ix.followPath(g, rest[1:], depth+1); ok {
-				return leaf, true
+				r = followResult{leaf, true}
+				break
 			}
 		}
 	}
-	return fieldSite{}, false
+	ix.followMemo[k] = r
+	return r.leaf, r.ok
 }
 
 // fieldsOf lists the keys of a structure, with those of inlined structures.
@@ -485,6 +515,13 @@ func (ix *Index) fieldsOf(typ string, depth int) []fieldSite {
 	if typ == "" || depth > maxDepth {
 		return nil
 	}
+	if fs, ok := ix.fieldsMemo[typ]; ok {
+		return fs
+	}
+	if ix.fieldsMemo == nil {
+		ix.fieldsMemo = map[string][]fieldSite{}
+	}
+	ix.fieldsMemo[typ] = nil // a structure that inlines itself adds nothing more
 	var out []fieldSite
 	for _, f := range ix.owners[typ] {
 		if f.Inline {
@@ -493,6 +530,7 @@ func (ix *Index) fieldsOf(typ string, depth int) []fieldSite {
 		}
 		out = append(out, f)
 	}
+	ix.fieldsMemo[typ] = out
 	return out
 }
 
