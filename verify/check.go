@@ -53,6 +53,22 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		if seg, _ := passedOnSegment(c); seg != "" {
 			qs = append(qs, MentionQuery{Kind: Config, Name: seg})
 		}
+		if c.Kind == Env {
+			if _, suffix, ok := ix.suffixedBase(c.Name); ok {
+				qs = append(qs, MentionQuery{Kind: Config, Name: strings.ToLower(suffix)})
+			}
+		}
+		if section, rest, ok := userSection(c); ok {
+			qs = append(qs, MentionQuery{Kind: Config, Name: section}, MentionQuery{Kind: Config, Name: rest})
+		}
+		if d, ok := ix.nameBuilder(c.Kind, c.Name); ok {
+			for _, f := range sourceForms(dashedForm(c.Kind, c.Name, d)) {
+				qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
+				if f.prefix != "" {
+					qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})
+				}
+			}
+		}
 		for _, q := range qs {
 			if !seen[q] {
 				seen[q] = true
@@ -489,6 +505,28 @@ func (ix *Index) judge(c Claim) Result {
 		sortEvidence(weak)
 		return Result{Claim: c, Status: Unwired, Reason: "mentioned, but never read", Evidence: weak}
 	}
+	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env {
+		if evs := ix.mentions[strings.ToLower(suffix)]; len(evs) > 0 {
+			b := ix.lookup(Env, base)
+			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b[0].Pos, suffix, evs[0].Pos), Evidence: []Evidence{b[0], evs[0]}}
+		}
+	}
+	if section, rest, ok := userSection(c); ok && len(ix.mentions[section]) == 0 && len(ix.lookup(c.Kind, section)) == 0 && !ix.oneTypoFromReal(Claim{Kind: Config, Name: section}) {
+		known := ix.lookup(Config, rest)
+		if len(known) == 0 {
+			known = ix.mentions[rest]
+		}
+		if len(known) > 0 {
+			// [megas4] type = s3: the section is the remote the user names
+			return Result{Claim: c, Status: External, Reason: fmt.Sprintf("%s is a name of the code (%s) under a section the user names, %s, which the code does not know", rest, known[0].Pos, section), Evidence: known[:1]}
+		}
+	}
+	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) {
+		if src, evs := ix.builtFromNames(dashedForm(c.Kind, c.Name, d)); src != "" {
+			built := Evidence{Pos: d.pos, Name: d.Prefix + "*", Via: d.Via, Strength: Read}
+			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("the code builds names from names of the code at run time (%s), and %s is one (%s)", d.pos, src, evs[0].Pos), Evidence: []Evidence{evs[0], built}}
+		}
+	}
 	if c.Kind == Flag {
 		for _, d := range ix.dynamic {
 			if d.Kind == Flag && d.PassesOn && ix.forwardsFor(d, c) {
@@ -702,6 +740,45 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// userSection splits a key of a config snippet into its first segment
+// and the rest, for keys that may sit under a section the user names (an
+// INI or TOML section of rclone's remotes, a profile): a snippet's key of
+// two or more segments.
+func userSection(c Claim) (section, rest string, ok bool) {
+	if c.Kind != Config || c.Source != ConfigBlock {
+		return "", "", false
+	}
+	section, rest, ok = strings.Cut(c.Name, ".")
+	return section, rest, ok && section != "" && rest != ""
+}
+
+// oneTypoFromReal reports whether a claim is one typo from a name the
+// code reads: that is the name it means, whatever names the code builds.
+func (ix *Index) oneTypoFromReal(c Claim) bool {
+	n := ix.nearest(c)
+	return n != nil && OneTypo(strings.ToLower(c.Name), strings.ToLower(n.Name))
+}
+
+// suffixedBase splits an env name into a variable the code reads and one
+// more word after it: CIBW_TEST_COMMAND_LINUX is CIBW_TEST_COMMAND, read,
+// and LINUX. Tools that let a setting be given per platform, target or
+// profile build such names at run time (f"{envvar}_{platform.upper()}");
+// docverify cannot read the set of suffixes, so a name of this shape whose
+// last word is also a word of the code is judged dynamic, which is
+// reported at info, not missing. A typo in the suffix (_LINUS) is not a
+// word of the code and stays missing.
+func (ix *Index) suffixedBase(name string) (base, suffix string, ok bool) {
+	i := strings.LastIndexByte(name, '_')
+	if i <= 0 || i == len(name)-1 {
+		return "", "", false
+	}
+	base, suffix = name[:i], name[i+1:]
+	if len(suffix) < 2 || !strings.Contains(base, "_") || len(ix.lookup(Env, base)) == 0 {
+		return "", "", false
+	}
+	return base, suffix, true
 }
 
 // forwardsFor reports whether an option loop that passes unknown options

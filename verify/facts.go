@@ -92,6 +92,14 @@ type DynamicRead struct {
 	// it does not know to another program (nvm install's option loop
 	// collects them for node's configure): Prefix and Suffix are empty.
 	PassesOn bool
+	// FromNames marks code that builds names from other names of the
+	// code by changing their case: snake_case or camelCase option names
+	// turned into dashed flags (strings.ReplaceAll(o.Name, "_", "-"),
+	// name.replace(/([A-Z])/g, '-$1')), or into env names after Prefix
+	// ("RCLONE_" + strings.ToUpper(name)). A name is built by it when a
+	// source form of it, whole or after a leading segment (rclone's
+	// --s3-access-key-id from option access_key_id), is a name of the code.
+	FromNames bool
 	// Wrapper is set when the read is a wrapper's own (os.Getenv("APP_" +
 	// key) inside func appEnv(key)): it counts only if no call of the
 	// wrapper with a literal resolves it, since those literals are then

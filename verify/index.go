@@ -176,6 +176,9 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			}
 		}
 		for _, p := range f.Programs {
+			if scriptNamedLikeOther(p) {
+				continue
+			}
 			if _, ok := ix.programs[p.Name]; !ok {
 				ix.programs[p.Name] = Evidence{Pos: at(f.Path, p.Site), Name: p.Name, Via: p.Via, Strength: Read}
 			}
@@ -449,6 +452,89 @@ func (ix *Index) configPath(key string) []Evidence {
 	return out
 }
 
+// nameBuilder is the first place the code builds names of kind k from
+// other names of the code by changing their case (FromNames), and for env
+// names, one whose prefix starts name; false if there is none.
+func (ix *Index) nameBuilder(k Kind, name string) (dynamicSite, bool) {
+	for _, d := range ix.dynamic {
+		if d.FromNames && d.Kind == k && strings.HasPrefix(name, d.Prefix) && len(name) > len(d.Prefix) {
+			return d, true
+		}
+	}
+	return dynamicSite{}, false
+}
+
+// sourceForm is a name of the code a built name can come from, and the
+// leading part a builder would have added to it.
+type sourceForm struct{ name, prefix string }
+
+// sourceForms are the names of the code a dashed name (a flag, or an env
+// name's rest in kebab form) can be built from: its whole name and its
+// name after each leading segment, which a builder may add (a backend's
+// prefix: --s3-access-key-id from access_key_id, --pikpak-encoding from
+// encoding), each in snake_case and in camelCase (--write-discovered-repos
+// from writeDiscoveredRepos).
+func sourceForms(dashed string) []sourceForm {
+	var out []sourceForm
+	add := func(rest, prefix string) {
+		out = append(out, sourceForm{strings.ReplaceAll(rest, "-", "_"), prefix})
+		if strings.Contains(rest, "-") {
+			out = append(out, sourceForm{camel(rest), prefix})
+		}
+	}
+	add(dashed, "")
+	for i := 1; i < len(dashed)-1; i++ {
+		if dashed[i] == '-' {
+			add(dashed[i+1:], dashed[:i])
+		}
+	}
+	return out
+}
+
+// camel is a dashed name in camelCase: write-discovered-repos → writeDiscoveredRepos.
+func camel(dashed string) string {
+	parts := strings.Split(dashed, "-")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// dashedForm is the dashed name a built name is checked as: a flag's own
+// name, or an env name's rest after the builder's prefix, lower-cased.
+func dashedForm(k Kind, name string, d dynamicSite) string {
+	if k == Env {
+		return strings.ToLower(strings.ReplaceAll(name[len(d.Prefix):], "_", "-"))
+	}
+	return name
+}
+
+// builtFromNames finds the name of the code a built name comes from: a
+// form of two words or more that the code names, or a form after a
+// prefix that the code names too (the backend "pikpak" and its option
+// "encoding"), so that neither a bare word of the code ("id", "region")
+// nor a typo in the first word makes a name.
+func (ix *Index) builtFromNames(dashed string) (string, []Evidence) {
+	for _, f := range sourceForms(dashed) {
+		evs := ix.mentions[f.name]
+		if len(evs) == 0 {
+			continue
+		}
+		// the part a builder added must be a name of the code too: a typo
+		// in it (RENOVATE_ADDITONAL_CONFIG_FILE) is no backend's prefix
+		if f.prefix != "" && len(ix.mentions[f.prefix]) == 0 {
+			continue
+		}
+		if oneWord := !strings.Contains(f.name, "_") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" {
+			continue
+		}
+		return f.name, evs
+	}
+	return "", nil
+}
+
 // maxDepth bounds walks through config structures, which may be recursive.
 const maxDepth = 12
 
@@ -647,8 +733,8 @@ func (ix *Index) dynamicFor(kinds []Kind, name string) (fit, unconstrained []Evi
 // unknown options on counts only for the program it is (forwardsFor).
 func (ix *Index) dynamicForClaim(kinds []Kind, name string, c *Claim) (fit, unconstrained []Evidence) {
 	for _, d := range ix.dynamic {
-		if !hasKind(kinds, d.Kind) || c != nil && d.PassesOn && !ix.forwardsFor(d, *c) {
-			continue
+		if !hasKind(kinds, d.Kind) || d.FromNames || c != nil && d.PassesOn && !ix.forwardsFor(d, *c) {
+			continue // a case-changing builder builds only the names builtFromNames finds
 		}
 		ev := Evidence{Pos: d.pos, Name: d.Prefix + "*" + d.Suffix, Via: d.Via, Strength: Read}
 		if d.Prefix == "" && d.Suffix == "" {
@@ -689,6 +775,19 @@ func (ix *Index) ownsCommand(cmd string) bool {
 	// printed as X's (webpack-cli answers "webpack --help")
 	_, ok := ix.programs[name+"-cli"]
 	return ok
+}
+
+// scriptNamedLikeOther reports whether a program is only a script named
+// after a well-known program (fstest/testserver/init.d/docker.bash): a
+// helper that runs that program, not its command line. A program declared
+// in a manifest or with a main function keeps its name (docker's own
+// cmd/docker).
+func scriptNamedLikeOther(p Program) bool {
+	if p.Via != "shell script" && p.Via != "#! script" {
+		return false
+	}
+	_, other := known.Program(p.Name)
+	return other
 }
 
 // OwnProgram is the command of a claim made on a line that runs the

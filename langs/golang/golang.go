@@ -36,7 +36,7 @@ var Spec = &lang.Spec{
 	Extensions: []string{".go"},
 	Grammar:    golang.GetLanguage,
 	Queries:    queries,
-	Needles: []string{"Getenv", "LookupEnv", "lag", "viper", "koanf", "Envar", "EnvVar", "`",
+	Needles: []string{"Getenv", "LookupEnv", "lag", "viper", "koanf", "Envar", "EnvVar", "`", `"_", "-"`, "ToUpper",
 		"Variation", "IsEnabled", "Value(", "Boolean(", "IsOn", "IsOff", "Feature(", "Treatment", "FlagKey", "func main(",
 		"Unmarshal", "Decode", "\"--"},
 	IsTest:   func(p string) bool { return strings.HasSuffix(p, "_test.go") },
@@ -72,9 +72,17 @@ func value(n *sitter.Node, src []byte) []lang.Part {
 		if n.NamedChildCount() == 1 {
 			return value(n.NamedChild(0), src)
 		}
+	case "int_literal", "float_literal", "imaginary_literal", "rune_literal", "true", "false", "nil":
+		// not a name at all: fs.Duration(5 * time.Minute) builds a value,
+		// not a flag whose name is computed at run time
+		return nil
 	case "binary_expression":
-		if op := n.ChildByFieldName("operator"); op != nil && op.Content(src) == "+" {
+		op := n.ChildByFieldName("operator")
+		if op != nil && op.Content(src) == "+" {
 			return append(value(n.ChildByFieldName("left"), src), value(n.ChildByFieldName("right"), src)...)
+		}
+		if op != nil && op.Content(src) != "+" {
+			return nil // arithmetic or a comparison: a number or a bool
 		}
 	case "call_expression":
 		fn := n.ChildByFieldName("function")

@@ -197,3 +197,19 @@
 (source_file
   (package_clause (package_identifier) @_pkg (#eq? @_pkg "main"))
   (function_declaration name: (identifier) @program.main (#eq? @program.main "main")))
+
+; strings.ReplaceAll(o.Name, "_", "-"), strings.Replace(name, "_", "-", -1):
+; snake_case option names turned into --dashed-flags (rclone's FlagName)
+(call_expression
+  function: (selector_expression
+    operand: (identifier) @_pkg (#eq? @_pkg "strings")
+    field: (field_identifier) @_fn (#any-of? @_fn "ReplaceAll" "Replace"))
+  arguments: (argument_list . (_) . (interpreted_string_literal) @_from (#eq? @_from "\"_\"") . (interpreted_string_literal) @_to (#eq? @_to "\"-\""))) @flag.from-names
+
+; "RCLONE_" + strings.ToUpper(name): env names built from names of the code
+(binary_expression
+  left: (interpreted_string_literal) @env.from-names.prefix (#match? @env.from-names.prefix "^\"[A-Z][A-Z0-9_]*_\"$")
+  right: (call_expression
+    function: (selector_expression
+      operand: (identifier) @_pkg (#eq? @_pkg "strings")
+      field: (field_identifier) @_fn (#eq? @_fn "ToUpper"))))

@@ -26,7 +26,7 @@ var Queries string
 // Needles is the prefilter shared with TypeScript.
 var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", "ption(", ".options(", "parseArgs", "meow",
 	"Flags.", "flags.", ".env(", "convict", "createEnv", "cleanEnv", "parse", "Value(", "Details(", "ariation", "isEnabled",
-	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--", "default:", "description:"}
+	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--", "default:", "description:", "toUpperCase", "[A-Z]", "/_/"}
 
 // Custom are the handlers of the javascript.* captures, shared with TypeScript.
 var Custom = map[string]lang.Handler{

@@ -203,3 +203,14 @@
   arguments: (arguments (identifier) @call.param))
 
 (program (hash_bang_line) @program.main)
+
+; name.replace(/([A-Z])/g, '-$1'), name.replace(/_/g, '-'): names of the code
+; turned into --dashed-flags (renovate's getCliName)
+(call_expression
+  function: (member_expression property: (property_identifier) @_fn (#any-of? @_fn "replace" "replaceAll"))
+  arguments: (arguments . (_) @_from (#match? @_from "\\[A-Z\\]|^/_/|^['\"]_['\"]$") . (string) @_to (#match? @_to "^['\"]-")) ) @flag.from-names
+; `RENOVATE_${name.toUpperCase()}`, 'APP_' + name.toUpperCase(): env names built from names of the code
+((template_string) @env.from-names.template (#match? @env.from-names.template "^`[A-Z][A-Z0-9_]*_[$][{]"))
+(binary_expression
+  left: (string) @env.from-names.prefix (#match? @env.from-names.prefix "^['\"][A-Z][A-Z0-9_]*_['\"]$")
+  right: (call_expression function: (member_expression property: (property_identifier) @_u (#eq? @_u "toUpperCase"))))

@@ -105,6 +105,9 @@ const (
 	opEnvPrefixLiteral
 	opDerive
 	opDerivePrefix
+	opFlagFromNames
+	opEnvFromNames
+	opEnvFromNamesTemplate
 	opCustom
 )
 
@@ -153,6 +156,12 @@ func (s *Spec) action(name string) (action, error) {
 		a.op = opEnvPrefixTest
 	case name == "env.prefix.literal":
 		a.op = opEnvPrefixLiteral
+	case name == "flag.from-names":
+		a.kind, a.op = verify.Flag, opFlagFromNames
+	case name == "env.from-names.prefix":
+		a.kind, a.op = verify.Env, opEnvFromNames
+	case name == "env.from-names.template":
+		a.kind, a.op = verify.Env, opEnvFromNamesTemplate
 	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:
 		a.kind, a.from = kindOf[parts[1]], kindOf[parts[2]]
 		a.op = opDerive

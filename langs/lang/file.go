@@ -179,6 +179,16 @@ func (f *File) match(c *query, caps []sitter.QueryCapture) {
 			if name := f.spec.Program(f.Path, f.proj); name != "" {
 				f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: f.spec.Name + " entry point"})
 			}
+		case opFlagFromNames:
+			f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: f.Site(n), Via: "names of the code turned into --dashed-flags", FromNames: true})
+		case opEnvFromNamesTemplate:
+			if prefix, ok := templateEnvPrefix(n.Content(f.Src)); ok {
+				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
+			}
+		case opEnvFromNames:
+			if lit, ok := f.Literal(n); ok && EnvPrefix(lit) != "" {
+				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: EnvPrefix(lit), Site: f.Site(n), Via: "names of the code upper-cased after " + EnvPrefix(lit), FromNames: true})
+			}
 		case opDerive:
 			f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Nest: "_", Site: f.Site(n), Via: v})
 		case opDerivePrefix:
@@ -508,4 +518,18 @@ func (f *File) siteAt(n *sitter.Node, at int) verify.Site {
 		lineStart--
 	}
 	return verify.Site{Line: int(n.StartPoint().Row) + 1 + strings.Count(string(f.Src[n.StartByte():off]), "\n"), Col: utf8.RuneCount(f.Src[lineStart:off]) + 1}
+}
+
+// templateEnvRE finds a template or f-string that starts with an env
+// prefix and upper-cases what it puts after it: `RENOVATE_${n.toUpperCase()}`,
+// f"CIBW_{name.upper()}".
+var templateEnvRE = regexp.MustCompile(`^(?:[fF]?["']|` + "`" + `)([A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*)(?:\$\{|\{)[^}]*(?:toUpperCase\(|\.upper\(|ToUpper\()`)
+
+// templateEnvPrefix is the env prefix of such a template, if it is one.
+func templateEnvPrefix(text string) (string, bool) {
+	m := templateEnvRE.FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
 }

@@ -38,7 +38,7 @@ var Spec = &lang.Spec{
 	Interpreters: []string{"python", "python2", "python3", "pypy", "pypy3"},
 	Grammar:      python.GetLanguage,
 	Queries:      queries,
-	Needles: []string{"environ", "getenv", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
+	Needles: []string{"environ", "getenv", `"_", "-"`, `'_', '-'`, "upper()", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
 		"__main__", "DEFINE_", "envvar", "config", "env.", "env(", "variation", "is_enabled", "get_variant", "_value(",
 		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command", "'--", "\"--"},
 	IsTest:   isTest,

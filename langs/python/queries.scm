@@ -200,3 +200,14 @@
     (keyword_argument
       name: (identifier) @_k (#eq? @_k "entry_points")
       value: (_) @python.entry_points)))
+
+; name.replace("_", "-"): snake_case option names turned into --dashed-flags
+(call
+  function: (attribute attribute: (identifier) @_fn (#eq? @_fn "replace"))
+  arguments: (argument_list . (string) @_from (#match? @_from "^['\"]_['\"]$") . (string) @_to (#match? @_to "^['\"]-['\"]$"))) @flag.from-names
+
+; "APP_" + name.upper(), f"CIBW_{name.upper()}": env names built from names of the code
+(binary_operator
+  left: (string) @env.from-names.prefix (#match? @env.from-names.prefix "^['\"][A-Z][A-Z0-9_]*_['\"]$")
+  right: (call function: (attribute attribute: (identifier) @_u (#eq? @_u "upper"))))
+((string) @env.from-names.template (#match? @env.from-names.template "^[fF]['\"][A-Z][A-Z0-9_]*_[{]"))
