@@ -54,8 +54,20 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 			qs = append(qs, MentionQuery{Kind: Config, Name: seg})
 		}
 		if c.Kind == Env {
-			if _, suffix, ok := ix.suffixedBase(c.Name); ok {
-				qs = append(qs, MentionQuery{Kind: Config, Name: strings.ToLower(suffix)})
+			// the suffix, and the names a base one word shorter is built from
+			if i := strings.LastIndexByte(c.Name, '_'); i > 0 && i < len(c.Name)-1 && strings.Contains(c.Name[:i], "_") {
+				d, built := ix.nameBuilder(Env, c.Name[:i])
+				if built || len(ix.lookup(Env, c.Name[:i])) > 0 {
+					qs = append(qs, MentionQuery{Kind: Config, Name: strings.ToLower(c.Name[i+1:])})
+				}
+				if built {
+					for _, f := range sourceForms(dashedForm(Env, c.Name[:i], d)) {
+						qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
+						if f.prefix != "" {
+							qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})
+						}
+					}
+				}
 			}
 		}
 		if section, rest, ok := userSection(c); ok {
@@ -507,8 +519,8 @@ func (ix *Index) judge(c Claim) Result {
 	}
 	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env {
 		if evs := ix.mentions[strings.ToLower(suffix)]; len(evs) > 0 {
-			b := ix.lookup(Env, base)
-			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b[0].Pos, suffix, evs[0].Pos), Evidence: []Evidence{b[0], evs[0]}}
+			b, _ := ix.envKnown(base)
+			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
 		}
 	}
 	if section, rest, ok := userSection(c); ok && len(ix.mentions[section]) == 0 && len(ix.lookup(c.Kind, section)) == 0 && !ix.oneTypoFromReal(Claim{Kind: Config, Name: section}) {
@@ -775,10 +787,28 @@ func (ix *Index) suffixedBase(name string) (base, suffix string, ok bool) {
 		return "", "", false
 	}
 	base, suffix = name[:i], name[i+1:]
-	if len(suffix) < 2 || !strings.Contains(base, "_") || len(ix.lookup(Env, base)) == 0 {
+	if len(suffix) < 2 || !strings.Contains(base, "_") {
+		return "", "", false
+	}
+	if _, ok := ix.envKnown(base); !ok {
 		return "", "", false
 	}
 	return base, suffix, true
+}
+
+// envKnown finds where the code reads an env name, or builds it from a
+// name of the code (nameBuilder): its read site, or the name it is built
+// from. Mentions must be in for the second.
+func (ix *Index) envKnown(name string) (Evidence, bool) {
+	if evs := ix.lookup(Env, name); len(evs) > 0 {
+		return evs[0], true
+	}
+	if d, ok := ix.nameBuilder(Env, name); ok {
+		if _, evs := ix.builtFromNames(dashedForm(Env, name, d)); len(evs) > 0 {
+			return evs[0], true
+		}
+	}
+	return Evidence{}, false
 }
 
 // forwardsFor reports whether an option loop that passes unknown options

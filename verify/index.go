@@ -482,6 +482,9 @@ func sourceForms(dashed string) []sourceForm {
 			out = append(out, sourceForm{camel(rest), prefix})
 		}
 	}
+	if strings.Contains(dashed, "-") {
+		out = append(out, sourceForm{dashed, ""}) // option tables keyed in kebab case ("test-command")
+	}
 	add(dashed, "")
 	for i := 1; i < len(dashed)-1; i++ {
 		if dashed[i] == '-' {
@@ -527,7 +530,7 @@ func (ix *Index) builtFromNames(dashed string) (string, []Evidence) {
 		if f.prefix != "" && len(ix.mentions[f.prefix]) == 0 {
 			continue
 		}
-		if oneWord := !strings.Contains(f.name, "_") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" {
+		if oneWord := !strings.ContainsAny(f.name, "_-") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" {
 			continue
 		}
 		return f.name, evs
