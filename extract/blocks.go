@@ -117,7 +117,13 @@ func (e *extractor) helpBlock(s snippet) {
 	for _, m := range helpOptionRE.FindAllStringSubmatchIndex(s.text, -1) {
 		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
 		w := shellcmd.Word{Text: tok, Offset: m[2]}
-		e.flagClaim(w, s.toDoc, e.blockJudgement(s, m[2], tok), verify.ShellBlock, prog)
+		j := e.blockJudgement(s, m[2], tok)
+		if prog == "" {
+			// an option's description is no attribution: "a suffix for an
+			// executable named docker-credential-<suffix>" is jib's option
+			j.context = ""
+		}
+		e.flagClaim(w, s.toDoc, j, verify.ShellBlock, prog)
 	}
 }
 

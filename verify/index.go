@@ -176,7 +176,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 			}
 		}
 		for _, p := range f.Programs {
-			if scriptNamedLikeOther(p) {
+			if scriptNamedLikeOther(p, f.Path) {
 				continue
 			}
 			if _, ok := ix.programs[p.Name]; !ok {
@@ -784,10 +784,15 @@ func (ix *Index) ownsCommand(cmd string) bool {
 // after a well-known program (fstest/testserver/init.d/docker.bash): a
 // helper that runs that program, not its command line. A program declared
 // in a manifest or with a main function keeps its name (docker's own
-// cmd/docker).
-func scriptNamedLikeOther(p Program) bool {
+// cmd/docker), and so does a script at the root or in bin/ (brew's
+// bin/brew).
+func scriptNamedLikeOther(p Program, file string) bool {
 	if p.Via != "shell script" && p.Via != "#! script" {
 		return false
+	}
+	switch path.Dir(file) {
+	case ".", "bin", "exe", "sbin", "libexec":
+		return false // Homebrew's bin/brew is brew
 	}
 	_, other := known.Program(p.Name)
 	return other

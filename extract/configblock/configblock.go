@@ -170,7 +170,20 @@ func unbracket(src string) (out string, shift []int) {
 	return b.String(), shift
 }
 
+// elisionRE finds a line that stands for lines left out: "[...]", "...",
+// "…", "# ...". YAML reads "..." as the end of the document and "[...]"
+// as a broken sequence, so they are blanked before parsing.
+var elisionRE = regexp.MustCompile(`(?m)^[ \t]*(?:\[[ \t]*(?:\.\.\.|…)[ \t]*\]|\.\.\.|…)[ \t]*$`)
+
+func blankElisions(src string) string {
+	if !strings.Contains(src, "...") && !strings.Contains(src, "…") {
+		return src
+	}
+	return elisionRE.ReplaceAllStringFunc(src, func(l string) string { return strings.Repeat(" ", len(l)) })
+}
+
 func parseYAML(orig string) (*Node, error) {
+	orig = blankElisions(orig)
 	src, shift := unbracket(orig)
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {

@@ -86,3 +86,9 @@ func TestOptionalSettingNotation(t *testing.T) {
 	src = "tags: [ a, b ]\n"
 	checkAt(t, src, leaves(t, YAML, src), "tags")
 }
+
+func TestElidedLines(t *testing.T) {
+	// "[...]" and "..." stand for lines left out; the rest is read
+	src := "services:\n  server:\n    image: x\n    [...]\n  agent:\n    ...\n    restart: always\n"
+	checkAt(t, src, leaves(t, YAML, src), "services.server.image", "services.agent.restart")
+}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
 // Workspace is the files of one repository, as slash paths relative to Root.
@@ -31,6 +32,8 @@ type Workspace struct {
 	// Copies are translations and frozen versions of other docs (see
 	// Copies), left out unless Options.IncludeCopies.
 	Copies []string
+
+	tracked trackedSet // the paths of the git index, if there is one
 }
 
 // skipDirs are trees that hold other projects' code or tool state.
@@ -127,7 +130,7 @@ func Walk(root string, opts Options) (*Workspace, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", root)
 	}
-	w := &Workspace{Root: root}
+	w := &Workspace{Root: root, tracked: readTracked(filepath.Join(root, ".git", "index"))}
 	patterns := readIgnoreFile(filepath.Join(root, ".git", "info", "exclude"), nil)
 	if err := w.walk(root, "", patterns, opts); err != nil {
 		return nil, err
@@ -166,7 +169,7 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 		}
 		parts := append(append([]string(nil), domain...), name)
 		if e.IsDir() {
-			if skipDirs[name] || matcher.Match(parts, true) || isVirtualenv(filepath.Join(dir, name)) {
+			if skipDirs[name] || matcher.Match(parts, true) && !w.tracked.dirs[p] || isVirtualenv(filepath.Join(dir, name)) {
 				continue
 			}
 			if err := w.walk(filepath.Join(dir, name), p, patterns, opts); err != nil {
@@ -174,7 +177,9 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 			}
 			continue
 		}
-		if !e.Type().IsRegular() || matcher.Match(parts, false) {
+		// git ignores no file it tracks: Homebrew's .gitignore ignores
+		// everything and its index holds bin/brew
+		if !e.Type().IsRegular() || matcher.Match(parts, false) && !w.tracked.files[p] {
 			continue
 		}
 		switch {
@@ -190,6 +195,36 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 		}
 	}
 	return nil
+}
+
+// trackedSet is what the git index lists: files, and the directories
+// that hold them.
+type trackedSet struct {
+	files, dirs map[string]bool
+}
+
+// readTracked reads the paths of a git index, so that a tracked file is
+// never taken for an ignored one. It decodes the file itself; running git
+// could run a command the repository's config names (core.fsmonitor). A
+// missing or unreadable index tracks nothing.
+func readTracked(indexFile string) trackedSet {
+	t := trackedSet{files: map[string]bool{}, dirs: map[string]bool{}}
+	f, err := os.Open(indexFile)
+	if err != nil {
+		return t
+	}
+	defer f.Close()
+	var idx index.Index
+	if err := index.NewDecoder(bufio.NewReader(f)).Decode(&idx); err != nil {
+		return t
+	}
+	for _, e := range idx.Entries {
+		t.files[e.Name] = true
+		for d := path.Dir(e.Name); d != "." && !t.dirs[d]; d = path.Dir(d) {
+			t.dirs[d] = true
+		}
+	}
+	return t
 }
 
 // isVirtualenv recognises a Python virtual environment by its pyvenv.cfg,

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -96,5 +98,42 @@ func TestFindRoot(t *testing.T) {
 	}
 	if _, err := Rel(filepath.Join(root, "docs"), root); err == nil {
 		t.Error("Rel of a path outside the root should fail")
+	}
+}
+
+func TestTrackedFilesAreNeverIgnored(t *testing.T) {
+	// Homebrew's way: ignore everything, track what matters anyway
+	root := t.TempDir()
+	write(t, root, map[string]string{
+		".gitignore":     "/*\n!/docs\n!/.gitignore\n",
+		"bin/brew":       "#!/bin/bash\n",
+		"bin/untracked":  "#!/bin/bash\n",
+		"docs/README.md": "",
+		"scratch.txt":    "",
+	})
+	idx := &index.Index{Version: 2}
+	for _, name := range []string{".gitignore", "bin/brew", "docs/README.md"} {
+		idx.Entries = append(idx.Entries, &index.Entry{Name: name, Mode: filemode.Regular})
+	}
+	if err := os.MkdirAll(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(root, ".git", "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := index.NewEncoder(f).Encode(idx); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	w, err := Walk(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{".gitignore", "bin/brew"}; !reflect.DeepEqual(w.Files, want) {
+		t.Errorf("files = %q, want %q (tracked ones, ignored or not; no untracked ignored one)", w.Files, want)
+	}
+	if want := []string{"docs/README.md"}; !reflect.DeepEqual(w.Docs, want) {
+		t.Errorf("docs = %q, want %q", w.Docs, want)
 	}
 }
