@@ -195,17 +195,24 @@ func parseYAML(orig string) (*Node, error) {
 		return nil, err
 	}
 	lines, origLines := lineStarts(src), lineStarts(orig)
-	// offset is the byte offset in orig of a line and column of src
+	// offset is the byte offset in orig of a line and column of src. Nodes
+	// come in order, so a cursor on the last line and column keeps a
+	// minified document's one long line from being walked once a key.
+	curLine, curCol, curByte := 0, 0, 0
 	offset := func(line, col int) int {
 		if line < 1 || line > len(lines) || line > len(origLines) {
 			return -1
 		}
 		start := lines[line-1]
-		i := start
-		for c := 1; c < col && i < len(src) && src[i] != '\n'; c++ {
+		i, c := start, 1
+		if line == curLine && col >= curCol {
+			i, c = curByte, curCol
+		}
+		for ; c < col && i < len(src) && src[i] != '\n'; c++ {
 			_, size := utf8.DecodeRuneInString(src[i:])
 			i += size
 		}
+		curLine, curCol, curByte = line, c, i
 		if shift != nil {
 			return origLines[line-1] + i - start + shift[line-1]
 		}

@@ -144,7 +144,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		mu.Unlock()
 		format, isStructured := structured[path.Ext(fs.path)]
 		docText := fs.lang == nil && isDocText(fs.path)
-		var li lines // built on the first match only: most files have none
+		var li *lines // built on the first match only: most files have none
 		at := func(off int) verify.Pos {
 			if li == nil {
 				li = lineIndex(src)
@@ -303,36 +303,46 @@ func (ix *Indexer) structuredMentions(p string, src []byte, f configblock.Format
 	}
 }
 
-// lines is a sorted list of line starts.
-type lines []int
+// lines is a sorted list of line starts, with a cursor: positions asked
+// for in order along one line (a minified JSON file's thousand matches)
+// count characters from the last one, not from the line's start each time.
+type lines struct {
+	starts          []int
+	curLine, curOff int
+	curCol          int
+}
 
-func lineIndex(src []byte) lines {
-	ls := lines{0}
+func lineIndex(src []byte) *lines {
+	ls := &lines{starts: []int{0}, curLine: -1}
 	for i, b := range src {
 		if b == '\n' {
-			ls = append(ls, i+1)
+			ls.starts = append(ls.starts, i+1)
 		}
 	}
 	return ls
 }
 
 // pos converts a byte offset into a position with a column in characters.
-func (ls lines) pos(file string, src []byte, off int) verify.Pos {
-	lo, hi := 0, len(ls)
+func (ls *lines) pos(file string, src []byte, off int) verify.Pos {
+	lo, hi := 0, len(ls.starts)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
-		if ls[mid] <= off {
+		if ls.starts[mid] <= off {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	col := 1
-	for i := ls[lo]; i < off && i < len(src); i++ {
+	i, col := ls.starts[lo], 1
+	if lo == ls.curLine && off >= ls.curOff {
+		i, col = ls.curOff, ls.curCol
+	}
+	for ; i < off && i < len(src); i++ {
 		if src[i]&0xC0 != 0x80 {
 			col++
 		}
 	}
+	ls.curLine, ls.curOff, ls.curCol = lo, i, col
 	return verify.Pos{File: file, Line: lo + 1, Col: col}
 }
 
