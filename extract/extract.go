@@ -139,6 +139,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	}
 	e.applySuppressions()
 	e.dropSynopsisPlaceholders()
+	e.removalsOutweighDeprecations()
 	return Doc{Claims: e.claims, Problems: e.problems, Directives: e.directives}, nil
 }
 
@@ -519,6 +520,26 @@ const deprecatedHeading = "is listed as deprecated under the heading "
 // deprecated, which says it still exists.
 func deprecation(phrase string) bool {
 	return phrase == "is deprecated" || strings.HasPrefix(phrase, deprecatedHeading)
+}
+
+// removalsOutweighDeprecations makes a deprecated name historical when
+// the same document says elsewhere that it was removed: ktlint's FAQ asks
+// "why is `disabled_rules` deprecated" and answers that it was removed.
+func (e *extractor) removalsOutweighDeprecations() {
+	removed := map[string]string{}
+	for _, c := range e.claims {
+		if c.Historical != "" {
+			removed[c.Name] = c.Historical
+		}
+	}
+	if len(removed) == 0 {
+		return
+	}
+	for i := range e.claims {
+		if c := &e.claims[i]; c.Deprecated != "" && removed[c.Name] != "" {
+			c.Historical, c.Deprecated = removed[c.Name], ""
+		}
+	}
 }
 
 // sectionHistorical reports a historical cue in the headings above: names

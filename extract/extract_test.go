@@ -333,6 +333,10 @@ func TestHistoryAndSuppression(t *testing.T) {
 1:37 flag --feed
 3:2 flag --old-feed historical
 `},
+		{"deprecated here, removed there", "## Why is `FEED_V1` deprecated?\n\n`FEED_V1` was removed in 2.0.\n", `
+1:12 env FEED_V1 inferred historical
+3:2 env FEED_V1 inferred historical
+`},
 		{"disable next line", "<!-- docverify-disable-next-line -- planned for 3.0 -->\nSet `FEED_FUTURE` to on. \n\nSet `FEED_NOW` to on.\n", `
 2:6 env FEED_FUTURE suppressed
 4:6 env FEED_NOW

@@ -318,6 +318,9 @@ func (ix *Index) otherProgramsPrefix(name string) (prog, what string) {
 // project's own prefix outweighs a list that files the prefix under a
 // toolchain, or a sentence that also mentions another tool.
 func (ix *Index) namesOwnProgram(c Claim) bool {
+	if (c.Kind == Env || c.Kind == Feature) && known.EnvExact(c.Name) {
+		return false
+	}
 	var words []string
 	switch c.Kind {
 	case Env, Feature:

@@ -482,14 +482,40 @@ func sourceForms(dashed string) []sourceForm {
 			out = append(out, sourceForm{camel(rest), prefix})
 		}
 	}
-	if strings.Contains(dashed, "-") {
-		out = append(out, sourceForm{dashed, ""}) // option tables keyed in kebab case ("test-command")
+	// the whole name with each separator a dash, an underscore or a dot:
+	// option tables keyed in kebab case ("test-command"), settings named
+	// by dotted paths (poetry's POETRY_VIRTUALENVS_IN_PROJECT from
+	// virtualenvs.in-project)
+	for _, j := range separatorJoins(strings.Split(dashed, "-")) {
+		if j != strings.ReplaceAll(dashed, "-", "_") {
+			out = append(out, sourceForm{j, ""})
+		}
 	}
 	add(dashed, "")
 	for i := 1; i < len(dashed)-1; i++ {
 		if dashed[i] == '-' {
 			add(dashed[i+1:], dashed[:i])
 		}
+	}
+	return out
+}
+
+// maxJoinedSeparators bounds separatorJoins: 3^5 forms of a six-word name.
+const maxJoinedSeparators = 5
+
+// separatorJoins joins words with every choice of "-", "_" or "." between
+// them; a name of more than six words gets only the dashed join.
+func separatorJoins(words []string) []string {
+	if len(words)-1 > maxJoinedSeparators {
+		return []string{strings.Join(words, "-")}
+	}
+	out := []string{words[0]}
+	for _, w := range words[1:] {
+		next := make([]string, 0, 3*len(out))
+		for _, o := range out {
+			next = append(next, o+"-"+w, o+"_"+w, o+"."+w)
+		}
+		out = next
 	}
 	return out
 }

@@ -209,5 +209,5 @@
 ; "APP_" + name.upper(), f"CIBW_{name.upper()}": env names built from names of the code
 (binary_operator
   left: (string) @env.from-names.prefix (#match? @env.from-names.prefix "^['\"][A-Z][A-Z0-9_]*_['\"]$")
-  right: (call function: (attribute attribute: (identifier) @_u (#eq? @_u "upper"))))
+  right: (call) @_r (#match? @_r "\\.upper\\("))
 ((string) @env.from-names.template (#match? @env.from-names.template "^[fF]['\"][A-Z][A-Z0-9_]*_[{]"))

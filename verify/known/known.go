@@ -280,6 +280,15 @@ func Env(name string) (owner string, ok bool) {
 	return "", false
 }
 
+// EnvExact reports whether name is listed as a well-known variable by
+// its whole name (HTTPS_PROXY), not by a prefix (POETRY_*): a program of
+// the repository named https does not make HTTPS_PROXY its own.
+func EnvExact(name string) bool {
+	loadOnce.Do(load)
+	_, ok := envExact[name]
+	return ok
+}
+
 // Program reports whether name is a well-known program that is not part of
 // the repository being checked (docker, kubectl, git), and what it is.
 func Program(name string) (what string, ok bool) {
