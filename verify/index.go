@@ -520,6 +520,19 @@ func separatorJoins(words []string) []string {
 	return out
 }
 
+// exactMentions leaves out the mentions of a dotted key that are only its
+// parts found together in a file: weak evidence for a key, none for the
+// source of a built name.
+func exactMentions(evs []Evidence) []Evidence {
+	var out []Evidence
+	for _, e := range evs {
+		if !strings.Contains(e.Via, "appear together") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // camel is a dashed name in camelCase: write-discovered-repos → writeDiscoveredRepos.
 func camel(dashed string) string {
 	parts := strings.Split(dashed, "-")
@@ -547,7 +560,7 @@ func dashedForm(k Kind, name string, d dynamicSite) string {
 // nor a typo in the first word makes a name.
 func (ix *Index) builtFromNames(dashed string) (string, []Evidence) {
 	for _, f := range sourceForms(dashed) {
-		evs := ix.mentions[f.name]
+		evs := exactMentions(ix.mentions[f.name])
 		if len(evs) == 0 {
 			continue
 		}
