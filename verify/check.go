@@ -73,6 +73,9 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		if section, rest, ok := userSection(c); ok {
 			qs = append(qs, MentionQuery{Kind: Config, Name: section}, MentionQuery{Kind: Config, Name: rest})
 		}
+		if _, ok := ix.leafOfUnknownSection(c); ok {
+			qs = append(qs, MentionQuery{Kind: Config, Name: sectionSegment(c.Name)})
+		}
 		if d, ok := ix.nameBuilder(c.Kind, c.Name); ok {
 			for _, f := range sourceForms(dashedForm(c.Kind, c.Name, d)) {
 				qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
@@ -526,6 +529,9 @@ func (ix *Index) judge(c Claim) Result {
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
 		}
 	}
+	if f, ok := ix.leafOfUnknownSection(c); ok && ix.sectionNamed(c) {
+		return Result{Claim: c, Status: Unwired, Reason: "its last key is a field of the code's config structures, under a section docverify cannot follow", Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + " (" + f.Via + ")", Strength: Mention}}}
+	}
 	if section, rest, ok := userSection(c); ok && len(ix.mentions[section]) == 0 && len(ix.lookup(c.Kind, section)) == 0 && !ix.oneTypoFromReal(Claim{Kind: Config, Name: section}) {
 		known := ix.lookup(Config, rest)
 		if len(known) == 0 {
@@ -755,6 +761,53 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// leafOfUnknownSection finds, for a dotted key of a config snippet whose
+// parent is no structure docverify can follow, a tagged field of the
+// code's structures with the key's last segment: telegraf's
+// [[inputs.file]] csv_header_row_count is read by the CSV parser's
+// `toml:"csv_header_row_count"`, because the config loader hands the
+// plugin's table to the parser too, through a registry docverify cannot
+// see. The key is then only mentioned (info), not missing. A key under a
+// section the code's structures do have, but not with that field, stays
+// missing: that is a key in the wrong place. Untagged fields (Weak) are
+// not enough.
+func (ix *Index) leafOfUnknownSection(c Claim) (fieldSite, bool) {
+	if c.Kind != Config || c.Source != ConfigBlock {
+		return fieldSite{}, false
+	}
+	i := strings.LastIndexByte(c.Name, '.')
+	if i <= 0 || i == len(c.Name)-1 {
+		return fieldSite{}, false
+	}
+	if _, known := ix.parentKnown(c.Name); known {
+		return fieldSite{}, false
+	}
+	leaf := c.Name[i+1:]
+	for _, f := range ix.byKey[strings.ToLower(leaf)] {
+		if f.Key == leaf && !f.Weak && !f.Inline {
+			return f, true
+		}
+	}
+	return fieldSite{}, false
+}
+
+// sectionNamed reports whether the code names the section a key sits in
+// (its segment before the last: "file" of inputs.file.csv_header_row_count),
+// as a plugin registry does; a section the code never names
+// ([[inputs.smart_json]] for smartctl) is a mistake, not a registry entry.
+func (ix *Index) sectionNamed(c Claim) bool {
+	return len(exactMentions(ix.mentions[sectionSegment(c.Name)])) > 0
+}
+
+// sectionSegment is the segment of a dotted key before its last.
+func sectionSegment(key string) string {
+	segs := strings.Split(key, ".")
+	if len(segs) < 2 {
+		return ""
+	}
+	return segs[len(segs)-2]
 }
 
 // userSection splits a key of a config snippet into its first segment
