@@ -95,7 +95,19 @@ func (e *extractor) configTool(s snippet, info string) string {
 		ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)
 		lead = e.lastPara.raw[ss:se]
 	}
-	for _, text := range []string{info, first, lead} {
+	for i, text := range []string{info, first, lead} {
+		if i == 2 {
+			// "Use the following [VS Code compound configuration](https://code.visualstudio.com/…)
+			// for launching Vitest": a paragraph that sends the reader to
+			// another project's reference docs introduces that project's
+			// config, whatever else it names (the whole paragraph: a URL's
+			// dots would end a sentence)
+			for _, m := range leadLinkRE.FindAllStringSubmatch(e.lastPara.raw, -1) {
+				if owner, repo := destinationOwner(m[1]); owner != "" && !repo {
+					return owner
+				}
+			}
+		}
 		if tool := known.ConfigFileOwnerIn(text); tool != "" {
 			return tool
 		}
@@ -105,6 +117,9 @@ func (e *extractor) configTool(s snippet, info string) string {
 	}
 	return ""
 }
+
+// leadLinkRE finds the destinations of inline links in a sentence.
+var leadLinkRE = regexp.MustCompile(`\]\((https?://[^)\s]+)\)`)
 
 // schemaRE takes the tool from a $schema reference: a package's schema
 // under node_modules, or a schemastore.org schema.

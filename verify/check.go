@@ -455,6 +455,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		sortEvidence(ev)
 		return Verified, "", ev
 	}
+	if c.Kind == Flag {
+		if e, ok := ix.parserSpelling(c.Name); ok {
+			return Verified, "", []Evidence{e}
+		}
+	}
 	if c.Kind == Flag && c.Name == "help" {
 		// every command-line library makes --help without being asked
 		// (cobra, click, clap, argparse, commander): a program is enough
@@ -808,6 +813,68 @@ func sectionSegment(key string) string {
 		return ""
 	}
 	return segs[len(segs)-2]
+}
+
+// parserSpelling finds the flag a documented one spells another way that
+// a declared parser accepts (flagparsers.txt): --pass-with-no-tests for
+// passWithNoTests where cac parses, --no-api for api, --diff.contextLines
+// for a key of --diff. The evidence names the parser and the definition.
+func (ix *Index) parserSpelling(name string) (Evidence, bool) {
+	for _, pkg := range known.FlagParsers() {
+		dep, ok := ix.deps[known.NormalizeDependency(pkg)]
+		if !ok {
+			continue
+		}
+		accepts := known.FlagParser(pkg)
+		try := func(alt, how string) (Evidence, bool) {
+			if alt == "" || alt == name {
+				return Evidence{}, false
+			}
+			for _, form := range []string{alt, camel(alt), kebab(alt)} {
+				if evs := ix.reads[nameKey{Flag, form}]; len(evs) > 0 {
+					e := evs[0]
+					e.Via = fmt.Sprintf("%s, which %s accepts for %s (%s)", how, pkg, DisplayName(Flag, form), dep.Via)
+					return e, true
+				}
+			}
+			return Evidence{}, false
+		}
+		if accepts["case"] {
+			if e, ok := try(camel(name), "its camelCase form"); ok {
+				return e, true
+			}
+			if e, ok := try(kebab(name), "its kebab-case form"); ok {
+				return e, true
+			}
+		}
+		if rest, ok := strings.CutPrefix(name, "no-"); ok && accepts["negation"] {
+			if e, ok := try(rest, "a negation"); ok {
+				return e, true
+			}
+		}
+		if first, _, ok := strings.Cut(name, "."); ok && accepts["dots"] {
+			if e, ok := try(first, "a nested key"); ok {
+				return e, true
+			}
+		}
+	}
+	return Evidence{}, false
+}
+
+// kebab is a camelCase name in kebab case: passWithNoTests → pass-with-no-tests.
+func kebab(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r + 'a' - 'A')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // userSection splits a key of a config snippet into its first segment

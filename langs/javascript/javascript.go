@@ -204,7 +204,8 @@ func Function(n *sitter.Node, src []byte) (lang.Function, bool) {
 // schemas.
 var descriptorKeys = map[string]bool{"type": true, "default": true, "description": true, "describe": true, "desc": true,
 	"alias": true, "choices": true, "category": true, "deprecated": true, "hidden": true, "demandOption": true,
-	"array": true, "oppositeDescription": true, "cliName": true, "cliCategory": true, "requiresArg": true, "nargs": true}
+	"array": true, "oppositeDescription": true, "cliName": true, "cliCategory": true, "requiresArg": true, "nargs": true,
+	"argument": true, "subcommands": true, "shorthand": true}
 
 // optionSchema reads one entry of an option schema, { listDifferent: {
 // type: "boolean", description: "..." } }: an object value with at least
@@ -234,11 +235,35 @@ func optionSchema(f *lang.File, obj *sitter.Node) {
 			boolean = true
 		}
 	}
-	if descriptors < 2 {
+	if descriptors < 2 && !(descriptors == 1 && inOptionTable(f, pair)) {
 		return
 	}
 	f.ReadName(verify.Config, name, key, "option schema", false)
 	f.ReadName(verify.Flag, lang.Kebab(name), key, "option schema", boolean)
+}
+
+// inOptionTable reports whether an entry sits in an object of at least
+// three entries described the same way ({ description: … } each): vitest's
+// CLI table, where many options need nothing but a description.
+func inOptionTable(f *lang.File, pair *sitter.Node) bool {
+	table := pair.Parent()
+	if table == nil || table.Type() != "object" {
+		return false
+	}
+	described := 0
+	for i := 0; i < int(table.NamedChildCount()) && described < 3; i++ {
+		v := table.NamedChild(i).ChildByFieldName("value")
+		if v == nil || v.Type() != "object" {
+			continue
+		}
+		for j := 0; j < int(v.NamedChildCount()); j++ {
+			if k, _ := f.Literal(v.NamedChild(j).ChildByFieldName("key")); k == "description" || k == "describe" {
+				described++
+				break
+			}
+		}
+	}
+	return described >= 3
 }
 
 // convict reads a convict schema: nested keys become dotted config keys;

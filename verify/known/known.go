@@ -36,6 +36,9 @@ var configFileData string
 //go:embed dochosts.txt
 var docHostData string
 
+//go:embed flagparsers.txt
+var flagParserData string
+
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
 	suffix bool // the entry started with *: match names that end with it
@@ -65,6 +68,7 @@ var (
 	libs        []library
 	configFiles []pattern // text is a glob, owner the tool
 	docHosts    map[string]string
+	flagParsers map[string]map[string]bool // package → what it accepts
 )
 
 // distinctiveGroups are the groups of programs.txt whose names, outside
@@ -87,6 +91,17 @@ type library struct {
 var configKeys map[string]string
 
 func load() {
+	flagParsers = map[string]map[string]bool{}
+	for _, line := range strings.Split(flagParserData, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		flagParsers[f[0]] = map[string]bool{}
+		for _, w := range f[1:] {
+			flagParsers[f[0]][w] = true
+		}
+	}
 	envExact = map[string]string{}
 	configKeys = map[string]string{}
 	for _, p := range parse(configKeyData) {
@@ -287,6 +302,25 @@ func EnvExact(name string) bool {
 	loadOnce.Do(load)
 	_, ok := envExact[name]
 	return ok
+}
+
+// FlagParser reports what a command-line parser package accepts beyond
+// the spelling the code defines ("case", "negation", "dots"), nil if it is
+// not listed.
+func FlagParser(pkg string) map[string]bool {
+	loadOnce.Do(load)
+	return flagParsers[pkg]
+}
+
+// FlagParsers lists the parser packages of flagparsers.txt.
+func FlagParsers() []string {
+	loadOnce.Do(load)
+	out := make([]string, 0, len(flagParsers))
+	for p := range flagParsers {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Program reports whether name is a well-known program that is not part of
