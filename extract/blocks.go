@@ -146,6 +146,10 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		e.dockerfileBlock(s)
 		return
 	}
+	if lang == "python" || lang == "py" || lang == "python3" {
+		e.traitletsBlock(s)
+		return
+	}
 	if f := configblock.FormatOf(lang); f != configblock.Unknown {
 		e.configBlock(s, f, info)
 		return
@@ -599,5 +603,20 @@ func (e *extractor) dockerfileBlock(s snippet) {
 			off := base + kv[2]
 			e.envClaim(body[kv[2]:kv[3]], s.toDoc(off), "", e.blockJudgement(s, off, ""), verify.ShellBlock)
 		}
+	}
+}
+
+// traitletsLineRE finds a setting of a traitlets config file
+// (jupyterhub_config.py): c.JupyterHub.log_file = '/var/log/hub.log'.
+var traitletsLineRE = regexp.MustCompile(`(?m)^[ \t]*c\.([A-Z]\w*\.[A-Za-z_]\w*)[ \t]*(?:=|\+=|\.append\(|\.update\(|\[)`)
+
+// traitletsBlock reads the settings of a traitlets config file snippet;
+// the rest of a Python snippet is code, not claims.
+func (e *extractor) traitletsBlock(s snippet) {
+	for _, m := range traitletsLineRE.FindAllStringSubmatchIndex(s.text, -1) {
+		name := s.text[m[2]:m[3]]
+		j := e.blockJudgement(s, m[2], name)
+		e.add(verify.Claim{Kind: verify.Config, Name: name, Text: name, Source: verify.ConfigBlock, Explicit: true,
+			Safety: j.safety, Historical: j.historical, Owner: j.owner, Context: j.context}, s.toDoc(m[2]))
 	}
 }

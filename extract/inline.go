@@ -175,7 +175,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 	case names.Dotted:
 		switch {
-		case isFileOrCode(name) && !(pascalPath(name) && has(configKeyCue, near)):
+		case isFileOrCode(name) && !((pascalPath(name) || classSetting(name)) && has(configKeyCue, near)):
 			return
 		case has(featureCue, near):
 			c.Kind, c.Explicit = verify.Feature, true
@@ -279,6 +279,12 @@ func pascalPath(tok string) bool {
 	}
 	return true
 }
+
+// classSettingRE finds a setting named after its class, as traitlets
+// names them: Spawner.disable_user_config, JupyterHub.log_file.
+var classSettingRE = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+\.[a-z_][a-z0-9_]*$`)
+
+func classSetting(tok string) bool { return classSettingRE.MatchString(tok) }
 
 // prosePatterns find names in plain text where the wording leaves no doubt.
 // Group 1 is the name.

@@ -451,6 +451,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	for _, k := range c.Kind.ServedBy() {
 		ev = append(ev, ix.lookup(k, c.Name)...)
 	}
+	if rest, ok := traitletsConfig(c); ok && len(ev) == 0 {
+		ev = ix.lookup(Config, rest) // c.JupyterHub.log_file is JupyterHub.log_file
+	}
 	if len(ev) > 0 {
 		sortEvidence(ev)
 		return Verified, "", ev
@@ -875,6 +878,16 @@ func kebab(name string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// traitletsConfig strips the c. of a key written as a traitlets config
+// file writes it: c.JupyterHub.log_file.
+func traitletsConfig(c Claim) (string, bool) {
+	rest, ok := strings.CutPrefix(c.Name, "c.")
+	if !ok || c.Kind != Config || rest == "" || rest[0] < 'A' || rest[0] > 'Z' || !strings.Contains(rest, ".") {
+		return "", false
+	}
+	return rest, true
 }
 
 // userSection splits a key of a config snippet into its first segment

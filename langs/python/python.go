@@ -30,7 +30,7 @@ var Spec = &lang.Spec{
 	Idioms: lang.Idioms{
 		Env:      "`os.environ`, `os.getenv`, environs, python-decouple, pydantic settings (`env_prefix`, nested delimiter)",
 		Flags:    "argparse, click (`envvar`, `auto_envvar_prefix`), typer, absl, cleo",
-		Config:   "pydantic models, configparser",
+		Config:   "pydantic models, configparser, traitlets `config=True`",
 		Features: "OpenFeature, LaunchDarkly, Unleash, GrowthBook, Split, Flipt",
 		Programs: "`pyproject.toml` and `setup.cfg` scripts, `requirements*.txt`",
 	},
@@ -38,7 +38,7 @@ var Spec = &lang.Spec{
 	Interpreters: []string{"python", "python2", "python3", "pypy", "pypy3"},
 	Grammar:      python.GetLanguage,
 	Queries:      queries,
-	Needles: []string{"environ", "getenv", `"_", "-"`, `'_', '-'`, "upper()", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
+	Needles: []string{"environ", "getenv", "config=True", `"_", "-"`, `'_', '-'`, "upper()", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
 		"__main__", "DEFINE_", "envvar", "config", "env.", "env(", "variation", "is_enabled", "get_variant", "_value(",
 		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command", "'--", "\"--"},
 	IsTest:   isTest,
@@ -54,6 +54,7 @@ var Spec = &lang.Spec{
 	Custom: map[string]lang.Handler{
 		"python.model":        model,
 		"python.entry_points": entryPoints,
+		"python.traitlet":     traitlet,
 	},
 	Manifests: map[string]lang.Manifest{"pyproject.toml": pyproject, "setup.cfg": setupCfg, "requirements*.txt": requirements},
 }
@@ -512,4 +513,24 @@ func scriptSections(src []byte, sections map[string]bool, via string, sectionRE,
 		}
 	}
 	return out
+}
+
+// traitlet reads a traitlets setting: an attribute of a class assigned a
+// trait tagged config=True is the setting Class.attribute, which users
+// set as c.Class.attribute in a config file or --Class.attribute on a
+// command line.
+func traitlet(f *lang.File, n *sitter.Node) {
+	left := n.ChildByFieldName("left")
+	if left == nil {
+		return
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() != "class_definition" {
+			continue
+		}
+		if name := p.ChildByFieldName("name"); name != nil {
+			f.ReadName(verify.Config, name.Content(f.Src)+"."+left.Content(f.Src), left, "traitlets config=True", false)
+		}
+		return
+	}
 }

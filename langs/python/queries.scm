@@ -211,3 +211,15 @@
   left: (string) @env.from-names.prefix (#match? @env.from-names.prefix "^['\"][A-Z][A-Z0-9_]*_['\"]$")
   right: (call) @_r (#match? @_r "\\.upper\\("))
 ((string) @env.from-names.template (#match? @env.from-names.template "^[fF]['\"][A-Z][A-Z0-9_]*_[{]"))
+
+; traitlets: class JupyterHub(Application): log_file = Unicode("").tag(config=True)
+; is the setting JupyterHub.log_file (c.JupyterHub.log_file in a config file)
+(class_definition
+  body: (block
+    (expression_statement
+      (assignment
+        left: (identifier)
+        right: (call
+          function: (attribute attribute: (identifier) @_tag (#eq? @_tag "tag"))
+          arguments: (argument_list
+            (keyword_argument name: (identifier) @_k (#eq? @_k "config") value: (true))))) @python.traitlet)))
