@@ -78,6 +78,9 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		}
 		if d, ok := ix.nameBuilder(c.Kind, c.Name); ok {
 			for _, f := range sourceForms(dashedForm(c.Kind, c.Name, d)) {
+				if f.name == c.Name {
+					continue // asked for already, as the kind it is (a bare flag word must be written as a flag)
+				}
 				qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
 				if f.prefix != "" {
 					qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})

@@ -533,6 +533,19 @@ func exactMentions(evs []Evidence) []Evidence {
 	return out
 }
 
+// codeMentions are the exact mentions in source files: the names a
+// builder in the code can take as its source (a word of a CI file is not
+// an option).
+func codeMentions(evs []Evidence) []Evidence {
+	var out []Evidence
+	for _, e := range exactMentions(evs) {
+		if e.InCode {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // camel is a dashed name in camelCase: write-discovered-repos → writeDiscoveredRepos.
 func camel(dashed string) string {
 	parts := strings.Split(dashed, "-")
@@ -560,13 +573,13 @@ func dashedForm(k Kind, name string, d dynamicSite) string {
 // nor a typo in the first word makes a name.
 func (ix *Index) builtFromNames(dashed string) (string, []Evidence) {
 	for _, f := range sourceForms(dashed) {
-		evs := exactMentions(ix.mentions[f.name])
-		if len(evs) == 0 {
-			continue
+		evs := codeMentions(ix.mentions[f.name])
+		if len(evs) == 0 || f.name == dashed {
+			continue // the flag's own name written in the code is a mention, judged as one
 		}
 		// the part a builder added must be a name of the code too: a typo
 		// in it (RENOVATE_ADDITONAL_CONFIG_FILE) is no backend's prefix
-		if f.prefix != "" && len(ix.mentions[f.prefix]) == 0 {
+		if f.prefix != "" && len(codeMentions(ix.mentions[f.prefix])) == 0 {
 			continue
 		}
 		if oneWord := !strings.ContainsAny(f.name, "_-") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" {

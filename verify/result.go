@@ -6,6 +6,9 @@ type Evidence struct {
 	Name     string // the name at that place, which may differ from the claim's (a derived name's source key)
 	Via      string // the idiom: "os.Getenv", "struct tag yaml", "mentioned"
 	Strength Strength
+	// InCode marks a mention in a source file of an indexed language, not
+	// in a data, config or build file.
+	InCode bool `json:",omitempty"`
 }
 
 // Result is the verdict on one claim, with the evidence behind it.

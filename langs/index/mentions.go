@@ -159,7 +159,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			if flagOnly[name] && (!writtenAsFlag(src, off, len(name)) || fs.lang == nil && src[off-1] != '-') {
 				return
 			}
-			e := verify.Evidence{Pos: at(off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention}
+			e := verify.Evidence{Pos: at(off), Name: name, Via: "mentioned in " + kindOfFile(fs.path, fs.lang), Strength: verify.Mention, InCode: fs.lang != nil}
 			if envPlaceholderBefore(src, off) {
 				// Symfony's %env(NAME)% in a config file reads the variable
 				e.Via, e.Strength = "%env()% in "+kindOfFile(fs.path, fs.lang), verify.Read
