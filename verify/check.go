@@ -78,8 +78,8 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		}
 		if d, ok := ix.nameBuilder(c.Kind, c.Name); ok {
 			for _, f := range sourceForms(dashedForm(c.Kind, c.Name, d)) {
-				if f.name == c.Name {
-					continue // asked for already, as the kind it is (a bare flag word must be written as a flag)
+				if c.Kind == Flag && f.name == c.Name {
+					continue // asked for already, as a flag (whose bare word must be written as one)
 				}
 				qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
 				if f.prefix != "" {
@@ -554,7 +554,7 @@ func (ix *Index) judge(c Claim) Result {
 		}
 	}
 	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) {
-		if src, evs := ix.builtFromNames(dashedForm(c.Kind, c.Name, d)); src != "" {
+		if src, evs := ix.builtFromNames(c.Kind, dashedForm(c.Kind, c.Name, d)); src != "" {
 			built := Evidence{Pos: d.pos, Name: d.Prefix + "*", Via: d.Via, Strength: Read}
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("the code builds names from names of the code at run time (%s), and %s is one (%s)", d.pos, src, evs[0].Pos), Evidence: []Evidence{evs[0], built}}
 		}
@@ -943,7 +943,7 @@ func (ix *Index) envKnown(name string) (Evidence, bool) {
 		return evs[0], true
 	}
 	if d, ok := ix.nameBuilder(Env, name); ok {
-		if _, evs := ix.builtFromNames(dashedForm(Env, name, d)); len(evs) > 0 {
+		if _, evs := ix.builtFromNames(Env, dashedForm(Env, name, d)); len(evs) > 0 {
 			return evs[0], true
 		}
 	}

@@ -571,10 +571,10 @@ func dashedForm(k Kind, name string, d dynamicSite) string {
 // prefix that the code names too (the backend "pikpak" and its option
 // "encoding"), so that neither a bare word of the code ("id", "region")
 // nor a typo in the first word makes a name.
-func (ix *Index) builtFromNames(dashed string) (string, []Evidence) {
+func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 	for _, f := range sourceForms(dashed) {
 		evs := codeMentions(ix.mentions[f.name])
-		if len(evs) == 0 || f.name == dashed {
+		if len(evs) == 0 || k == Flag && f.name == dashed {
 			continue // the flag's own name written in the code is a mention, judged as one
 		}
 		// the part a builder added must be a name of the code too: a typo
