@@ -582,7 +582,9 @@ func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 		if f.prefix != "" && len(codeMentions(ix.mentions[f.prefix])) == 0 {
 			continue
 		}
-		if oneWord := !strings.ContainsAny(f.name, "_-") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" {
+		// a one-word source needs a prefix the builder adds: an env
+		// builder's own (COMPOSER_ + "cafile") or a named leading segment
+		if oneWord := !strings.ContainsAny(f.name, "_-.") && strings.ToLower(f.name) == f.name; oneWord && f.prefix == "" && k != Env {
 			continue
 		}
 		return f.name, evs

@@ -36,7 +36,7 @@ var Spec = &lang.Spec{
 	Interpreters: []string{"php"},
 	Grammar:      php.GetLanguage,
 	Queries:      queries,
-	Needles: []string{"getenv", "env(", "_ENV", "_SERVER", "config(", "Config::", "%env(", "signature", "addOption", "InputOption",
+	Needles: []string{"getenv", "env(", "strtoupper", "_ENV", "_SERVER", "config(", "Config::", "%env(", "signature", "addOption", "InputOption",
 		"Feature::", "variation", "isEnabled", "Value(", "getTreatment"},
 	IsTest: func(p string) bool {
 		return strings.HasPrefix(p, "tests/") || strings.Contains(p, "/tests/") || strings.HasSuffix(p, "Test.php")

@@ -55,3 +55,11 @@
 (function_call_expression function: (name) @call.func arguments: (arguments (argument (string) @call.arg)))
 (function_call_expression function: (name) @call.func arguments: (arguments (argument (variable_name (name) @call.param))))
 (member_call_expression name: (name) @call.func arguments: (arguments (argument (string) @call.arg)))
+
+; 'COMPOSER_' . strtoupper(strtr($key, '-', '_')): env names built from names of the code
+(binary_expression
+  left: (string) @env.from-names.prefix (#match? @env.from-names.prefix "^['\"][A-Z][A-Z0-9_]*_['\"]$")
+  right: (function_call_expression function: (name) @_fn (#eq? @_fn "strtoupper")))
+(binary_expression
+  left: (encapsed_string) @env.from-names.prefix (#match? @env.from-names.prefix "^\"[A-Z][A-Z0-9_]*_\"$")
+  right: (function_call_expression function: (name) @_fn (#eq? @_fn "strtoupper")))
