@@ -540,6 +540,11 @@ func (ix *Index) judge(c Claim) Result {
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
 		}
 	}
+	if c.Kind == Config {
+		if f, rest, ok := ix.dependencySection(c.Name); ok {
+			return Result{Claim: c, Status: External, Reason: fmt.Sprintf("%s is below %s (%s), a structure of the dependency %s, whose keys docverify does not read", rest, f.Key, f.pos, f.Package), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + " holding " + f.Package + "'s structure", Strength: Mention}}}
+		}
+	}
 	if f, ok := ix.leafOfUnknownSection(c); ok && ix.sectionNamed(c) {
 		return Result{Claim: c, Status: Unwired, Reason: "its last key is a field of the code's config structures, under a section docverify cannot follow", Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + " (" + f.Via + ")", Strength: Mention}}}
 	}

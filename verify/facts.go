@@ -158,6 +158,11 @@ type Field struct {
 	Type  string // the field's type name when it is itself a structure, "" otherwise
 	Site
 	Via string
+	// Package is the import path of the field's type when it is another
+	// package's (server.Config from github.com/grafana/dskit/server): a
+	// dependency's structure, whose keys docverify does not read, is not
+	// one of this repository's structures that happens to share its name.
+	Package string `json:",omitempty"`
 	// Map marks a field whose value is a map: the next path segment is any key.
 	Map bool
 	// Inline marks an embedded structure whose keys appear at this level.

@@ -592,6 +592,60 @@ func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 	return "", nil
 }
 
+// dependencyType reports whether a field holds a structure of a declared
+// dependency (its type's package is under a module go.mod requires).
+func (ix *Index) dependencyType(f fieldSite) bool {
+	if f.Package == "" {
+		return false
+	}
+	pkg := strings.ToLower(f.Package)
+	for d := pkg; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if _, ok := ix.deps[known.NormalizeDependency(d)]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// dependencySection finds the field of a dotted key's path that holds a
+// dependency's structure, with the rest of the key below it: server of
+// server.http_listen_network in tempo, whose server.Config is dskit's.
+func (ix *Index) dependencySection(key string) (fieldSite, string, bool) {
+	segs := strings.Split(strings.ToLower(key), ".")
+	for _, f := range ix.byKey[segs[0]] {
+		if len(segs) > 1 && ix.holdsDependency(f) {
+			return f, strings.Join(segs[1:], "."), true
+		}
+		cur := f
+		for i := 1; i < len(segs)-1; i++ {
+			next, ok := ix.followPath(cur, segs[i:i+1], 0)
+			if !ok {
+				break
+			}
+			if ix.holdsDependency(next) {
+				return next, strings.Join(segs[i+1:], "."), true
+			}
+			cur = next
+		}
+	}
+	return fieldSite{}, "", false
+}
+
+// holdsDependency reports whether the keys below a field may be a
+// dependency's: its type is one, or embeds one inline (tempo's
+// internal_server embeds dskit's server.Config).
+func (ix *Index) holdsDependency(f fieldSite) bool {
+	if ix.dependencyType(f) {
+		return true
+	}
+	for _, g := range ix.owners[f.Type] {
+		if g.Inline && ix.dependencyType(g) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxDepth bounds walks through config structures, which may be recursive.
 const maxDepth = 12
 
@@ -599,7 +653,9 @@ func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, b
 	if len(rest) == 0 {
 		return f, true
 	}
-	if depth > maxDepth {
+	if depth > maxDepth || ix.dependencyType(f) {
+		// a dependency's structure: its keys are not the fields of this
+		// repository's structures of the same name
 		return fieldSite{}, false
 	}
 	if f.Map && len(rest) == 1 {

@@ -5,6 +5,7 @@
 package golang
 
 import (
+	"bytes"
 	_ "embed"
 	"path"
 	"reflect"
@@ -235,12 +236,20 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 		}
 		fields = append(fields, fl)
 	}
+	var imports map[string]string
 	for _, fl := range fields {
 		site := fl.typ
 		if len(fl.names) > 0 {
 			site = fl.names[0]
 		}
 		typ, isMap := typeName(fl.typ, f.Src)
+		pkg := ""
+		if q := qualifier(fl.typ, f.Src); q != "" {
+			if imports == nil {
+				imports = goImports(f.Src)
+			}
+			pkg = imports[q]
+		}
 		if anon := anonymousStruct(fl.typ); anon != nil && len(fl.names) > 0 {
 			typ = owner + "." + fl.names[0].Content(f.Src)
 			readStruct(f, typ, anon, depth+1)
@@ -275,7 +284,7 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 			inline = true // an embedded struct: its keys appear at this level
 		}
 		if inline {
-			f.AddField(verify.Field{Owner: owner, Type: typ, Inline: true, Weak: weak, Site: f.Site(site), Via: "embedded struct"})
+			f.AddField(verify.Field{Owner: owner, Type: typ, Package: pkg, Inline: true, Weak: weak, Site: f.Site(site), Via: "embedded struct"})
 			continue
 		}
 		for _, n := range fl.names {
@@ -287,7 +296,7 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 				}
 				k, v = name, "struct field" // loaders match untagged fields by name
 			}
-			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v})
+			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v})
 		}
 	}
 }
@@ -463,6 +472,59 @@ func typeName(n *sitter.Node, src []byte) (string, bool) {
 		return typeName(n.ChildByFieldName("type"), src)
 	}
 	return "", false
+}
+
+// qualifier is the package name of a qualified type (server of
+// *server.Config, through pointers, slices, maps and generics), "" for a
+// type of this package.
+func qualifier(n *sitter.Node, src []byte) string {
+	for depth := 0; n != nil && depth < 6; depth++ {
+		switch n.Type() {
+		case "qualified_type":
+			if p := n.ChildByFieldName("package"); p != nil {
+				return p.Content(src)
+			}
+			return ""
+		case "pointer_type", "slice_type", "array_type":
+			n = n.NamedChild(int(n.NamedChildCount()) - 1)
+		case "map_type":
+			n = n.ChildByFieldName("value")
+		case "generic_type":
+			n = n.ChildByFieldName("type")
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// importLineRE finds an import spec: "path", alias "path".
+var importLineRE = regexp.MustCompile(`(?m)^\s*(?:import\s+)?(?:([A-Za-z_]\w*|\.)\s+)?"([^"\s]+)"\s*$`)
+
+// goImports maps the package names a Go file refers to onto import
+// paths: an alias, or the path's last element (without a major version
+// suffix such as /v2). Only the text before the first declaration is read.
+func goImports(src []byte) map[string]string {
+	head := src
+	if i := bytes.Index(src, []byte("\nfunc ")); i >= 0 {
+		head = src[:i]
+	}
+	if i := bytes.Index(head, []byte("\ntype ")); i >= 0 {
+		head = head[:i]
+	}
+	out := map[string]string{}
+	for _, m := range importLineRE.FindAllSubmatch(head, -1) {
+		p := string(m[2])
+		name := string(m[1])
+		if name == "" || name == "." {
+			name = path.Base(p)
+			if len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+				name = path.Base(path.Dir(p))
+			}
+		}
+		out[name] = p
+	}
+	return out
 }
 
 func builtinless(t string) string {
