@@ -595,7 +595,10 @@ func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 // dependencyType reports whether a field holds a structure of a declared
 // dependency (its type's package is under a module go.mod requires).
 func (ix *Index) dependencyType(f fieldSite) bool {
-	if f.Package == "" {
+	// a map's keys are the user's, and a raw value (toml.Primitive,
+	// json.RawMessage, yaml.Node) is decoded later into a structure of
+	// the repository's own: neither holds the dependency's keys
+	if f.Package == "" || f.Map || rawValueTypes[f.Type] {
 		return false
 	}
 	pkg := strings.ToLower(f.Package)
@@ -606,6 +609,9 @@ func (ix *Index) dependencyType(f fieldSite) bool {
 	}
 	return false
 }
+
+// rawValueTypes are the decoders' types for a value decoded later.
+var rawValueTypes = map[string]bool{"Primitive": true, "RawMessage": true, "Node": true, "Value": true, "RawExtension": true, "MapSlice": true}
 
 // dependencySection finds the field of a dotted key's path that holds a
 // dependency's structure, with the rest of the key below it: server of

@@ -126,7 +126,16 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 	add := func(name string, e verify.Evidence) {
 		mu.Lock()
 		defer mu.Unlock()
-		if len(out[name]) < maxMentions {
+		// the cap counts mentions in code and elsewhere apart: five in
+		// generated docs must not crowd out the one in a source file,
+		// which is the evidence that matters for a built name's source
+		same := 0
+		for _, x := range out[name] {
+			if x.InCode == e.InCode {
+				same++
+			}
+		}
+		if same < maxMentions {
 			out[name] = append(out[name], e)
 		}
 	}
