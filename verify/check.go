@@ -184,7 +184,8 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 // attribute gives a flag written without a command ("add `--unsafe-perm`
 // to the arguments") the program it is used with elsewhere in the same
 // doc, when every command line there that passes it runs one program that
-// is not this repository's. It returns a copy; claims are not changed.
+// is not this repository's, or else the one program another code span of
+// its line runs. It returns a copy; claims are not changed.
 func (ix *Index) attribute(claims []Claim) []Claim {
 	type key struct{ file, name string }
 	users := map[key]map[string]bool{}
@@ -197,8 +198,22 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 			users[k][c.Command] = true
 		}
 	}
-	if len(users) == 0 {
-		return claims
+
+	// the programs run on each line: "`emulator -avd x` (add `-show-kernel`
+	// for kernel logs)" gives the bare flag to the emulator
+	type lineKey struct {
+		file string
+		line int
+	}
+	lines := map[lineKey]map[string]bool{}
+	for _, c := range claims {
+		if c.Kind == Flag && c.Command != "" && c.Source == InlineCode {
+			k := lineKey{c.Pos.File, c.Pos.Line}
+			if lines[k] == nil {
+				lines[k] = map[string]bool{}
+			}
+			lines[k][c.Command] = true
+		}
 	}
 	out := append([]Claim(nil), claims...)
 	for i, c := range out {
@@ -206,6 +221,9 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 			continue
 		}
 		cmds := users[key{c.Pos.File, c.Name}]
+		if len(cmds) == 0 {
+			cmds = lines[lineKey{c.Pos.File, c.Pos.Line}]
+		}
 		if len(cmds) != 1 {
 			continue
 		}
