@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -243,5 +244,41 @@ func TestExtensionlessScriptsByShebang(t *testing.T) {
 	sort.Strings(progs)
 	if got, want := strings.Join(progs, ","), "build,rubocop,tool"; got != want {
 		t.Errorf("programs = %s, want %s", got, want)
+	}
+}
+
+func TestMentionsKeepTheFirstByPosition(t *testing.T) {
+	// more files name the word than evidence is kept for; the ones kept
+	// are the first by path, whichever worker reads them first, and a
+	// source file's mention is not crowded out by data files'
+	files := map[string]string{"src/main.go": "package main\n\nvar _ = \"cache_mode\"\n"}
+	for i := 0; i < 12; i++ {
+		files[fmt.Sprintf("data/%02d.txt", i)] = "cache_mode\n"
+	}
+	root, paths := writeRepo(t, files)
+	var first []string
+	for run := 0; run < 5; run++ {
+		ix := newIndexer(t, root, paths, nil)
+		m, err := ix.Mentions(context.Background(), []verify.MentionQuery{{Kind: verify.Config, Name: "cache_mode"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		inCode := false
+		for _, e := range m["cache_mode"] {
+			got = append(got, e.Pos.File)
+			inCode = inCode || e.InCode
+		}
+		if !inCode {
+			t.Fatalf("the source file's mention was crowded out: %v", got)
+		}
+		if run == 0 {
+			first = got
+			if want := "data/00.txt,data/01.txt,data/02.txt,data/03.txt,data/04.txt,src/main.go"; strings.Join(got, ",") != want {
+				t.Errorf("kept %v, want %s", got, want)
+			}
+		} else if strings.Join(got, ",") != strings.Join(first, ",") {
+			t.Errorf("run %d kept %v, run 0 %v", run, got, first)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -126,18 +127,7 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 	add := func(name string, e verify.Evidence) {
 		mu.Lock()
 		defer mu.Unlock()
-		// the cap counts mentions in code and elsewhere apart: five in
-		// generated docs must not crowd out the one in a source file,
-		// which is the evidence that matters for a built name's source
-		same := 0
-		for _, x := range out[name] {
-			if x.InCode == e.InCode {
-				same++
-			}
-		}
-		if same < maxMentions {
-			out[name] = append(out[name], e)
-		}
+		out[name] = keepFirst(out[name], e)
 	}
 	err := ix.each(ctx, func(_ *lang.Worker, i int) {
 		fs := &ix.files[i]
@@ -501,4 +491,26 @@ func isDocText(p string) bool {
 	}
 	top, _, nested := strings.Cut(p, "/")
 	return nested && docDirs[strings.ToLower(top)]
+}
+
+// keepFirst adds a mention to a name's list and keeps, of those in code
+// and of the others apart, the maxMentions first by position: five in
+// generated docs must not crowd out the one in a source file (the
+// evidence that matters for a built name's source), and which ones are
+// kept must not depend on which worker got there first.
+func keepFirst(list []verify.Evidence, e verify.Evidence) []verify.Evidence {
+	i := sort.Search(len(list), func(i int) bool { return e.Pos.Before(list[i].Pos) })
+	list = append(list, verify.Evidence{})
+	copy(list[i+1:], list[i:])
+	list[i] = e
+	same := 0
+	for j := 0; j < len(list); j++ {
+		if list[j].InCode != e.InCode {
+			continue
+		}
+		if same++; same > maxMentions {
+			return append(list[:j], list[j+1:]...)
+		}
+	}
+	return list
 }
