@@ -492,6 +492,13 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return Verified, "", []Evidence{e}
 		}
 	}
+	if c.Kind == Config {
+		// a chart's values are keyed by the program's name (tempo.readinessProbe):
+		// the Kubernetes word decides, not the program's
+		if owner := known.ConfigSegmentOwner(c.Name); owner != "" {
+			return External, "a key of " + owner + "'s schema", nil
+		}
+	}
 	if c.Kind == Config && !ix.namesOwnProgram(c) {
 		if owner, ok := known.ConfigKey(c.Name); ok {
 			return External, "a config key of " + owner, nil

@@ -39,6 +39,9 @@ var docHostData string
 //go:embed flagparsers.txt
 var flagParserData string
 
+//go:embed configsegments.txt
+var configSegmentData string
+
 type pattern struct {
 	prefix bool // the entry ended in *: match names that start with it
 	suffix bool // the entry started with *: match names that end with it
@@ -69,6 +72,7 @@ var (
 	configFiles []pattern // text is a glob, owner the tool
 	docHosts    map[string]string
 	flagParsers map[string]map[string]bool // package → what it accepts
+	configSegs  map[string]string          // segment → owner
 )
 
 // distinctiveGroups are the groups of programs.txt whose names, outside
@@ -91,6 +95,10 @@ type library struct {
 var configKeys map[string]string
 
 func load() {
+	configSegs = map[string]string{}
+	for _, p := range parse(configSegmentData) {
+		configSegs[p.text] = p.owner
+	}
 	flagParsers = map[string]map[string]bool{}
 	for _, line := range strings.Split(flagParserData, "\n") {
 		f := strings.Fields(line)
@@ -278,6 +286,19 @@ func ConfigKey(name string) (owner string, ok bool) {
 	loadOnce.Do(load)
 	owner, ok = configKeys[name]
 	return owner, ok
+}
+
+// ConfigSegmentOwner finds the program whose schema a config key's path
+// belongs to by one of its segments (valueFrom, extraVolumes: Kubernetes
+// and Helm charts), "" if none.
+func ConfigSegmentOwner(key string) string {
+	loadOnce.Do(load)
+	for _, seg := range strings.Split(key, ".") {
+		if o, ok := configSegs[seg]; ok {
+			return o
+		}
+	}
+	return ""
 }
 
 // Env reports whether name is a well-known environment variable of another
