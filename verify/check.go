@@ -61,12 +61,7 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 					qs = append(qs, MentionQuery{Kind: Config, Name: strings.ToLower(c.Name[i+1:])})
 				}
 				if built {
-					for _, f := range sourceForms(dashedForm(Env, c.Name[:i], d)) {
-						qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
-						if f.prefix != "" {
-							qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})
-						}
-					}
+					qs = append(qs, sourceQueries(dashedForm(Env, c.Name[:i], d), "")...)
 				}
 			}
 		}
@@ -77,15 +72,11 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 			qs = append(qs, MentionQuery{Kind: Config, Name: sectionSegment(c.Name)})
 		}
 		if d, ok := ix.nameBuilder(c.Kind, c.Name); ok {
-			for _, f := range sourceForms(dashedForm(c.Kind, c.Name, d)) {
-				if c.Kind == Flag && f.name == c.Name {
-					continue // asked for already, as a flag (whose bare word must be written as one)
-				}
-				qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
-				if f.prefix != "" {
-					qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})
-				}
+			own := ""
+			if c.Kind == Flag {
+				own = c.Name // asked for already, as a flag (whose bare word must be written as one)
 			}
+			qs = append(qs, sourceQueries(dashedForm(c.Kind, c.Name, d), own)...)
 		}
 		for _, q := range qs {
 			if !seen[q] {
@@ -101,6 +92,21 @@ func Pending(claims []Claim, ix *Index) []MentionQuery {
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+// sourceQueries ask for the names of the code a built name can come from
+// (sourceForms) and the prefixes a builder would have added, except skip.
+func sourceQueries(dashed, skip string) []MentionQuery {
+	var qs []MentionQuery
+	for _, f := range sourceForms(dashed) {
+		if f.name != skip {
+			qs = append(qs, MentionQuery{Kind: Config, Name: f.name})
+		}
+		if f.prefix != "" {
+			qs = append(qs, MentionQuery{Kind: Config, Name: f.prefix})
+		}
+	}
+	return qs
 }
 
 // Check decides every claim.
@@ -866,7 +872,7 @@ func (ix *Index) parserSpelling(name string) (Evidence, bool) {
 			if alt == "" || alt == name {
 				return Evidence{}, false
 			}
-			for _, form := range []string{alt, camel(alt), kebab(alt)} {
+			for _, form := range []string{alt, camel(alt), Kebab(alt)} {
 				if evs := ix.reads[nameKey{Flag, form}]; len(evs) > 0 {
 					e := evs[0]
 					e.Via = fmt.Sprintf("%s, which %s accepts for %s (%s)", how, pkg, DisplayName(Flag, form), dep.Via)
@@ -879,7 +885,7 @@ func (ix *Index) parserSpelling(name string) (Evidence, bool) {
 			if e, ok := try(camel(name), "its camelCase form"); ok {
 				return e, true
 			}
-			if e, ok := try(kebab(name), "its kebab-case form"); ok {
+			if e, ok := try(Kebab(name), "its kebab-case form"); ok {
 				return e, true
 			}
 		}
@@ -895,22 +901,6 @@ func (ix *Index) parserSpelling(name string) (Evidence, bool) {
 		}
 	}
 	return Evidence{}, false
-}
-
-// kebab is a camelCase name in kebab case: passWithNoTests → pass-with-no-tests.
-func kebab(name string) string {
-	var b strings.Builder
-	for i, r := range name {
-		if r >= 'A' && r <= 'Z' {
-			if i > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r + 'a' - 'A')
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // traitletsConfig strips the c. of a key written as a traitlets config

@@ -546,17 +546,6 @@ func codeMentions(evs []Evidence) []Evidence {
 	return out
 }
 
-// camel is a dashed name in camelCase: write-discovered-repos → writeDiscoveredRepos.
-func camel(dashed string) string {
-	parts := strings.Split(dashed, "-")
-	for i := 1; i < len(parts); i++ {
-		if parts[i] != "" {
-			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
-		}
-	}
-	return strings.Join(parts, "")
-}
-
 // dashedForm is the dashed name a built name is checked as: a flag's own
 // name, or an env name's rest after the builder's prefix, lower-cased.
 func dashedForm(k Kind, name string, d dynamicSite) string {

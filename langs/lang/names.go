@@ -3,31 +3,13 @@ package lang
 import (
 	"regexp"
 	"strings"
-	"unicode"
+
+	"github.com/docverify/docverify/verify"
 )
 
 // Kebab turns a field or parameter name into the flag a CLI library
 // derives from it: dry_run, dryRun and DryRun give dry-run.
-func Kebab(s string) string {
-	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case r == '_' || r == '-':
-			if b.Len() > 0 {
-				b.WriteByte('-')
-			}
-		case unicode.IsUpper(r):
-			if i > 0 && b.Len() > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
-				b.WriteByte('-')
-			}
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
+func Kebab(s string) string { return verify.Kebab(s) }
 
 var (
 	specSplitRE = regexp.MustCompile(`[\s,|/=<>\[\]{}()]+`)
