@@ -443,8 +443,23 @@ func (e *extractor) add(c verify.Claim, off int) {
 	}
 	// the name's own words ("--rollback-on-error", "UPLOAD_TIMEOUT") are not
 	// its sentence presenting it as a safety mechanism
-	if c.Safety != "" && e.safetyIn(strings.ReplaceAll(c.Context, c.Text, " ")) == "" && e.safetyIn(e.headingText()) == "" {
-		c.SafetyFromName = true
+	// its sentence presenting it as a safety mechanism; nor is a heading
+	// alone ("Signature verification" above a port): a heading counts
+	// when the name agrees with it (FEED_KILL_SWITCH under "Kill switch")
+	if c.Safety != "" {
+		_, named := e.cues.Find(cuesNameWords(c.Name))
+		heading := e.safetyIn(e.headingText())
+		c.SafetyStated, c.SafetyWhere = e.safetyIn(strings.ReplaceAll(c.Context, c.Text, " ")), "sentence"
+		switch {
+		case c.SafetyStated != "":
+		case named && heading != "":
+			c.SafetyStated, c.SafetyWhere = heading, "section and name"
+		case named:
+			c.SafetyWhere = "name"
+		default:
+			c.SafetyWhere = "section"
+		}
+		c.SafetyFromName = c.SafetyStated == ""
 	}
 	if c.Text == "" {
 		c.Text = c.Name

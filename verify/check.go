@@ -223,6 +223,12 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 	}
 	out := append([]Claim(nil), claims...)
 	for i, c := range out {
+		// "run guard with X set to 1" names the program Guard, not a
+		// guard: a safety word that is the name of one of the repository's
+		// programs says nothing about the claim
+		if c.Safety != "" {
+			out[i].Safety, out[i].SafetyStated, out[i].SafetyFromName = ix.safetyNotProgram(c)
+		}
 		if c.Kind != Flag || c.Command != "" || c.Owner != "" {
 			continue
 		}
@@ -240,6 +246,31 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// safetyNotProgram drops a safety cue that is the name of one of the
+// repository's programs ("run guard with X set", GUARD_KILL_SWITCH's
+// first word): it names the program, not a guard. The name's cue falls
+// back on the sentence's and the other way round.
+func (ix *Index) safetyNotProgram(c Claim) (safety, stated string, fromName bool) {
+	isProgram := func(cue string) bool {
+		_, ok := ix.programs[strings.ToLower(cue)]
+		return ok
+	}
+	safety, stated = c.Safety, c.SafetyStated
+	if !isProgram(safety) && !isProgram(stated) {
+		return safety, stated, c.SafetyFromName
+	}
+	if isProgram(stated) {
+		stated = ""
+	}
+	if isProgram(safety) {
+		safety = stated
+	}
+	if safety == "" {
+		return "", "", false
+	}
+	return safety, stated, stated == ""
 }
 
 // prefixWellKnown reports whether the code reads at least three specific
@@ -313,6 +344,26 @@ func (ix *Index) envPrefixes() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// minDependencyPrefix is the shortest dependency name taken for an env
+// prefix: shorter ones (log, env, os) are words too many names start with.
+const minDependencyPrefix = 4
+
+// dependencyPrefix finds the declared dependency an env name's first
+// word names (LISTEN_GEM_DEBUGGING where the gemspec declares listen):
+// the library's own variable, read out of docverify's sight, unless the
+// word is also a program or the prefix of the repository.
+func (ix *Index) dependencyPrefix(name string) (Evidence, bool) {
+	word, _, ok := strings.Cut(name, "_")
+	if !ok || len(word) < minDependencyPrefix {
+		return Evidence{}, false
+	}
+	dep, isDep := ix.deps[known.NormalizeDependency(strings.ToLower(word))]
+	if !isDep || ix.ownsCommand(strings.ToLower(word)) || slices.Contains(ix.envPrefixes(), word+"_") {
+		return Evidence{}, false
+	}
+	return dep, true
 }
 
 // otherProgramsPrefix finds the program an env name's first word names
@@ -522,6 +573,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, "a variable of " + owner, nil
 		}
 	}
+	if c.Kind == Env && c.Command != "" && !ix.ownsCommand(c.Command) && !ix.namesOwnProgram(c) && known.ReadsItsCommandLineEnv(ProgramName(c.Command)) {
+		return External, fmt.Sprintf("it is set on the command line of %s, another program, which reads it", ProgramName(c.Command)), nil
+	}
 	if c.Kind == Env {
 		// DISABLE_AUTO_UPDATE="true" in ~/.zshrc: set in another tool's
 		// config file, for that tool
@@ -536,6 +590,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		if lib, dep, ok := ix.honouredBy(c.Display()); ok {
 			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
 			return Verified, "", []Evidence{dep}
+		}
+	}
+	if c.Kind == Env && !ix.namesOwnProgram(c) {
+		if dep, ok := ix.dependencyPrefix(c.Name); ok {
+			return External, fmt.Sprintf("its prefix is the name of %s, a dependency %s: the library's own variable", dep.Name, dep.Via), nil
 		}
 	}
 	return StatusUnknown, "", nil
@@ -707,11 +766,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 				// should say it was removed, or drop it
 				f.Message += fmt.Sprintf(" (the docs say it %s, which means it still works; if it was removed, say so)", c.Deprecated)
 			} else if c.Safety != "" {
-				where := "context"
-				if c.SafetyFromName {
-					where = "name"
+				where := c.SafetyWhere
+				if where == "" || where == "sentence" {
+					where = "context"
 				}
-				f.Message += fmt.Sprintf(" (its %s reads like a safety mechanism: %q)", where, c.Safety)
+				f.Message += fmt.Sprintf(" (its %s %s like a safety mechanism: %q)", where, plural(strings.Count(where, " and ")+1, "reads", "read"), c.Safety)
 			}
 		case c.Explicit || c.Safety != "":
 			f.Rule = RuleUnowned

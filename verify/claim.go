@@ -52,6 +52,13 @@ type Claim struct {
 	// (DISABLE_AUTO_TITLE), not its sentence or section: weaker evidence
 	// that the docs promise a safety mechanism of this repository.
 	SafetyFromName bool
+	// SafetyStated is the cue of the sentence or heading alone, "" if only
+	// the name carries one: the one to fall back on when Safety turns out
+	// to be a word of another meaning (GUARD_…, where guard is a program).
+	SafetyStated string `json:",omitempty"`
+	// SafetyWhere says what carries the cue, for messages: "sentence",
+	// "section and name", "name" or "section".
+	SafetyWhere string `json:",omitempty"`
 	// Historical is the phrase that says the name was removed or renamed
 	// ("was renamed to"), "" if none: the doc does not claim it exists.
 	Historical string

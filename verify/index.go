@@ -871,6 +871,9 @@ func (ix *Index) ownsCommand(cmd string) bool {
 	if cmd == "" || cmd == OwnProgram {
 		return true
 	}
+	if known.Wrapper(ProgramName(cmd)) {
+		return false // ./gradlew runs Gradle, whatever the repository builds
+	}
 	clean := path.Clean(strings.TrimPrefix(cmd, "./"))
 	if ix.files[clean] || ix.progDirs[clean] {
 		return true

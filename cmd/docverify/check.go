@@ -64,7 +64,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.StringVar(&o.minSeverity, "min-severity", "", "report findings at or above this severity: error, warning or info (default warning, or --fail-on's if lower)")
 	fs.BoolVar(&o.includeCopies, "include-copies", false, "check translations and old versions of docs too; they repeat other docs, so they are skipped by default")
-	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs and release notes too; they record history, so they are skipped by default")
+	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs, release notes, migration guides and design records (ADRs, RFCs) too; they record history or proposals, so they are skipped by default")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")

@@ -49,6 +49,9 @@ func Of(tok string) Shape {
 	case dottedRE.MatchString(tok):
 		return Dotted
 	case lowerWordRE.MatchString(tok):
+		if lettersRun(tok) {
+			return None
+		}
 		return LowerWord
 	case sectionEnvRE.MatchString(tok):
 		return SectionEnv
@@ -56,6 +59,27 @@ func Of(tok string) Shape {
 		return PascalWord
 	}
 	return None
+}
+
+// humpRE finds the humps of a camelCase token after its first word.
+var humpRE = regexp.MustCompile(`[A-Z]+[a-z0-9]*`) // an acronym is one hump: enableHTTP2
+
+// lettersRun reports whether a camelCase token is a run of letters rather
+// than words: printf's conversion letters (diouxXeEfFgGcrs), a random
+// string. Names are words; three or more humps of one or two
+// letters, making up most of them, are not.
+func lettersRun(tok string) bool {
+	if strings.ContainsAny(tok, "-_") {
+		return false
+	}
+	humps := humpRE.FindAllString(tok, -1)
+	short := 0
+	for _, h := range humps {
+		if len(h) <= 2 {
+			short++
+		}
+	}
+	return short >= 3 && 2*short > len(humps)
 }
 
 // placeholderRE finds the usual ways of writing "put your own value here".

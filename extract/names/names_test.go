@@ -46,6 +46,17 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
+func TestLetterRunsAreNotNames(t *testing.T) {
+	for tok, want := range map[string]Shape{
+		"diouxXeEfFgGcrs": None, "xYaBcDeF": None,
+		"maxAttempts": LowerWord, "setUpIoCtx": LowerWord, "enableHTTP2": LowerWord, "isAOrB": LowerWord,
+	} {
+		if got := Of(tok); got != want {
+			t.Errorf("Of(%q) = %v, want %v", tok, got, want)
+		}
+	}
+}
+
 func TestNotNames(t *testing.T) {
 	for _, tok := range []string{"GET", "NOT_FOUND", "RESOURCE_EXHAUSTED", "CURRENT_TIMESTAMP", "CODE_OF_CONDUCT", "ERR_INVALID_ARG_TYPE", "SIGTERM", "SIGWINCH"} {
 		if !IsNotAName(tok) {

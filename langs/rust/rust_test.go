@@ -111,6 +111,24 @@ enum Cmd {
 `, Want: `
 read flag dry-run @dry_run #[arg(long)] field
 `},
+		{Name: "clap rename_all spells the flags", Src: `#[derive(Args)]
+#[command(next_help_heading = "Process Options", rename_all = "snake_case")]
+pub struct ProcessArgs {
+    #[arg(long)]
+    pub read_only: bool,
+    #[arg(long = "tree-mode")]
+    pub tree: bool,
+}
+#[derive(Args)]
+pub struct Kebab {
+    #[arg(long)]
+    pub get_threads: bool,
+}
+`, Want: `
+read flag read_only @read_only #[arg(long)] field
+read flag tree-mode @tree-mode #[arg(long)] field
+read flag get-threads @get_threads #[arg(long)] field
+`},
 		{Name: "near misses", Src: `struct Plain {
     #[arg(long)]
     not_derived: bool,

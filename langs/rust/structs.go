@@ -113,8 +113,7 @@ func structItem(f *lang.File, n *sitter.Node) {
 	}
 	owner := nameNode.Content(f.Src)
 	derives := map[string]bool{}
-	renameAll := ""
-	cli := false
+	d := naming{cliRename: "kebab-case"}
 	for _, a := range precedingAttrs(n, f.Src) {
 		switch {
 		case a.name == "derive":
@@ -123,23 +122,26 @@ func structItem(f *lang.File, n *sitter.Node) {
 			}
 		case a.name == "serde":
 			if r, ok := a.get("rename_all"); ok {
-				renameAll = r.value
+				d.serdeRename = r.value
 			}
 		case a.name == "command" || a.name == "clap" || a.name == "structopt":
-			cli = true
+			d.cli = true
+			if r, ok := a.get("rename_all"); ok {
+				d.cliRename = r.value
+			}
 		}
 	}
-	for _, d := range []string{"Parser", "Args", "StructOpt", "FromArgs"} {
-		cli = cli || derives[d]
+	for _, name := range []string{"Parser", "Args", "StructOpt", "FromArgs"} {
+		d.cli = d.cli || derives[name]
 	}
-	serde := derives["Deserialize"]
-	if !cli && !serde {
+	d.serde = derives["Deserialize"]
+	if !d.cli && !d.serde {
 		return
 	}
-	if serde && configNameRE.MatchString(owner) {
+	if d.serde && configNameRE.MatchString(owner) {
 		f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: owner, Site: f.Site(nameNode), Via: "serde structure named " + owner})
 	}
-	fields(f, owner, body, cli, serde, renameAll)
+	fields(f, owner, body, d)
 }
 
 // enumItem reads the fields of a clap subcommand enum's struct-like
@@ -175,13 +177,22 @@ func enumItem(f *lang.File, n *sitter.Node) {
 		if vn := v.ChildByFieldName("name"); vn != nil {
 			variant = vn.Content(f.Src)
 		}
-		fields(f, nameNode.Content(f.Src)+"::"+variant, vb, true, false, "")
+		fields(f, nameNode.Content(f.Src)+"::"+variant, vb, naming{cli: true, cliRename: "kebab-case"})
 	}
 }
 
 // fields reads the fields of a field list, each with the attributes
 // written above it.
-func fields(f *lang.File, owner string, body *sitter.Node, cli, serde bool, renameAll string) {
+// naming is what a structure's derives make of its field names: clap
+// flags spelt by its rename_all (kebab-case unless the command says
+// otherwise, rename_all = "snake_case" keeps --read_only), serde keys by
+// serde's.
+type naming struct {
+	cli, serde             bool
+	cliRename, serdeRename string
+}
+
+func fields(f *lang.File, owner string, body *sitter.Node, d naming) {
 	var pending []attr
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		c := body.NamedChild(i)
@@ -191,7 +202,7 @@ func fields(f *lang.File, owner string, body *sitter.Node, cli, serde bool, rena
 				pending = append(pending, a)
 			}
 		case "field_declaration":
-			field(f, owner, c, pending, cli, serde, renameAll)
+			field(f, owner, c, pending, d)
 			pending = nil
 		case "line_comment", "block_comment":
 		default:
@@ -200,20 +211,20 @@ func fields(f *lang.File, owner string, body *sitter.Node, cli, serde bool, rena
 	}
 }
 
-func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, cli, serde bool, renameAll string) {
+func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, d naming) {
 	nameNode := n.ChildByFieldName("name")
 	if nameNode == nil {
 		return
 	}
 	name := strings.TrimPrefix(nameNode.Content(f.Src), "r#")
 	typ, isMap := fieldType(n.ChildByFieldName("type"), f.Src)
-	if cli {
+	if d.cli {
 		for _, a := range attrs {
 			if !cliAttrs[a.name] {
 				continue
 			}
 			if long, ok := a.get("long"); ok {
-				flag, at := lang.Kebab(name), nameNode
+				flag, at := renamed(name, d.cliRename), nameNode
 				if long.hasValue {
 					flag, at = long.value, long.node
 				}
@@ -236,10 +247,10 @@ func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, cli, serde 
 			}
 		}
 	}
-	if !serde {
+	if !d.serde {
 		return
 	}
-	key, via, inline := renamed(name, renameAll), "serde field", false
+	key, via, inline := renamed(name, d.serdeRename), "serde field", false
 	var aliases []attrArg
 	for _, a := range attrs {
 		if a.name != "serde" {
@@ -320,10 +331,15 @@ func lastSegment(s string) string {
 	return s
 }
 
-// renamed applies serde's rename_all to a snake_case field name.
+// renamed applies serde's or clap's rename_all to a snake_case field
+// name; an unknown rule (and snake_case, verbatim) keeps it.
 func renamed(name, rule string) string {
 	words := strings.Split(name, "_")
 	switch rule {
+	case "lower":
+		return strings.ToLower(name)
+	case "UPPER":
+		return strings.ToUpper(name)
 	case "lowercase":
 		return strings.ToLower(strings.Join(words, ""))
 	case "UPPERCASE":

@@ -78,7 +78,29 @@ var (
 // distinctiveGroups are the groups of programs.txt whose names, outside
 // everyday, mean the program when a sentence says them.
 var distinctiveGroups = map[string]bool{"a container tool": true, "a Kubernetes tool": true, "a cloud CLI": true,
-	"a version-control tool": true, "a package manager or build tool": true, "a JavaScript runtime": true, "a web browser": true}
+	"a version-control tool": true, "a package manager or build tool": true, "a JavaScript runtime": true, "a web browser": true,
+	wrapperGroup: true, "a signing or supply-chain tool": true}
+
+// ownEnvGroups are the groups of programs.txt whose programs do not run
+// the repository's code: a variable set on their command line
+// (COSIGN_EXPERIMENTAL=1 cosign verify, PKG_CONFIG_PATH=… pkg-config) is
+// theirs. Runners (npm, node, cargo, make, pytest, env, sudo) pass it on
+// to the project's code, so their groups are not here.
+var ownEnvGroups = map[string]bool{"a Kubernetes tool": true, "a cloud CLI": true, "a version-control tool": true,
+	"a web browser": true, "a signing or supply-chain tool": true, "a build or packaging tool of C and C++ projects": true}
+
+// ReadsItsCommandLineEnv reports whether a variable set on a program's
+// command line is that program's own, not passed on to the repository's
+// code.
+func ReadsItsCommandLineEnv(name string) bool {
+	what, ok := Program(name)
+	return ok && ownEnvGroups[what]
+}
+
+// wrapperGroup is the group of programs.txt whose scripts are committed
+// into the repositories that use them (./gradlew, ./mvnw): such a file
+// is the build tool's, never the repository's own program.
+const wrapperGroup = "a build tool's wrapper script"
 
 // everyday are program names that are also words of ordinary prose.
 var everyday = map[string]bool{"go": true, "make": true, "bundle": true, "gem": true, "composer": true, "ant": true,
@@ -350,6 +372,13 @@ func Program(name string) (what string, ok bool) {
 	loadOnce.Do(load)
 	what, ok = programs[name]
 	return what, ok
+}
+
+// Wrapper reports whether a program name is a build tool's wrapper
+// script, which repositories commit though it is not theirs.
+func Wrapper(name string) bool {
+	what, ok := Program(name)
+	return ok && what == wrapperGroup
 }
 
 // ProgramNamedIn reports whether a lower-cased text names the program

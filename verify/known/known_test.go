@@ -27,6 +27,12 @@ func TestProgram(t *testing.T) {
 	if _, ok := Program("feedctl"); ok {
 		t.Error("Program(feedctl) known")
 	}
+	if !ReadsItsCommandLineEnv("cosign") || ReadsItsCommandLineEnv("npm") || ReadsItsCommandLineEnv("feedctl") {
+		t.Error("ReadsItsCommandLineEnv: want cosign's variables its own, npm's passed on, an unknown program's unknown")
+	}
+	if !Wrapper("gradlew") || Wrapper("gradle") {
+		t.Errorf("Wrapper(gradlew) = %v, Wrapper(gradle) = %v; want true, false", Wrapper("gradlew"), Wrapper("gradle"))
+	}
 }
 
 func TestParse(t *testing.T) {

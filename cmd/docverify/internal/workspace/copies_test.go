@@ -38,6 +38,9 @@ func TestMigrationGuidesAreHistory(t *testing.T) {
 		"k9s/change_logs/release_v0.9.0.md": true,
 		// a page about an upgrade command
 		"docs/commands/upgrade-packages.md": false,
+		// design records: what was proposed, built or not
+		"docs/adr/0005-go-edition.md": true, "rfcs/0042-flags.md": true, "docs/proposals/cache.md": true,
+		"docs/design/colours.md": false, "docs/architecture.md": false,
 	} {
 		if got := IsChangelog(p); got != want {
 			t.Errorf("IsChangelog(%q) = %v, want %v", p, got, want)

@@ -83,7 +83,10 @@ var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
 // the present: CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES, BREAKING_CHANGES,
 // RELEASES, a file under a changelog, release-notes, blog or news
 // directory, or a dated post. What a release announcement said existed
-// then says nothing about now.
+// then says nothing about now. Design records are left out for the same
+// reason looking forward: an ADR, RFC or proposal (a file under adr,
+// rfcs, proposals, decisions, enhancements or keps) describes what was
+// proposed, built or not.
 func IsChangelog(p string) bool {
 	if datedRE.MatchString(path.Base(p)) {
 		return true
@@ -100,6 +103,8 @@ func IsChangelog(p string) bool {
 	for _, dir := range strings.Split(path.Dir(p), "/") {
 		switch strings.ToLower(dir) {
 		case "changelog", "changelogs", "change_logs", "change-logs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
+			return true
+		case "adr", "adrs", "decisions", "decision-records", "rfc", "rfcs", "proposals", "design-proposals", "enhancements", "keps":
 			return true
 		}
 		if isMigrationGuide(dir) {
