@@ -55,7 +55,15 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	if owner == "" {
 		owner = schemaOwner(root)
 	}
-	for _, leaf := range root.Leaves() {
+	leaves := root.Leaves()
+	if owner == "" {
+		var keys []string
+		for _, leaf := range leaves {
+			keys = append(keys, leaf.Path...)
+		}
+		owner = known.SnippetOwner(keys)
+	}
+	for _, leaf := range leaves {
 		name := strings.Join(leaf.Path, ".")
 		if leaf.Offset < 0 || names.IsPlaceholder(name) || hasMapKey(leaf.Path) {
 			continue

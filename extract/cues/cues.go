@@ -67,7 +67,7 @@ var Safety = []Cue{
 	{"protect", `protect(s|ed|ing|ion)?`},
 	{"prevent", `prevent(s|ed|ing)?`},
 	{"refuse", `refus(e|es|ed|ing)`},
-	{"block", `block(s|ed|ing)`},
+	{"block", `block(ed|ing)|blocks (the |all |any )?(requests?|traffic|access|connections?|writes?|deletes?|deploys?|calls?)`}, // not "config blocks"
 	{"deny", `deny|denies|denied`},
 	{"lockdown", `lock[ -]?down`},
 }

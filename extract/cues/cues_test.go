@@ -41,6 +41,7 @@ func TestSafetyIgnoresOrdinaryText(t *testing.T) {
 	for _, text := range []string{
 		"The port the server listens on.",
 		"Copy this code block into your shell.",
+		"The feature blocks of the configuration set flags per unit.",
 		"Sets the log level.",
 		"Verify that the server started.",
 		"The author of the post.",

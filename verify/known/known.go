@@ -73,6 +73,7 @@ var (
 	docHosts    map[string]string
 	flagParsers map[string]map[string]bool // package → what it accepts
 	configSegs  map[string]string          // segment → owner
+	snippetSegs map[string]bool            // segments whose owner owns the whole snippet
 )
 
 // distinctiveGroups are the groups of programs.txt whose names, outside
@@ -117,9 +118,11 @@ type library struct {
 var configKeys map[string]string
 
 func load() {
-	configSegs = map[string]string{}
+	configSegs, snippetSegs = map[string]string{}, map[string]bool{}
 	for _, p := range parse(configSegmentData) {
-		configSegs[p.text] = p.owner
+		owner, scope, _ := strings.Cut(p.owner, " | ")
+		configSegs[p.text] = owner
+		snippetSegs[p.text] = scope == "snippet"
 	}
 	flagParsers = map[string]map[string]bool{}
 	for _, line := range strings.Split(flagParserData, "\n") {
@@ -318,6 +321,19 @@ func ConfigSegmentOwner(key string) string {
 	for _, seg := range strings.Split(key, ".") {
 		if o, ok := configSegs[seg]; ok {
 			return o
+		}
+	}
+	return ""
+}
+
+// SnippetOwner is the program whose file a config snippet is, known from
+// one of its keys (any key at any depth, leaf or section): before_script
+// makes a snippet GitLab CI's. "" if no key says so.
+func SnippetOwner(keys []string) string {
+	loadOnce.Do(load)
+	for _, k := range keys {
+		if snippetSegs[k] {
+			return configSegs[k]
 		}
 	}
 	return ""
