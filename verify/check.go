@@ -741,7 +741,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 	switch r.Status {
 	case Missing:
 		// a name one slip from one the code reads is the code's, misspelt
-		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c) && !hasOwnership(r.Ownership, OwnNearName)
+		// and one starting with a program of the repository (TG_ of tg,
+		// beside TERRAGRUNT_) is not the reader's own either
+		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c) && !hasOwnership(r.Ownership, OwnNearName) && !hasOwnership(r.Ownership, OwnProgramName)
 		// a name's own words ("DISABLE_…", "…_TIMEOUT") do not make it a
 		// safety mechanism: only its sentence or section can
 		safety := c.Safety != "" && !c.SafetyFromName
