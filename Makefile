@@ -1,7 +1,7 @@
 # docverify's tasks. `make test` is what CI and the README run.
 GO ?= go
 
-.PHONY: all build test vet fmt-check self bench clean
+.PHONY: all build test vet fmt-check self bench fuzz clean
 
 all: test
 
@@ -27,6 +27,17 @@ self:
 BENCH_BASE ?= HEAD~1
 bench:
 	./scripts/bench.sh $(BENCH_BASE)
+
+# every fuzz target in turn, FUZZTIME each (go test runs one target at a
+# time); a failing input is written under the package's testdata/fuzz
+FUZZTIME ?= 1m
+FUZZ_TARGETS = ./extract:FuzzMarkdown ./extract/configblock:FuzzParse ./extract/shellcmd:FuzzParse ./langs:FuzzIndexers
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 clean:
 	rm -rf bin

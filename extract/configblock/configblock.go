@@ -222,11 +222,16 @@ func parseYAML(orig string) (*Node, error) {
 	if len(doc.Content) == 0 {
 		return root, nil
 	}
+	// aliases are followed one level deep and within a node budget: a
+	// 30-byte snippet of anchors that refer to each other (a: &a [*a, *a])
+	// expands into more nodes than there are atoms
+	budget, inAlias := maxNodes, false
 	var conv func(y *yaml.Node, into *Node, depth int)
 	conv = func(y *yaml.Node, into *Node, depth int) {
-		if depth > 64 {
+		if depth > 64 || budget <= 0 {
 			return
 		}
+		budget--
 		switch y.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(y.Content); i += 2 {
@@ -252,8 +257,10 @@ func parseYAML(orig string) (*Node, error) {
 			into.Scalar = y.Value
 			into.ScalarOffset = keyOffset(orig, offset(y.Line, y.Column), y.Value)
 		case yaml.AliasNode:
-			if y.Alias != nil {
+			if y.Alias != nil && !inAlias {
+				inAlias = true
 				conv(y.Alias, into, depth+1)
+				inAlias = false
 			}
 		case yaml.DocumentNode:
 			for _, c := range y.Content {
@@ -262,8 +269,15 @@ func parseYAML(orig string) (*Node, error) {
 		}
 	}
 	conv(doc.Content[0], root, 0)
+	if budget <= 0 {
+		return nil, fmt.Errorf("it expands to more than %d keys and values (YAML aliases)", maxNodes)
+	}
 	return root, nil
 }
+
+// maxNodes bounds the keys and values one snippet may expand to: far
+// more than any real snippet has, far fewer than an alias bomb makes.
+const maxNodes = 100_000
 
 // keyOffset moves past an opening quote, so that the offset is the name's.
 func keyOffset(src string, off int, value string) int {
