@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
 	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/report"
@@ -186,7 +187,7 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 
 	out := s.out
 	if o.output != "" {
-		f, err := os.Create(o.output)
+		f, err := safefile.Create(o.output)
 		if err != nil {
 			fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
 			return exitError

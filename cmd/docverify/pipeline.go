@@ -15,6 +15,7 @@ import (
 	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
 	"github.com/docverify/docverify/cmd/docverify/internal/changes"
 	"github.com/docverify/docverify/cmd/docverify/internal/config"
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
 	"github.com/docverify/docverify/extract"
 	"github.com/docverify/docverify/extract/cues"
@@ -120,7 +121,7 @@ func loadConfig(root, explicit string) (cfg *config.Config, name string, err err
 	for _, r := range verify.Rules {
 		schema.Rules[r.ID], schema.Rules[r.Slug] = r.ID, r.ID
 	}
-	src, err := os.ReadFile(file)
+	src, err := safefile.Read(file, maxConfigSize)
 	if err != nil {
 		return nil, "", fmt.Errorf("--config: %s: %w", file, unwrapPathError(err))
 	}
@@ -488,17 +489,19 @@ func extractDoc(x *extract.Extractor, root, doc string, override map[string][]by
 	return out
 }
 
+// readDoc reads a doc: a regular file, not through a symbolic link (a
+// pull request's docs/x.md -> /etc/passwd), at most maxDocSize bytes.
 func readDoc(full string) ([]byte, error) {
-	info, err := os.Stat(full)
-	if err != nil {
-		return nil, unwrapPathError(err)
-	}
-	if info.Size() > maxDocSize {
+	src, err := safefile.Read(full, maxDocSize)
+	if errors.Is(err, safefile.ErrTooLarge) {
 		return nil, errors.New("larger than 8 MiB")
 	}
-	src, err := os.ReadFile(full)
 	return src, unwrapPathError(err)
 }
+
+// maxConfigSize bounds .docverify.yml and a baseline: far above any real
+// one, far below what a link to /dev/zero would feed.
+const maxConfigSize = 4 << 20
 
 // traceResults prints the verdict on every claim whose name contains
 // $DOCVERIFY_TRACE to standard error: a maintainer's tool for asking why a

@@ -16,6 +16,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/verify"
 )
 
@@ -46,9 +47,12 @@ type file struct {
 	Findings []Entry `json:"findings"`
 }
 
-// Read loads a baseline file.
+// maxSize bounds a baseline file: millions of entries, not /dev/zero.
+const maxSize = 64 << 20
+
+// Read loads a baseline file: a regular file, not through a link.
 func Read(path string) (*Baseline, error) {
-	src, err := os.ReadFile(path)
+	src, err := safefile.Read(path, maxSize)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {

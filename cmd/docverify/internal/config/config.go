@@ -26,6 +26,8 @@ import (
 	"github.com/agnivade/levenshtein"
 	"github.com/bmatcuk/doublestar/v4"
 	"gopkg.in/yaml.v3"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 )
 
 // Names are the file names looked for at the root, in order.
@@ -153,10 +155,13 @@ type Schema struct {
 	Rules map[string]string // every rule ID and slug, to its ID
 }
 
+// maxFileSize bounds a configuration file read by Load.
+const maxFileSize = 4 << 20
+
 // Load reads and checks a configuration file. The error, if any, lists
 // every mistake.
 func Load(file string, s Schema) (*Config, error) {
-	src, err := os.ReadFile(file)
+	src, err := safefile.Read(file, maxFileSize)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {

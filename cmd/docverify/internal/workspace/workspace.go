@@ -19,6 +19,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 )
 
 // Workspace is the files of one repository, as slash paths relative to Root.
@@ -239,16 +241,21 @@ func isVirtualenv(dir string) bool {
 	return err == nil
 }
 
+// maxIgnoreFile bounds an ignore file.
+const maxIgnoreFile = 4 << 20
+
+// readIgnoreFile reads the patterns of an ignore file: a regular file
+// (never a link or a FIFO a pull request commits as .gitignore), whose
+// lines may be of any length, a leading byte-order mark dropped.
 func readIgnoreFile(file string, domain []string) []gitignore.Pattern {
-	f, err := os.Open(file)
+	src, err := safefile.Read(file, maxIgnoreFile)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
+	text := strings.TrimPrefix(string(src), "\ufeff")
 	var out []gitignore.Pattern
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
+	for _, raw := range strings.Split(text, "\n") {
+		line := strings.TrimRight(raw, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -1,0 +1,82 @@
+// Package safefile opens the files docverify reads and writes by name
+// (its config, ignore files, a baseline, docs given as arguments, the
+// report) the way a tool that runs on untrusted pull requests must: a
+// pull request can commit a symbolic link named .docverify.yml that
+// points at /etc/shadow, a FIFO that hangs a read, or a report path that
+// is a link out of the checkout. Only regular files are read, never
+// through a symbolic link, and never more than a size cap; a report is
+// never written through a link.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// ErrLink, ErrNotRegular and ErrTooLarge say why a file was refused.
+var (
+	ErrLink       = errors.New("is a symbolic link, which docverify does not follow")
+	ErrNotRegular = errors.New("is not a regular file")
+	ErrTooLarge   = errors.New("is too large")
+)
+
+// Read returns the contents of the regular file at path, refusing a
+// symbolic link, anything but a regular file, and a file over max bytes.
+func Read(path string, max int64) ([]byte, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(info); err != nil {
+		return nil, err
+	}
+	if info.Size() > max {
+		return nil, fmt.Errorf("%w (%d bytes, the limit is %d)", ErrTooLarge, info.Size(), max)
+	}
+	f, err := openNoFollow(path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// the file may have been swapped between the Lstat and the open
+	if info, err = f.Stat(); err != nil {
+		return nil, err
+	} else if err := regular(info); err != nil {
+		return nil, err
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > max {
+		return nil, fmt.Errorf("%w (over %d bytes)", ErrTooLarge, max)
+	}
+	return src, nil
+}
+
+// Create opens path for writing a report, truncating a regular file
+// there and refusing a symbolic link or anything else that is not a
+// regular file. New files are created 0644.
+func Create(path string) (*os.File, error) {
+	if info, err := os.Lstat(path); err == nil {
+		if err := regular(info); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return openNoFollow(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+func regular(info fs.FileInfo) error {
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return ErrLink
+	case !info.Mode().IsRegular():
+		return ErrNotRegular
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+//go:build unix
+
+package safefile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func TestReadRefusesWhatIsNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret")
+	if err := os.WriteFile(secret, []byte("root:x:0:0\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, ".docverify.yml")
+	if err := os.Symlink(secret, link); err != nil {
+		t.Fatal(err)
+	}
+	if src, err := Read(link, 1<<20); !errors.Is(err, ErrLink) {
+		t.Errorf("Read(link) = %q, %v; want ErrLink", src, err)
+	}
+	fifo := filepath.Join(dir, "x.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := Read(fifo, 1<<20); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("Read(fifo): %v, want ErrNotRegular", err)
+	}
+	if _, err := Read(dir, 1<<20); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("Read(dir): %v, want ErrNotRegular", err)
+	}
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, []byte(strings.Repeat("x", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(big, 99); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Read(big, 99): %v, want ErrTooLarge", err)
+	}
+	if src, err := Read(big, 100); err != nil || len(src) != 100 {
+		t.Errorf("Read(big, 100) = %d bytes, %v", len(src), err)
+	}
+}
+
+func TestCreateRefusesALink(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside")
+	link := filepath.Join(dir, "docverify.sarif")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := Create(link); !errors.Is(err, ErrLink) {
+		if f != nil {
+			f.Close()
+		}
+		t.Errorf("Create(link): %v, want ErrLink", err)
+	}
+	if _, err := os.Lstat(outside); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the link's target was created: %v", err)
+	}
+	f, err := Create(filepath.Join(dir, "report.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	info, err := os.Stat(filepath.Join(dir, "report.sarif"))
+	if err != nil || info.Mode().Perm()&0o022 != 0 {
+		t.Errorf("report mode %v, %v: want no group or other write", info.Mode(), err)
+	}
+}
