@@ -77,10 +77,12 @@ var (
 			"it weighed.",
 	}
 	RuleUnreadableDoc = &Rule{
-		ID: "DV2001", Slug: "unreadable-doc", Severity: Warning,
+		ID: "DV2001", Slug: "unreadable-doc", Severity: Error,
 		Summary: "A documentation file could not be read.",
 		Doc: "docverify could not read or decode this documentation file, so its claims were not checked. " +
-			"The message says why; the rest of the run goes on.",
+			"The message says why; the rest of the run goes on. It is an error so that a doc nobody checked " +
+			"(a NUL byte, a size past the cap, a link, a crash of docverify's) fails the gate instead of " +
+			"passing it unread; exclude a file that is not documentation in the config.",
 	}
 	RuleUnreadableSnippet = &Rule{
 		ID: "DV2003", Slug: "unreadable-snippet", Severity: Info,
