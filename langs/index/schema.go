@@ -78,6 +78,15 @@ func (r *schemaReader) keys(owner string, s map[string]any, depth int) {
 // childType is the owner a property's keys are recorded under, and
 // whether the property is a map (its next segment is any key).
 func (r *schemaReader) childType(id string, s map[string]any, depth int) (string, bool) {
+	// a property whose schema is a definition (a $ref, or one among
+	// anyOf/oneOf/allOf) has that definition's type, read once: naming it
+	// by its path instead repeats a recursive schema at every depth,
+	// exponentially (cargo's manifest schema)
+	if _, own := s["properties"]; !own {
+		if ref := refOf(s); ref != "" {
+			id = "@schema:" + r.path + ref
+		}
+	}
 	var hasProps bool
 	var mapOf map[string]any
 	anyKey := false
@@ -138,6 +147,28 @@ func (r *schemaReader) alternatives(s map[string]any, depth int) []map[string]an
 		}
 	}
 	return out
+}
+
+// refOf is the local definition a schema is: its $ref, or the one $ref
+// among the items of its anyOf, oneOf or allOf; "" if none or several.
+func refOf(s map[string]any) string {
+	if ref, ok := s["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
+		return ref
+	}
+	found := ""
+	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
+		list, _ := s[k].([]any)
+		for _, item := range list {
+			m, _ := item.(map[string]any)
+			if ref, ok := m["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
+				if found != "" && found != ref {
+					return ""
+				}
+				found = ref
+			}
+		}
+	}
+	return found
 }
 
 // resolve follows a local reference, #/definitions/name or #/$defs/name.
