@@ -82,16 +82,25 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 // The entries of a collection the user names (scripts, tasks, jobs,
 // aliases, services) are such keys too: "run-commands" under scripts is
 // the user's script, whatever the schema lists.
+//
+// A key no setting is spelt like — a TOML quoted key with spaces, brackets
+// or an equals sign (target.'cfg(target_os = "none")'.runner) — is the
+// user's too.
 func hasMapKey(path []string) bool {
 	for i, seg := range path {
-		if strings.ContainsAny(seg, `/\`) || i > 0 && userNamed[path[i-1]] {
+		if strings.ContainsAny(seg, `/\ ()="'`) || i > 0 && userNamed[path[i-1]] {
 			return true
 		}
 	}
 	return false
 }
 
-var userNamed = map[string]bool{"scripts": true, "tasks": true, "jobs": true, "aliases": true, "services": true}
+// userNamed are the collections whose entries the user names: scripts,
+// tasks, aliases, environment variables, dependencies and their patches
+// (cargo's [patch.crates-io] serde2, npm's overrides).
+var userNamed = map[string]bool{"scripts": true, "tasks": true, "jobs": true, "aliases": true, "alias": true, "services": true,
+	"env": true, "dependencies": true, "dev-dependencies": true, "build-dependencies": true, "devDependencies": true,
+	"peerDependencies": true, "optionalDependencies": true, "overrides": true, "resolutions": true, "patch": true, "replace": true}
 
 // configTool finds the tool a config snippet belongs to when its title,
 // first comment or the sentence before it names one ("A simple supervisor

@@ -77,3 +77,10 @@
 (method_invocation
   name: (identifier) @call.func
   arguments: (argument_list (identifier) @call.param))
+
+; "PMD_" + lang.getId().toUpperCase(Locale.ROOT) + "_" + ...: env names
+; built from names of the code after a literal prefix
+(binary_expression
+  left: (string_literal) @env.from-names.prefix (#match? @env.from-names.prefix "^\"[A-Z][A-Z0-9_]*_\"$")
+  right: (method_invocation
+    name: (identifier) @_m (#eq? @_m "toUpperCase")))
