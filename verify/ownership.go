@@ -254,7 +254,10 @@ var ownRules = []struct {
 	}},
 	{OwnNamed, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
 		c := r.Claim
-		if c.Owner != "" || c.Context == "" {
+		// a config snippet's line naming the program in its value
+		// (diff-formatter = ["difft", …]) is another tool's config
+		// calling the program, not the program's own
+		if c.Owner != "" || c.Context == "" || c.Source == ConfigBlock {
 			return ""
 		}
 		low := strings.ToLower(withoutSpanOf(c.Context, c.Text))
