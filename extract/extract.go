@@ -517,7 +517,9 @@ func (e *extractor) safetyIn(text string) string {
 		return cue
 	}
 	cue := ""
-	if m, ok := e.cues.Find(text); ok {
+	// a file's name is not a word of the sentence: auth.json is no
+	// authentication toggle, retry.log no retry setting
+	if m, ok := e.cues.Find(fileNameRE.ReplaceAllString(text, " ")); ok {
 		cue = m.Label
 	}
 	if e.safetyMemo == nil {
@@ -526,6 +528,10 @@ func (e *extractor) safetyIn(text string) string {
 	e.safetyMemo[text] = cue
 	return cue
 }
+
+// fileNameRE finds file names in running text: a word, a dot and a
+// file extension.
+var fileNameRE = regexp.MustCompile(`\b[\w.-]+\.(json|ya?ml|toml|ini|cfg|conf|env|lock|log|txt|xml|properties|md|sh|py|js|ts|rb|go)\b`)
 
 // deprecatedHeading starts the phrase for a name under a "Deprecated"
 // heading.

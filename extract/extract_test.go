@@ -110,6 +110,9 @@ func TestInlineCode(t *testing.T) {
 1:7 flag --dry-run safety="dry run"
 1:31 flag --timeout safety="timeout"
 `},
+		{"a file name is no safety word", "That stores it in auth.json, and the `--global` flag keeps it for every project.\n", `
+1:39 flag --global
+`},
 		{"a link to another project's docs", "Use [`--experimental-require-module`](https://nodejs.org/api/modules.html) or [`--own`](./cli.md).\n", `
 1:7 flag --experimental-require-module owner=node
 1:81 flag --own

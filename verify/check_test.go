@@ -134,6 +134,11 @@ func TestOwnership(t *testing.T) {
 	if r := Check([]Claim{claim(Env, "WATCHFILES_FORCE_POLLING")}, withDep)[0]; r.Status != Verified || len(r.Evidence) != 1 || r.Evidence[0].Via != "honoured by watchfiles, declared in pyproject.toml" {
 		t.Errorf("library variable with the library declared: %s (%v)", r.Status, r.Evidence)
 	}
+	// The Docker client reads its own variables wherever it is used.
+	docker := NewIndex([]FileFacts{{Path: "go.mod", Dependencies: []Dependency{{Name: "github.com/docker/docker"}}}}, nil)
+	if r := Check([]Claim{claim(Env, "DOCKER_API_VERSION")}, docker)[0]; r.Status != Verified {
+		t.Errorf("DOCKER_API_VERSION with the Docker client declared: %s", r.Status)
+	}
 	// Config keys too, and a library declared by any artifact of a family.
 	spring := NewIndex([]FileFacts{{Path: "build.gradle", Dependencies: []Dependency{{Name: "spring-boot-starter-web"}}}}, nil)
 	if r := Check([]Claim{claim(Config, "spring.profiles.active")}, spring)[0]; r.Status != Verified || r.Evidence[0].Via != "honoured by spring-boot, declared in build.gradle" {
