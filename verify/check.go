@@ -568,6 +568,15 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
 		}
 	}
+	// a declared library that reads the name itself outweighs a list
+	// that files the name under another program (the Docker client's
+	// DOCKER_API_VERSION, docker's too)
+	if c.Kind == Env || c.Kind == Feature || c.Kind == Config || c.Kind == Flag {
+		if lib, dep, ok := ix.honouredBy(c.Display()); ok {
+			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
+			return Verified, "", []Evidence{dep}
+		}
+	}
 	if (c.Kind == Env || c.Kind == Feature) && !ix.namesOwnProgram(c) {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
@@ -584,12 +593,6 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		}
 		if prog, what := ix.otherProgramsPrefix(c.Name); prog != "" {
 			return External, fmt.Sprintf("its prefix names %s, %s, whose variables the code does not read as its own", prog, what), nil
-		}
-	}
-	if c.Kind == Env || c.Kind == Feature || c.Kind == Config || c.Kind == Flag {
-		if lib, dep, ok := ix.honouredBy(c.Display()); ok {
-			dep.Name, dep.Via = lib, fmt.Sprintf("honoured by %s, %s", lib, dep.Via)
-			return Verified, "", []Evidence{dep}
 		}
 	}
 	if c.Kind == Env && !ix.namesOwnProgram(c) {
