@@ -23,10 +23,17 @@ fmt-check:
 self:
 	$(GO) run ./cmd/docverify .
 
-# benchmarks of this tree against a baseline revision, in one run
+# benchmarks of this tree against a baseline revision, in one run; then
+# docverify against ripgrep's floor (rg -F -w -f the claimed names) on
+# generated trees of real shapes at 1x and 4x, and on any BENCH_TREES
+# (fetched checkouts, never committed)
 BENCH_BASE ?= HEAD~1
+BENCH_TREES ?=
 bench:
 	./scripts/bench.sh $(BENCH_BASE)
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	$(GO) run ./scripts/synth $$tmp/synth-1x 1 && $(GO) run ./scripts/synth $$tmp/synth-4x 4 && \
+	./scripts/bench-vs-rg.sh $$tmp/synth-1x $$tmp/synth-4x $(BENCH_TREES)
 
 # every fuzz target in turn, FUZZTIME each (go test runs one target at a
 # time); a failing input is written under the package's testdata/fuzz
