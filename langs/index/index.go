@@ -313,6 +313,11 @@ func (ix *Indexer) read(p string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, errTooLarge
 	}
+	if info.Size() == 0 {
+		// nothing to read, and a pseudo-file that says it is empty
+		// (/proc/kmsg) can block a read forever
+		return nil, nil
+	}
 	src, err := os.ReadFile(full)
 	if err != nil {
 		return nil, err
@@ -446,6 +451,9 @@ func (ix *Indexer) Facts(ctx context.Context, p string, src []byte) (verify.File
 // readHead returns the first bytes of a file, enough for a #! line; nil if
 // it cannot be read (the error is reported when the file is read in full).
 func readHead(full string) []byte {
+	if info, err := os.Lstat(full); err != nil || !info.Mode().IsRegular() || info.Size() == 0 {
+		return nil // a FIFO, device or empty pseudo-file would block the read
+	}
 	f, err := os.Open(full)
 	if err != nil {
 		return nil

@@ -266,19 +266,17 @@ func readIgnoreFile(file string, domain []string) []gitignore.Pattern {
 
 // FindRoot returns the repository that holds path p: the nearest directory
 // above it with a .git entry, or else the current directory if p is
-// inside it, or else p's directory.
+// inside it, or else p's directory. A .git at the root of the file system
+// does not count: taking / for the repository would walk /proc and /dev.
 func FindRoot(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
 	dir := filepath.Dir(abs)
-	for d := dir; ; d = filepath.Dir(d) {
+	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
 			return d, nil
-		}
-		if filepath.Dir(d) == d {
-			break
 		}
 	}
 	if wd, err := os.Getwd(); err == nil {
