@@ -467,6 +467,10 @@ func (e *extractor) add(c verify.Claim, off int) {
 	e.claims = append(e.claims, c)
 }
 
+// renameArrowRE finds an arrow right after a name, and another name in
+// a code span after it: the first is the old one.
+var renameArrowRE = regexp.MustCompile("^`*\\s*(➡️|➡|→|⟶|⇒|->|=>)\\s*`")
+
 // judgement is what the context of a claim says about it.
 type judgement struct {
 	safety, historical, owner, context string
@@ -481,6 +485,10 @@ func (e *extractor) judge(b block, start, end int, name string) judgement {
 	j := judgement{context: fold(b.raw[ss:se])}
 	j.safety = e.safety(sentence, name)
 	j.historical = historical(sentence, start-ss)
+	if j.historical == "" && renameArrowRE.MatchString(b.raw[min(end, len(b.raw)):]) {
+		// `OLD` ➡️ `NEW`, OLD → NEW: a migration list's old name
+		j.historical = "is renamed (an arrow points from it to its successor)"
+	}
 	if j.historical == "" {
 		j.historical = e.sectionHistorical()
 	}

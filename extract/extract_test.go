@@ -110,6 +110,14 @@ func TestInlineCode(t *testing.T) {
 1:7 flag --dry-run safety="dry run"
 1:31 flag --timeout safety="timeout"
 `},
+		{"an arrow points from an old name to its successor", "* `PMD_VF_APEXDIRECTORIES` ➡️ `PMD_VISUALFORCE_APEX_DIRECTORIES`\n* `OLD_NAME` -> `NEW_NAME`\n* `LEFT_NAME` and `RIGHT_NAME`\n", `
+1:4 env PMD_VF_APEXDIRECTORIES inferred historical
+1:32 env PMD_VISUALFORCE_APEX_DIRECTORIES inferred
+2:4 env OLD_NAME inferred historical
+2:18 env NEW_NAME inferred
+3:4 env LEFT_NAME inferred
+3:20 env RIGHT_NAME inferred
+`},
 		{"a file name is no safety word", "That stores it in auth.json, and the `--global` flag keeps it for every project.\n", `
 1:39 flag --global
 `},

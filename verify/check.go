@@ -248,6 +248,20 @@ func (ix *Index) attribute(claims []Claim) []Claim {
 	return out
 }
 
+// envByItsOwnWords reports an env name the docs do not call one that is
+// still plainly this repository's variable: it carries the repository's
+// prefix (or a program's) and either is one edit from a variable the
+// code reads or sits among the code's variables. WOODPECKER_LOG_STORE_FILE_BASE
+// beside WOODPECKER_LOG_STORE_FILE_PATH needs no "environment variable"
+// before it; a stray upper-case word with no such company still does.
+func (ix *Index) envByItsOwnWords(c Claim, ev []Ownership) bool {
+	if c.Kind != Env || c.Explicit {
+		return false
+	}
+	prefixed := hasOwnership(ev, OwnPrefix) || hasOwnership(ev, OwnProgramName)
+	return prefixed && (hasOwnership(ev, OwnNearName) || hasOwnership(ev, OwnSiblings))
+}
+
 // safetyNotProgram drops a safety cue that is the name of one of the
 // repository's programs ("run guard with X set", GUARD_KILL_SWITCH's
 // first word): it names the program, not a guard. The name's cue falls
@@ -763,7 +777,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case (c.Explicit || c.Safety != "") && owned:
+		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership)) && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Deprecated != "" {

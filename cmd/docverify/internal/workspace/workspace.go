@@ -87,7 +87,7 @@ var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
 // directory, or a dated post. What a release announcement said existed
 // then says nothing about now. Design records are left out for the same
 // reason looking forward: an ADR, RFC or proposal (a file under adr,
-// rfcs, proposals, decisions, enhancements or keps) describes what was
+// rfcs, proposals, decisions, enhancements, keps or plans) describes what was
 // proposed, built or not.
 func IsChangelog(p string) bool {
 	if datedRE.MatchString(path.Base(p)) {
@@ -106,7 +106,7 @@ func IsChangelog(p string) bool {
 		switch strings.ToLower(dir) {
 		case "changelog", "changelogs", "change_logs", "change-logs", "release-notes", "release_notes", "releasenotes", "changes", "blog", "posts", "_posts", "news", "releases":
 			return true
-		case "adr", "adrs", "decisions", "decision-records", "rfc", "rfcs", "proposals", "design-proposals", "enhancements", "keps":
+		case "adr", "adrs", "decisions", "decision-records", "rfc", "rfcs", "proposals", "design-proposals", "enhancements", "keps", "plans":
 			return true
 		}
 		if isMigrationGuide(dir) {
