@@ -954,3 +954,54 @@ func (ix *Index) depWithPrefix(prefix string) (Evidence, bool) {
 	}
 	return ix.deps[best], found
 }
+
+// Implemented is one name the code reads, and where it reads it first,
+// for an inventory of what the code implements.
+type Implemented struct {
+	Kind Kind
+	Name string
+	At   Evidence
+	// Sites counts every place that reads it.
+	Sites int
+	// Own marks a knob of this repository's: a flag, a config key, a
+	// feature flag, or an env var with the repository's prefix or a
+	// program's; other env vars the code reads (BAT_THEME, COMP_CWORD)
+	// may be other programs'.
+	Own bool
+}
+
+// Implemented lists every env var, flag, config key and feature flag the
+// code reads (tests and mentions aside), sorted by kind and name.
+func (ix *Index) Implemented() []Implemented {
+	var out []Implemented
+	prefixes := append(ix.envPrefixes(), ix.programPrefixes()...)
+	for k, evs := range ix.reads {
+		if len(evs) == 0 {
+			continue
+		}
+		first := evs[0]
+		for _, e := range evs[1:] {
+			if e.Pos.Before(first.Pos) {
+				first = e
+			}
+		}
+		out = append(out, Implemented{Kind: k.kind, Name: first.Name, At: first, Sites: len(evs), Own: k.kind != Env || ix.ownEnvName(first.Name, prefixes)})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+// ownEnvName reports whether an env name starts with one of prefixes.
+func (ix *Index) ownEnvName(name string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}

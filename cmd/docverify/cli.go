@@ -41,6 +41,7 @@ func init() {
 	// set here, not in the declaration: check's help lists them
 	subcommands = []subcommand{
 		{"check", "check docs against the code (the default)", checkCommand},
+		{"report", "write the release-checklist inventory: markdown, html or json", reportCommand},
 		{"init", "write a commented .docverify.yml", initCommand},
 		{"rules", "list the rules and their default severities", rulesCommand},
 		{"explain", "explain a rule: docverify explain DV1001", explainCommand},

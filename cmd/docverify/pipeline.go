@@ -326,7 +326,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	verify.SortFindings(findings)
 
 	st := code.stats()
-	r := &report.Run{Root: t.root, Findings: findings, Results: results}
+	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: vix.Implemented()}
 	if ch != nil {
 		r.Since = ch.Base
 	}

@@ -22,7 +22,9 @@ type Run struct {
 	Since    string
 	Findings []verify.Finding
 	Results  []verify.Result
-	Stats    Stats
+	// Implemented lists the names the code reads, for inventories.
+	Implemented []verify.Implemented
+	Stats       Stats
 	// Hidden counts the findings below --min-severity left out of Findings.
 	Hidden int
 }

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+
+	"github.com/spf13/pflag"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
+	"github.com/docverify/docverify/verify/inventory"
+	"github.com/docverify/docverify/verify/report"
+)
+
+const reportUsage = `Usage: docverify report [flags] [path]
+
+Writes the release-checklist page: every mechanism the docs promise and
+whether the code has it (safety mechanisms and missing names first), every
+name the code reads that no doc names, and coverage figures per kind.
+`
+
+// reportCommand renders the inventory of a run instead of its findings.
+func reportCommand(ctx context.Context, args []string, s stdio) int {
+	var o options
+	format := "markdown"
+	fs := pflag.NewFlagSet("docverify report", pflag.ContinueOnError)
+	fs.SortFlags = false
+	fs.StringVarP(&format, "format", "f", format, "markdown (for release notes and job summaries), html (one self-contained page) or json")
+	fs.StringVarP(&o.output, "output", "o", "", "write the page to this file instead of stdout")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .docverify.yml at the root, if there is one)")
+	fs.BoolVar(&o.includeCopies, "include-copies", false, "include translations and old versions of docs")
+	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "include changelogs, release notes, migration guides and design records")
+	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
+	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
+	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
+	fs.BoolP("help", "h", false, "print this help and exit")
+	fs.SetOutput(s.errOut)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintf(s.errOut, "docverify: %v (see docverify report --help)\n", err)
+		return exitError
+	}
+	if help, _ := fs.GetBool("help"); help {
+		fmt.Fprint(s.out, reportUsage, "\nFlags:\n", fs.FlagUsages())
+		return exitOK
+	}
+	render, ok := map[string]func(io.Writer, inventory.Inventory) error{
+		"markdown": inventory.Markdown, "md": inventory.Markdown, "html": inventory.HTML, "json": inventory.JSON,
+	}[format]
+	if !ok {
+		fmt.Fprintf(s.errOut, "docverify: unknown --format %q (want markdown, html or json)\n", format)
+		return exitError
+	}
+	if len(fs.Args()) > 1 {
+		fmt.Fprintln(s.errOut, "docverify: report takes one path, the repository")
+		return exitError
+	}
+	o.format, o.failOn, o.color = "json", "never", "never" // the check's own output is not written
+	if _, _, err := o.validate(fs.Args()); err != nil {
+		fmt.Fprintf(s.errOut, "docverify: %v\n", err)
+		return exitError
+	}
+	run, err := check(ctx, fs.Args(), o, nil)
+	if err != nil {
+		fmt.Fprintf(s.errOut, "docverify: %s\n", report.Clean(err.Error()))
+		return exitError
+	}
+	inv := inventory.Build(filepath.Base(run.Root), run.Results, run.Implemented)
+	out := s.out
+	if o.output != "" {
+		f, err := safefile.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
+			return exitError
+		}
+		defer f.Close()
+		out = f
+	}
+	if err := render(out, inv); err != nil {
+		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}

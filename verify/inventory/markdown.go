@@ -1,0 +1,160 @@
+package inventory
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/docverify/docverify/verify"
+)
+
+// collapseOver is the number of rows above which a list is folded into a
+// <details> block, so a PR comment or job summary stays readable.
+const collapseOver = 20
+
+// Markdown writes the inventory as GitHub-flavoured Markdown, for release
+// notes, PR comments and $GITHUB_STEP_SUMMARY.
+func Markdown(w io.Writer, inv Inventory) error {
+	var b strings.Builder
+	b.WriteString("# Documented mechanisms: inventory\n\n")
+	b.WriteString("| Kind | Documented | Verified | Missing | Unwired | Run-time | Read by the code | Of those, documented |\n|---|---|---|---|---|---|---|---|\n")
+	for _, c := range inv.Coverage {
+		fmt.Fprintf(&b, "| %s | %d | %d (%d%%) | %d | %d | %d | %d | %d (%d%%) |\n", c.Kind.Noun(), c.Claimed, c.Verified, Percent(c.Verified, c.Claimed),
+			c.Missing, c.Unwired, c.Dynamic, c.Read, c.ReadDocumented, Percent(c.ReadDocumented, c.Read))
+	}
+
+	b.WriteString("\n## Safety mechanisms\n\n")
+	if len(inv.Safety) == 0 {
+		b.WriteString("The docs present no name as a safety mechanism.\n")
+	} else {
+		entries(&b, inv.Safety, true)
+	}
+
+	var missing []Entry
+	for _, e := range inv.Documented {
+		if e.Status == verify.Missing {
+			missing = append(missing, e)
+		}
+	}
+	b.WriteString("\n## Documented but not in the code\n\n")
+	if len(missing) == 0 {
+		b.WriteString("Every name the docs claim as this repository's is in the code.\n")
+	} else {
+		collapse(&b, len(missing), func() { entries(&b, missing, false) })
+	}
+
+	b.WriteString("\n## Documented → implemented\n\n")
+	for _, k := range kinds(inv) {
+		var es []Entry
+		for _, e := range inv.Documented {
+			if e.Kind == k {
+				es = append(es, e)
+			}
+		}
+		if len(es) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "<details><summary>%s: %d documented</summary>\n\n", titleNoun(k), len(es))
+		entries(&b, es, false)
+		b.WriteString("\n</details>\n\n")
+	}
+
+	b.WriteString("## Implemented → documented\n\n")
+	var own, other []Undocumented
+	for _, u := range inv.Undocumented {
+		if u.Own {
+			own = append(own, u)
+		} else {
+			other = append(other, u)
+		}
+	}
+	if len(own) == 0 {
+		b.WriteString("Every knob of the repository's that the code reads is named in a doc.\n")
+	} else {
+		fmt.Fprintf(&b, "%d of the repository's knobs that the code reads are in no doc.\n\n", len(own))
+		collapse(&b, len(own), func() { undocumented(&b, own) })
+	}
+	if len(other) > 0 {
+		fmt.Fprintf(&b, "\n<details><summary>%d other env vars the code reads, without the repository's prefix (often other programs')</summary>\n\n", len(other))
+		undocumented(&b, other)
+		b.WriteString("\n</details>\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func undocumented(b *strings.Builder, us []Undocumented) {
+	b.WriteString("| Kind | Name | Read at | Sites |\n|---|---|---|---|\n")
+	for _, u := range us {
+		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", u.Kind, code(u.Name), cell(u.At.String()+" ("+u.Via+")"), u.Sites)
+	}
+}
+
+func entries(b *strings.Builder, es []Entry, safety bool) {
+	if safety {
+		b.WriteString("| Name | Kind | Status | Presented as | Doc | Code |\n|---|---|---|---|---|---|\n")
+	} else {
+		b.WriteString("| Name | Kind | Status | Doc | Code |\n|---|---|---|---|---|\n")
+	}
+	for _, e := range es {
+		where := make([]string, len(e.Code))
+		for i, p := range e.Code {
+			where[i] = p.String()
+		}
+		codeCell := strings.Join(where, ", ")
+		if codeCell == "" {
+			codeCell = e.Reason
+		}
+		if safety {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", code(e.Name), e.Kind, statusCell(e.Status), cell(e.Safety), cell(e.Doc.String()), cell(codeCell))
+		} else {
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", code(e.Name), e.Kind, statusCell(e.Status), cell(e.Doc.String()), cell(codeCell))
+		}
+	}
+}
+
+// collapse wraps a long list in <details>.
+func collapse(b *strings.Builder, n int, body func()) {
+	if n <= collapseOver {
+		body()
+		return
+	}
+	fmt.Fprintf(b, "<details><summary>%d rows</summary>\n\n", n)
+	body()
+	b.WriteString("\n</details>\n")
+}
+
+func statusCell(s verify.Status) string {
+	if s == verify.Missing {
+		return "**missing**"
+	}
+	return s.String()
+}
+
+// code puts a name in a code span that its own backticks cannot end.
+func code(s string) string {
+	s = cell(s)
+	if strings.Contains(s, "`") {
+		return "`` " + s + " ``"
+	}
+	return "`" + s + "`"
+}
+
+// cell makes text safe in a table cell: no pipe ends the cell, no line
+// break ends the row, no HTML is interpreted.
+func cell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func kinds(inv Inventory) []verify.Kind {
+	var out []verify.Kind
+	for _, c := range inv.Coverage {
+		out = append(out, c.Kind)
+	}
+	return out
+}
+
+func titleNoun(k verify.Kind) string {
+	n := k.Noun()
+	return strings.ToUpper(n[:1]) + n[1:] + "s"
+}
