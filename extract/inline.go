@@ -294,6 +294,9 @@ var prosePatterns = []struct {
 }{
 	{regexp.MustCompile(`(?:^|[\s(])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)=\S`), verify.Env},
 	{regexp.MustCompile(`(?i:\bthe\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?i:\s+(?:environment|env)\s+var(?:iable)?)`), verify.Env},
+	// "under the path in *ZELLIJ_CONFIG* environment variable": emphasis
+	// around a name of several parts, no article
+	{regexp.MustCompile(`(?:^|[\s(])[*_]{1,2}([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[*_]{1,2}(?i:\s+(?:environment|env)\s+var(?:iable)?)`), verify.Env},
 	{regexp.MustCompile(`(?i:\b(?:environment|env)\s+var(?:iable)?\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bset\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?i:\s+to)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bfeature\s+(?:flag|toggle)\s+)([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)`), verify.Feature},
@@ -303,6 +306,12 @@ var prosePatterns = []struct {
 	// "* **--match-constraint (-m):** Filters the dependencies shown"
 	{regexp.MustCompile(`^[*_]{1,2}(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)`), verify.Flag},
 }
+
+// bareEnvRE finds an upper-case name of three parts or more in plain
+// text, outside any code span: "retry the checks DOKKU_CHECKS_RETRIES
+// times". The wording does not say what it is, so the claim is inferred:
+// verify reports it only where the name is plainly the repository's.
+var bareEnvRE = regexp.MustCompile(`(?:^|[\s(*])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,})(?:$|[\s).,;:!?*])`)
 
 // prose reads plain text (code spans masked) for unambiguous wording.
 func (e *extractor) prose(b block) {
@@ -326,5 +335,17 @@ func (e *extractor) prose(b block) {
 			c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
 			e.add(c, b.start+start)
 		}
+	}
+	for _, m := range bareEnvRE.FindAllStringSubmatchIndex(b.masked, -1) {
+		start, end := m[2], m[3]
+		name := b.masked[start:end]
+		if seen[start] || names.IsPlaceholder(name) || names.IsNotAName(name) {
+			continue
+		}
+		seen[start] = true
+		c := verify.Claim{Kind: verify.Env, Name: name, Text: name, Source: verify.Prose}
+		j := e.judge(b, start, end, c.Name)
+		c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
+		e.add(c, b.start+start)
 	}
 }
