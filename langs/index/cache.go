@@ -42,7 +42,13 @@ type Cache struct {
 type entry struct {
 	Size    int64
 	ModTime int64
-	Hash    uint64
+	// Change is the inode's change time and Inode its number, where the
+	// system has them: restoring a file's modification time after a
+	// same-size edit (touch -r) changes its change time, which no user
+	// can set, so a stat match means the content is the one hashed.
+	Change int64
+	Inode  uint64
+	Hash   uint64
 	Skipped bool // read, and the prefilter found nothing to parse
 	// Scanned is the key of the set of identifiers a skipped file was last
 	// searched for in phase 2 and found not to hold.
@@ -130,7 +136,8 @@ func (c *Cache) byStat(p string, info fs.FileInfo) (entry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[p]
-	return e, ok && e.Size == info.Size() && e.ModTime == info.ModTime().UnixNano()
+	change, inode := statIdentity(info)
+	return e, ok && e.Size == info.Size() && e.ModTime == info.ModTime().UnixNano() && e.Change == change && e.Inode == inode
 }
 
 func (c *Cache) byHash(p string, sum uint64, info fs.FileInfo) (entry, bool) {
@@ -143,7 +150,8 @@ func (c *Cache) byHash(p string, sum uint64, info fs.FileInfo) (entry, bool) {
 	if !ok || e.Hash != sum || e.Size != info.Size() {
 		return entry{}, false
 	}
-	e.ModTime = info.ModTime().UnixNano() // the content is the same: remember the new time
+	e.ModTime = info.ModTime().UnixNano() // the content is the same: remember the new times
+	e.Change, e.Inode = statIdentity(info)
 	c.entries[p] = e
 	c.dirty = true
 	return e, true
@@ -154,6 +162,7 @@ func (c *Cache) put(p string, info fs.FileInfo, sum uint64, e entry) {
 		return
 	}
 	e.Size, e.ModTime, e.Hash = info.Size(), info.ModTime().UnixNano(), sum
+	e.Change, e.Inode = statIdentity(info)
 	c.mu.Lock()
 	c.entries[p] = e
 	c.dirty = true
