@@ -515,6 +515,12 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 			}
 			return p, nil
 		}
+		// "ddev composer require --dev", "lando npm install --save": a
+		// tool's first argument that is a package manager or runtime is
+		// the program that gets the rest
+		if _, isKnown := known.Program(base); !isKnown && len(rest) > 0 && known.Toolchain(rest[0].Text) {
+			return rest[0].Text, rest[1:]
+		}
 		return p, rest
 	}
 	return "", nil

@@ -208,6 +208,11 @@ func TestShellBlocks(t *testing.T) {
 4:23 flag --queue cmd=artisan
 5:24 flag --upstream-timeout cmd=. safety="timeout"
 `},
+		{"a tool that runs a package manager for the user", "```sh\nddev composer require --dev\nddev start --skip-confirmation\nnpm install --save-dev\n```\n", `
+2:23 flag --dev cmd=composer
+3:12 flag --skip-confirmation cmd=ddev
+4:13 flag --save-dev cmd=npm
+`},
 		{"a name shown with a placeholder is one everywhere in the doc", "Set `TASK_X_{FEATURE}=1` to try one.\n\n```sh\nexport TASK_X_FEATURE=1\nexport TASK_X_REAL=1\n```\n", `
 5:8 env TASK_X_REAL
 `},

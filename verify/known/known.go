@@ -390,6 +390,19 @@ func Program(name string) (what string, ok bool) {
 	return what, ok
 }
 
+// toolchainGroups are the groups of programs.txt whose programs other
+// tools run on the user's behalf: "ddev composer require --dev" runs
+// Composer inside ddev's container, so its flags are Composer's.
+var toolchainGroups = map[string]bool{"a package manager or build tool": true, "a language runtime or compiler": true,
+	"a JavaScript runtime": true, "a test or lint tool": true}
+
+// Toolchain reports whether a program is a package manager, build tool,
+// runtime or test tool that a command may run as its first argument.
+func Toolchain(name string) bool {
+	what, ok := Program(name)
+	return ok && toolchainGroups[what]
+}
+
 // Wrapper reports whether a program name is a build tool's wrapper
 // script, which repositories commit though it is not theirs.
 func Wrapper(name string) bool {
