@@ -185,16 +185,11 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 	}
 	r.Findings = shown
 
-	out := s.out
-	if o.output != "" {
-		f, err := safefile.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
-			return exitError
-		}
-		defer f.Close()
-		out = f
+	out, closeOut, ok := openOutput(o.output, s)
+	if !ok {
+		return exitError
 	}
+	defer closeOut()
 	rep, _ := reporter(o.format, useColor(o.color, out))
 	if err := rep.Report(out, r); err != nil {
 		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
@@ -258,6 +253,20 @@ func (o *options) validateFlags(args []string) (verify.Severity, error) {
 		o.jobs = runtime.GOMAXPROCS(0)
 	}
 	return failOn, nil
+}
+
+// openOutput is where a report goes: --output's file, never through a
+// link (safefile), or standard output. It reports a file it cannot open.
+func openOutput(path string, s stdio) (io.Writer, func(), bool) {
+	if path == "" {
+		return s.out, func() {}, true
+	}
+	f, err := safefile.Create(path)
+	if err != nil {
+		fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
+		return nil, nil, false
+	}
+	return f, func() { f.Close() }, true
 }
 
 // writeFile writes a file through fn, replacing it only when fn succeeds.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/verify/inventory"
 	"github.com/docverify/docverify/verify/report"
 )
@@ -71,16 +70,11 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		return exitError
 	}
 	inv := inventory.Build(filepath.Base(run.Root), run.Results, run.Implemented)
-	out := s.out
-	if o.output != "" {
-		f, err := safefile.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(s.errOut, "docverify: --output: %v\n", unwrapPathError(err))
-			return exitError
-		}
-		defer f.Close()
-		out = f
+	out, closeOut, ok := openOutput(o.output, s)
+	if !ok {
+		return exitError
 	}
+	defer closeOut()
 	if err := render(out, inv); err != nil {
 		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
 		return exitError

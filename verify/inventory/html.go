@@ -3,7 +3,6 @@ package inventory
 import (
 	"html/template"
 	"io"
-	"strings"
 )
 
 // HTML writes the inventory as one self-contained page: no external
@@ -16,15 +15,7 @@ func HTML(w io.Writer, inv Inventory) error {
 	}
 	var rows []row
 	for _, e := range inv.Documented {
-		where := make([]string, len(e.Code))
-		for i, p := range e.Code {
-			where[i] = p.String()
-		}
-		c := strings.Join(where, ", ")
-		if c == "" {
-			c = e.Reason
-		}
-		rows = append(rows, row{e.Kind.String(), e.Name, e.Status.String(), e.Doc.String(), c, e.Safety})
+		rows = append(rows, row{e.Kind.String(), e.Name, e.Status.String(), e.Doc.String(), e.Where(), e.Safety})
 	}
 	for _, u := range inv.Undocumented {
 		rows = append(rows, row{u.Kind.String(), u.Name, "undocumented", "", u.At.String() + " (" + u.Via + ")", ""})

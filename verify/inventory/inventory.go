@@ -54,6 +54,18 @@ type Entry struct {
 	Safety string       `json:"safety,omitempty"`
 }
 
+// Where is the code that implements an entry, or why there is none.
+func (e Entry) Where() string {
+	if len(e.Code) == 0 {
+		return e.Reason
+	}
+	where := make([]string, len(e.Code))
+	for i, p := range e.Code {
+		where[i] = p.String()
+	}
+	return strings.Join(where, ", ")
+}
+
 // Undocumented is a name the code reads that no doc names.
 type Undocumented struct {
 	Kind  verify.Kind `json:"kind"`

@@ -97,14 +97,7 @@ func entries(b *strings.Builder, es []Entry, safety bool) {
 		b.WriteString("| Name | Kind | Status | Doc | Code |\n|---|---|---|---|---|\n")
 	}
 	for _, e := range es {
-		where := make([]string, len(e.Code))
-		for i, p := range e.Code {
-			where[i] = p.String()
-		}
-		codeCell := strings.Join(where, ", ")
-		if codeCell == "" {
-			codeCell = e.Reason
-		}
+		codeCell := e.Where()
 		if safety {
 			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", code(e.Name), e.Kind, statusCell(e.Status), cell(e.Safety), cell(e.Doc.String()), cell(codeCell))
 		} else {
