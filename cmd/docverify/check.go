@@ -27,6 +27,7 @@ type options struct {
 	color             string
 	config            string
 	noCache           bool
+	noHistory         bool
 	cacheDir          string
 	jobs              int
 	includeChangelogs bool
@@ -70,6 +71,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
+	fs.BoolVar(&o.noHistory, "no-history", false, "do not search git history for when a missing name was removed or renamed")
 	fs.Bool("version", false, "print the version and exit")
 	fs.BoolP("help", "h", false, "print this help and exit")
 	return fs

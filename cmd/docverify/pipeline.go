@@ -15,6 +15,7 @@ import (
 	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
 	"github.com/docverify/docverify/cmd/docverify/internal/changes"
 	"github.com/docverify/docverify/cmd/docverify/internal/config"
+	"github.com/docverify/docverify/cmd/docverify/internal/history"
 	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
 	"github.com/docverify/docverify/extract"
@@ -300,7 +301,11 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		directives = keepDirectives(directives, func(d *verify.Directive) bool { return ch.LineChanged(d.Pos.File, d.Pos.Line) })
 		problems = keepProblems(problems, func(p fileProblem) bool { return hasKey(ch.Changed, p.path) })
 	}
-	findings = append(findings, vix.Findings(results)...)
+	missing := vix.Findings(results)
+	if !o.noHistory && o.stdinFilename == "" {
+		addHistory(ctx, t.root, missing)
+	}
+	findings = append(findings, missing...)
 	findings = append(findings, vix.SuppressionFindings(directives, results)...)
 	for _, p := range problems {
 		findings = append(findings, verify.Finding{
@@ -341,6 +346,37 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	r.Stats.Elapsed = time.Since(start)
 	return r, nil
+}
+
+// addHistory appends to each missing-name finding what git history says of
+// the name: removed or renamed in a commit, or never there. The search is
+// bounded (history.DefaultLimits); without a repository nothing is added.
+func addHistory(ctx context.Context, root string, fs []verify.Finding) {
+	token := func(f verify.Finding) string {
+		name := strings.TrimLeft(f.Name, "-")
+		if f.Kind == verify.Config {
+			name = name[strings.LastIndexByte(name, '.')+1:] // code names a key by its last segment
+		}
+		return name
+	}
+	var names []string
+	for _, f := range fs {
+		if (f.Rule == verify.RuleMissing || f.Rule == verify.RuleMissingSafety) && len(token(f)) >= 4 {
+			names = append(names, token(f))
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	verdicts, err := history.Search(ctx, root, names, history.DefaultLimits)
+	if err != nil {
+		return
+	}
+	for i := range fs {
+		if v, ok := verdicts[token(fs[i])]; ok && (fs[i].Rule == verify.RuleMissing || fs[i].Rule == verify.RuleMissingSafety) {
+			fs[i].Message += "; history: " + v.String()
+		}
+	}
 }
 
 // changedOnly keeps, in pull-request mode, the results of claims on doc

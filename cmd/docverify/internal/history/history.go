@@ -1,0 +1,288 @@
+// Package history tells, for names the docs claim and the code does not
+// have, what the repository's git history says of them: never there,
+// removed in a commit, or renamed in one. This is what an on-call
+// engineer needs in the first minute: "ENABLE_X was removed in 4f2a1c9
+// (2024-05-02, Drop the prioritizer)". The history is read with go-git;
+// nothing in the repository is executed. The walk is bounded by a commit
+// count and a time budget, and says so when it stops early.
+package history
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Verdict is what the history says of one name.
+type Verdict struct {
+	// Removed is the commit that took the name's last lines out of the
+	// code, "" if none was found.
+	Removed, Date, Subject string
+	// RenamedTo is the name that replaced it on the same lines, if one did.
+	RenamedTo string
+	// Searched counts the commits read; Complete says the walk reached
+	// the first commit, so a name never seen was never there.
+	Searched int
+	Complete bool
+}
+
+// String is the verdict in words, for a finding's message.
+func (v Verdict) String() string {
+	switch {
+	case v.Removed != "" && v.RenamedTo != "":
+		return fmt.Sprintf("renamed to %s in %s (%s, %q)", v.RenamedTo, v.Removed, v.Date, v.Subject)
+	case v.Removed != "":
+		return fmt.Sprintf("removed in %s (%s, %q)", v.Removed, v.Date, v.Subject)
+	case v.Complete:
+		return fmt.Sprintf("never in this repository's code (%s searched)", commits(v.Searched))
+	}
+	return fmt.Sprintf("not in the last %s; older history not searched", commits(v.Searched))
+}
+
+func commits(n int) string {
+	if n == 1 {
+		return "1 commit"
+	}
+	return fmt.Sprintf("%d commits", n)
+}
+
+// Limits bound a search.
+type Limits struct {
+	Commits int           // at most this many commits, newest first
+	Budget  time.Duration // and no longer than this
+}
+
+// DefaultLimits keep a search cheap enough for every run.
+var DefaultLimits = Limits{Commits: 2000, Budget: 2 * time.Second}
+
+// ErrNoHistory means the root is not in a git repository with commits.
+var ErrNoHistory = errors.New("no git history")
+
+// Search walks the history of the repository holding root for the
+// given names (as the code would spell them: APP_TOKEN, dry-run). Every
+// name gets a verdict.
+func Search(ctx context.Context, root string, names []string, lim Limits) (map[string]Verdict, error) {
+	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
+	if err != nil {
+		return nil, ErrNoHistory
+	}
+	head, err := repo.Head()
+	if err != nil {
+		return nil, ErrNoHistory
+	}
+	iter, err := repo.Log(&git.LogOptions{From: head.Hash()})
+	if err != nil {
+		return nil, ErrNoHistory
+	}
+	defer iter.Close()
+	open := map[string]bool{}
+	for _, n := range names {
+		open[n] = true
+	}
+	out := map[string]Verdict{}
+	deadline := time.Now().Add(lim.Budget)
+	searched, complete := 0, false
+	stop := errors.New("stop")
+	err = iter.ForEach(func(c *object.Commit) error {
+		if len(open) == 0 || searched >= lim.Commits || time.Now().After(deadline) || ctx.Err() != nil {
+			return stop
+		}
+		searched++
+		if c.NumParents() == 0 {
+			complete = true
+			return stop
+		}
+		parent, err := c.Parent(0)
+		if err != nil {
+			return nil
+		}
+		removed, added, err := codeChanges(parent, c)
+		if err != nil {
+			return nil
+		}
+		for n := range open {
+			lines := linesWith(removed, n)
+			if len(lines) == 0 || len(linesWith(added, n)) > 0 {
+				continue
+			}
+			v := Verdict{Removed: c.Hash.String()[:7], Date: c.Author.When.UTC().Format("2006-01-02"), Subject: firstLine(c.Message)}
+			v.RenamedTo = renamedTo(n, lines, added)
+			out[n] = v
+			delete(open, n)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, stop) {
+		return nil, err
+	}
+	for n := range open {
+		out[n] = Verdict{Complete: complete}
+	}
+	for n, v := range out {
+		v.Searched = searched
+		out[n] = v
+	}
+	return out, nil
+}
+
+// codeChanges are the lines a commit removed from and added to the files
+// that are not docs.
+func codeChanges(parent, c *object.Commit) (removed, added []string, err error) {
+	pt, err := parent.Tree()
+	if err != nil {
+		return nil, nil, err
+	}
+	ct, err := c.Tree()
+	if err != nil {
+		return nil, nil, err
+	}
+	changes, err := object.DiffTree(pt, ct)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, ch := range changes {
+		name := ch.To.Name
+		if name == "" {
+			name = ch.From.Name
+		}
+		if isDoc(name) {
+			continue
+		}
+		from, to, err := ch.Files()
+		if err != nil {
+			continue
+		}
+		old, cur := contents(from), contents(to)
+		if len(old)+len(cur) > maxFileBytes {
+			continue // a generated or data file: no read site worth a verdict
+		}
+		r, a := lineDiff(old, cur)
+		removed, added = append(removed, r...), append(added, a...)
+	}
+	return removed, added, nil
+}
+
+// maxFileBytes skips large files in a commit's diff.
+const maxFileBytes = 1 << 20
+
+func contents(f *object.File) string {
+	if f == nil || f.Size > maxFileBytes {
+		return ""
+	}
+	r, err := f.Reader()
+	if err != nil {
+		return ""
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, maxFileBytes))
+	if err != nil || bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0 {
+		return "" // binary
+	}
+	return string(b)
+}
+
+// lineDiff is the lines only in old and only in cur, as multisets.
+func lineDiff(old, cur string) (removed, added []string) {
+	count := map[string]int{}
+	for _, l := range strings.Split(cur, "\n") {
+		count[l]++
+	}
+	for _, l := range strings.Split(old, "\n") {
+		if count[l] > 0 {
+			count[l]--
+			continue
+		}
+		removed = append(removed, l)
+	}
+	have := map[string]int{}
+	for _, l := range strings.Split(old, "\n") {
+		have[l]++
+	}
+	for _, l := range strings.Split(cur, "\n") {
+		if have[l] > 0 {
+			have[l]--
+			continue
+		}
+		added = append(added, l)
+	}
+	return removed, added
+}
+
+// linesWith are the lines holding name as a whole word.
+func linesWith(lines []string, name string) []string {
+	var out []string
+	for _, l := range lines {
+		if hasWord(l, name) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(w)
+		if (start == 0 || !isWordByte(s[start-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// nameRE is what can take a name's place on a renamed line.
+var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
+
+// renamedTo finds the name that took the old one's place: an added line
+// equal to a removed one but for the name.
+func renamedTo(name string, removed, added []string) string {
+	for _, r := range removed {
+		i := strings.Index(r, name)
+		prefix, suffix := r[:i], r[i+len(name):]
+		for _, a := range added {
+			if len(a) <= len(prefix)+len(suffix) || !strings.HasPrefix(a, prefix) || !strings.HasSuffix(a, suffix) {
+				continue
+			}
+			if mid := a[len(prefix) : len(a)-len(suffix)]; mid != name && nameRE.MatchString(mid) {
+				return mid
+			}
+		}
+	}
+	return ""
+}
+
+// isDoc reports the files whose lines are not code: docs and changelogs.
+func isDoc(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt":
+		return true
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 72 {
+		s = s[:69] + "..."
+	}
+	return s
+}

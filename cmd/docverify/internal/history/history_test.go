@@ -1,0 +1,98 @@
+package history
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// commit writes files (a nil body deletes) and commits them.
+func commit(t *testing.T, repo *git.Repository, dir, msg string, when time.Time, files map[string]*string) {
+	t.Helper()
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if body == nil {
+			if _, err := wt.Remove(name); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(*body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := wt.Add(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sig := &object.Signature{Name: "t", Email: "t@example.com", When: when}
+	if _, err := wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func s(v string) *string { return &v }
+
+func TestSearch(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 12, 0, 0, 0, time.UTC) }
+	commit(t, repo, dir, "Start", day(1), map[string]*string{
+		"main.go":   s("package main\n\nvar pause = os.Getenv(\"FEED_PAUSE\")\nvar prio = os.Getenv(\"ENABLE_DYNAMIC_CONTENT_PRIORITIZATION\")\n"),
+		"README.md": s("Set `FEED_PAUSE`.\n"),
+	})
+	commit(t, repo, dir, "Drop the prioritizer\n\nIt never worked.", day(2), map[string]*string{
+		"main.go": s("package main\n\nvar pause = os.Getenv(\"FEED_PAUSE\")\n"),
+	})
+	commit(t, repo, dir, "Rename the pause switch", day(3), map[string]*string{
+		"main.go": s("package main\n\nvar pause = os.Getenv(\"FEED_PAUSED\")\n"),
+	})
+	commit(t, repo, dir, "Docs only", day(4), map[string]*string{
+		"README.md": s("Set `FEED_PAUSE` and `FEED_NEVER`.\n"),
+	})
+
+	got, err := Search(context.Background(), dir, []string{"ENABLE_DYNAMIC_CONTENT_PRIORITIZATION", "FEED_PAUSE", "FEED_NEVER"}, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"ENABLE_DYNAMIC_CONTENT_PRIORITIZATION": `removed in ` + "%" + ` (2024-05-02, "Drop the prioritizer")`,
+		"FEED_PAUSE":                            `renamed to FEED_PAUSED in % (2024-05-03, "Rename the pause switch")`,
+		"FEED_NEVER":                            `never in this repository's code (4 commits searched)`,
+	} {
+		v := got[name].String()
+		prefix, suffix, _ := strings.Cut(want, "%")
+		if !strings.HasPrefix(v, prefix) || !strings.HasSuffix(v, suffix) {
+			t.Errorf("%s: %q, want %q", name, v, want)
+		}
+	}
+
+	// A search that stops early says so instead of "never".
+	got, err = Search(context.Background(), dir, []string{"FEED_NEVER"}, Limits{Commits: 2, Budget: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := got["FEED_NEVER"].String(); v != "not in the last 2 commits; older history not searched" {
+		t.Errorf("bounded search: %q", v)
+	}
+
+	// Outside a repository there is no history, and no verdict.
+	if _, err := Search(context.Background(), t.TempDir(), []string{"X"}, DefaultLimits); err != ErrNoHistory {
+		t.Errorf("no repository: %v, want ErrNoHistory", err)
+	}
+}
