@@ -45,6 +45,21 @@ type configError struct{ error }
 type target struct {
 	root string
 	docs []string // slash paths relative to root; nil means every doc
+	// under limits every doc to these directories (slash paths relative
+	// to root): a directory argument inside a repository checks the docs
+	// under it against the whole repository's code.
+	under []string
+}
+
+// enclosingRepo is the nearest directory at or above dir with a .git entry,
+// "" if none (the file system's root aside, as in workspace.FindRoot).
+func enclosingRepo(dir string) string {
+	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+	}
+	return ""
 }
 
 func resolveTarget(args []string, stdinFilename string) (target, error) {
@@ -78,9 +93,20 @@ func resolveTarget(args []string, stdinFilename string) (target, error) {
 		if err != nil {
 			return t, fmt.Errorf("%s: %w", a, unwrapPathError(err))
 		}
-		var root string
+		var root, under string
 		if info.IsDir() {
 			root = a
+			if abs, err := filepath.Abs(a); err == nil {
+				if top := enclosingRepo(abs); top != "" && top != abs {
+					// docs/ of a repository: its docs, the repository's code
+					root = top
+					rel, err := filepath.Rel(top, abs)
+					if err != nil {
+						return t, err
+					}
+					under = filepath.ToSlash(rel)
+				}
+			}
 		} else {
 			if !workspace.IsDoc(a) {
 				return t, fmt.Errorf("%s is not a Markdown file (.md, .mdx, .markdown) or a directory", a)
@@ -97,6 +123,9 @@ func resolveTarget(args []string, stdinFilename string) (target, error) {
 			return t, fmt.Errorf("the paths are in different repositories (%s and %s); check one at a time", t.root, abs)
 		}
 		t.root = abs
+		if under != "" {
+			t.under = append(t.under, under)
+		}
 		if !info.IsDir() {
 			rel, err := workspace.Rel(abs, a)
 			if err != nil {
@@ -255,6 +284,16 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	docs := ws.Docs
 	if t.docs != nil {
 		docs = t.docs // named on the command line: checked whatever the globs say
+	} else if len(t.under) > 0 {
+		docs = nil
+		for _, d := range ws.Docs {
+			for _, u := range t.under {
+				if strings.HasPrefix(d, u+"/") {
+					docs = append(docs, d)
+					break
+				}
+			}
+		}
 	}
 
 	var ch *changes.Changes
@@ -263,6 +302,19 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		if ch, err = changes.Since(t.root, o.diff, all, workspace.IsDoc, func(p string) bool { return !workspace.IsDoc(p) && cfg.Source.Match(p) }); err != nil {
 			return nil, err
 		}
+	}
+
+	// a run that reads no doc, or finds no code to check docs against,
+	// checks nothing: a wrong path must not pass a CI job
+	where := t.root
+	if len(t.under) > 0 {
+		where = strings.Join(t.under, ", ")
+	}
+	switch {
+	case len(docs) == 0:
+		return nil, fmt.Errorf("no Markdown docs under %s; nothing was checked", where)
+	case len(ws.Files) == 0:
+		return nil, fmt.Errorf("no source files under %s, so no claim could be verified; run docverify at the repository's root", t.root)
 	}
 
 	var override map[string][]byte
