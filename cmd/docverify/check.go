@@ -46,9 +46,9 @@ Checks that the environment variables, command-line flags, config keys and
 feature flags documented in Markdown exist in the code.
 
 With no path, the current directory is the repository root. A directory
-argument is the root, or, inside a repository, the docs under it checked
-against the whole repository's code; Markdown file arguments check only those docs, against
-the code of the repository that holds them.
+argument is the root or, inside a repository, the docs under it, checked
+against the whole repository's code. Markdown file arguments check only
+those docs, against the code of the repository that holds them.
 `
 
 // checkFlags defines the flags of a check; completion reads them too.
