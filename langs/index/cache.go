@@ -46,9 +46,9 @@ type entry struct {
 	// system has them: restoring a file's modification time after a
 	// same-size edit (touch -r) changes its change time, which no user
 	// can set, so a stat match means the content is the one hashed.
-	Change int64
-	Inode  uint64
-	Hash   uint64
+	Change  int64
+	Inode   uint64
+	Hash    uint64
 	Skipped bool // read, and the prefilter found nothing to parse
 	// Scanned is the key of the set of identifiers a skipped file was last
 	// searched for in phase 2 and found not to hold.
