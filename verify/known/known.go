@@ -80,7 +80,8 @@ var (
 // everyday, mean the program when a sentence says them.
 var distinctiveGroups = map[string]bool{"a container tool": true, "a Kubernetes tool": true, "a cloud CLI": true,
 	"a version-control tool": true, "a package manager or build tool": true, "a JavaScript runtime": true, "a web browser": true,
-	wrapperGroup: true, "a signing or supply-chain tool": true}
+	wrapperGroup: true, "a signing or supply-chain tool": true, "a test or lint tool": true,
+	"a profiler or debugger": true, "a tunnel or sharing tool": true, "a CMS command line": true}
 
 // ownEnvGroups are the groups of programs.txt whose programs do not run
 // the repository's code: a variable set on their command line
@@ -105,7 +106,8 @@ const wrapperGroup = "a build tool's wrapper script"
 
 // everyday are program names that are also words of ordinary prose.
 var everyday = map[string]bool{"go": true, "make": true, "bundle": true, "gem": true, "composer": true, "ant": true,
-	"apt": true, "snap": true, "kind": true, "hub": true, "uv": true, "bun": true, "compose": true, "brew": true}
+	"apt": true, "snap": true, "kind": true, "hub": true, "uv": true, "bun": true, "compose": true, "brew": true,
+	"black": true, "prettier": true, "nox": true}
 
 // library is one entry of libraries.txt.
 type library struct {
@@ -394,7 +396,7 @@ func Program(name string) (what string, ok bool) {
 // tools run on the user's behalf: "ddev composer require --dev" runs
 // Composer inside ddev's container, so its flags are Composer's.
 var toolchainGroups = map[string]bool{"a package manager or build tool": true, "a language runtime or compiler": true,
-	"a JavaScript runtime": true, "a test or lint tool": true}
+	"a JavaScript runtime": true, "a test or lint tool": true, "a CMS command line": true}
 
 // Toolchain reports whether a program is a package manager, build tool,
 // runtime or test tool that a command may run as its first argument.
