@@ -575,11 +575,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, "a config key of " + owner, nil
 		}
 	}
-	if (c.Kind == Config || c.Kind == Flag) && (c.Source == InlineCode || c.Source == Table) && !ix.namesOwnProgram(c) && !ix.oneTypoFromReal(c) {
-		// "git's core.quotepath=false", "the --experimental-strip-types
-		// flag was introduced in Node.js 22.6": a key or flag the code
-		// does not have, in a sentence about another program, is that
-		// program's; a near miss of one of the code's stays the code's
+	if c.Kind == Config && (c.Source == InlineCode || c.Source == Table) && !ix.namesOwnProgram(c) {
+		// "git's core.quotepath=false": a key the code does not read, in a
+		// sentence about another program, is that program's
 		if prog := ix.otherProgramNamed(c); prog != "" {
 			return External, fmt.Sprintf("its sentence speaks of %s, not of a program of this repository", prog), nil
 		}
