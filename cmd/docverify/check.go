@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/pflag"
 
@@ -117,7 +118,7 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
 		}
-		fmt.Fprintf(s.errOut, "docverify: %v (see docverify --help)\n", err)
+		fmt.Fprintf(s.errOut, "docverify: %v%s (see docverify --help)\n", err, flagSuggestion(fs, err))
 		return exitError
 	}
 	if help, _ := fs.GetBool("help"); help {
@@ -289,6 +290,25 @@ func writeFile(name string, fn func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), name)
 }
 
+// flagSuggestion is ", did you mean --X?" for an unknown flag one or two
+// edits from a defined one, "" otherwise.
+func flagSuggestion(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	best, bestD := "", 3
+	fs.VisitAll(func(f *pflag.Flag) {
+		if d := levenshtein.ComputeDistance(name, f.Name); d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	if best == "" {
+		return ""
+	}
+	return "; did you mean --" + best + "?"
+}
+
 // useColor follows --color, NO_COLOR (https://no-color.org) and whether
 // the output is a terminal.
 func useColor(mode string, w io.Writer) bool {
@@ -298,7 +318,7 @@ func useColor(mode string, w io.Writer) bool {
 	case "never":
 		return false
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+	if os.Getenv("NO_COLOR") != "" { // present and not empty, as no-color.org says
 		return false
 	}
 	f, ok := w.(*os.File)
