@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -45,6 +47,18 @@ func versionCommand(_ context.Context, args []string, s stdio) int {
 		return code
 	}
 	fmt.Fprintln(s.out, "docverify", version)
+	// the build, for bug reports: the commit, the toolchain and the
+	// languages this binary can read
+	commit := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, st := range bi.Settings {
+			if st.Key == "vcs.revision" && len(st.Value) >= 12 {
+				commit = st.Value[:12]
+			}
+		}
+	}
+	fmt.Fprintf(s.out, "commit %s, %s, %s/%s\n", commit, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(s.out, "languages: %s\n", strings.Join(languageNames(), ", "))
 	return exitOK
 }
 
