@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 
@@ -177,12 +178,20 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 		}
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocURI{"%SRCROOT%": {URI: "file://" + uriPath(root)}}
 	}
+	// code scanning merges results that share a fingerprint: the second
+	// claim of one name in one doc gets its occurrence, still line-free
+	seen := map[string]int{}
 	for _, f := range r.Findings {
+		fp := f.Fingerprint()
+		seen[fp]++
+		if n := seen[fp]; n > 1 {
+			fp = fmt.Sprintf("%s/%d", fp, n)
+		}
 		res := sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: location(f.Pos)}},
-			PartialFingerprints: map[string]string{"docverify/v1": f.Fingerprint()},
+			PartialFingerprints: map[string]string{"docverify/v1": fp},
 		}
 		for i, e := range f.Related {
 			id := i + 1

@@ -117,6 +117,17 @@ func TestSARIFFingerprintIgnoresLines(t *testing.T) {
 	if fp(before) == fp(renamed) {
 		t.Error("two different names share a fingerprint")
 	}
+	// the same name twice in one doc: two results code scanning keeps apart
+	twice := sampleRun()
+	second := twice.Findings[0]
+	second.Pos.Line += 20
+	twice.Findings = append(twice.Findings[:1], second)
+	results := sarifOf(t, twice)["runs"].([]any)[0].(map[string]any)["results"].([]any)
+	a := results[0].(map[string]any)["partialFingerprints"].(map[string]any)["docverify/v1"]
+	b := results[1].(map[string]any)["partialFingerprints"].(map[string]any)["docverify/v1"]
+	if a == b || a != fp(before) {
+		t.Errorf("fingerprints of one name twice in a doc: %v and %v (the first must stay %v)", a, b, fp(before))
+	}
 }
 
 // File paths become URI references: spaces and other reserved characters
