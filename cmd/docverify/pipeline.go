@@ -49,6 +49,8 @@ type target struct {
 	// to root): a directory argument inside a repository checks the docs
 	// under it against the whole repository's code.
 	under []string
+	// whole is set when an argument is the root itself: every doc.
+	whole bool
 }
 
 // enclosingRepo is the nearest directory at or above dir with a .git entry,
@@ -123,8 +125,11 @@ func resolveTarget(args []string, stdinFilename string) (target, error) {
 			return t, fmt.Errorf("the paths are in different repositories (%s and %s); check one at a time", t.root, abs)
 		}
 		t.root = abs
-		if under != "" {
+		switch {
+		case under != "":
 			t.under = append(t.under, under)
+		case info.IsDir():
+			t.whole = true
 		}
 		if !info.IsDir() {
 			rel, err := workspace.Rel(abs, a)
@@ -282,13 +287,17 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		return nil, fmt.Errorf("reading the repository: %w", err)
 	}
 	docs := ws.Docs
-	if t.docs != nil {
-		docs = t.docs // named on the command line: checked whatever the globs say
-	} else if len(t.under) > 0 {
-		docs = nil
+	if !t.whole && (t.docs != nil || len(t.under) > 0) {
+		// docs named on the command line are checked whatever the globs
+		// say; a directory inside the repository adds the docs under it
+		docs = append([]string(nil), t.docs...)
+		named := map[string]bool{}
+		for _, d := range t.docs {
+			named[d] = true
+		}
 		for _, d := range ws.Docs {
 			for _, u := range t.under {
-				if strings.HasPrefix(d, u+"/") {
+				if strings.HasPrefix(d, u+"/") && !named[d] {
 					docs = append(docs, d)
 					break
 				}
@@ -413,7 +422,9 @@ func addHistory(ctx context.Context, root string, fs []verify.Finding) {
 	}
 	var names []string
 	for _, f := range fs {
-		if (f.Rule == verify.RuleMissing || f.Rule == verify.RuleMissingSafety) && len(token(f)) >= 4 {
+		// config keys are left out: code names them by segments, and a
+		// last segment (port, timeout) is too common a word for a verdict
+		if (f.Rule == verify.RuleMissing || f.Rule == verify.RuleMissingSafety) && f.Kind != verify.Config && len(token(f)) >= 4 {
 			names = append(names, token(f))
 		}
 	}

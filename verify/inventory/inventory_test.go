@@ -83,7 +83,7 @@ func TestMarkdown(t *testing.T) {
 		"1 of the repository's knobs that the code reads are in no doc.",
 		"| env | `APP_SECRET_ROTATION_DAYS` | auth.go:17:1 (os.Getenv) | 2 |",
 		"1 other env vars the code reads, without the repository's prefix",
-		"`` a\\|b`&lt;script&gt; ``",
+		"`` a\\|b`<script> ``",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)

@@ -124,13 +124,25 @@ func statusCell(s verify.Status) string {
 	return s.String()
 }
 
-// code puts a name in a code span that its own backticks cannot end.
+// code puts a name in a code span that its own backticks cannot end:
+// the fence is longer than the longest run of backticks in it. Inside a
+// span nothing is markup, so only what ends the cell or row is escaped.
 func code(s string) string {
-	s = cell(s)
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
+	s = strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ").Replace(s)
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
 	}
-	return "`" + s + "`"
+	if longest == 0 {
+		return "`" + s + "`"
+	}
+	fence := strings.Repeat("`", longest+1)
+	return fence + " " + s + " " + fence
 }
 
 // cell makes text safe in a table cell: no pipe ends the cell, no line

@@ -79,7 +79,9 @@ func Search(ctx context.Context, root string, names []string, lim Limits) (map[s
 	if err != nil {
 		return nil, ErrNoHistory
 	}
-	iter, err := repo.Log(&git.LogOptions{From: head.Hash()})
+	// newest first by commit time, side branches too: the default order
+	// follows first parents and would miss a name removed on a merged branch
+	iter, err := repo.Log(&git.LogOptions{From: head.Hash(), Order: git.LogOrderCommitterTime})
 	if err != nil {
 		return nil, ErrNoHistory
 	}
@@ -90,22 +92,23 @@ func Search(ctx context.Context, root string, names []string, lim Limits) (map[s
 	}
 	out := map[string]Verdict{}
 	deadline := time.Now().Add(lim.Budget)
-	searched, complete := 0, false
+	searched, complete := 0, true
 	stop := errors.New("stop")
 	err = iter.ForEach(func(c *object.Commit) error {
 		if len(open) == 0 || searched >= lim.Commits || time.Now().After(deadline) || ctx.Err() != nil {
+			complete = false
 			return stop
 		}
 		searched++
 		if c.NumParents() == 0 {
-			complete = true
-			return stop
+			return nil // a root: nothing before it to compare with
 		}
 		parent, err := c.Parent(0)
 		if err != nil {
-			return nil
+			complete = false // a shallow clone: history ends here, unread
+			return stop
 		}
-		removed, added, err := codeChanges(parent, c)
+		removed, added, err := codeChanges(parent, c, deadline)
 		if err != nil {
 			return nil
 		}
@@ -122,7 +125,9 @@ func Search(ctx context.Context, root string, names []string, lim Limits) (map[s
 		return nil
 	})
 	if err != nil && !errors.Is(err, stop) {
-		return nil, err
+		// an object the clone does not have (shallow, partial): what was
+		// read stands, the rest is unknown
+		complete = false
 	}
 	for n := range open {
 		out[n] = Verdict{Complete: complete}
@@ -136,7 +141,7 @@ func Search(ctx context.Context, root string, names []string, lim Limits) (map[s
 
 // codeChanges are the lines a commit removed from and added to the files
 // that are not docs.
-func codeChanges(parent, c *object.Commit) (removed, added []string, err error) {
+func codeChanges(parent, c *object.Commit, deadline time.Time) (removed, added []string, err error) {
 	pt, err := parent.Tree()
 	if err != nil {
 		return nil, nil, err
@@ -150,6 +155,9 @@ func codeChanges(parent, c *object.Commit) (removed, added []string, err error) 
 		return nil, nil, err
 	}
 	for _, ch := range changes {
+		if time.Now().After(deadline) {
+			return nil, nil, errors.New("out of time")
+		}
 		name := ch.To.Name
 		if name == "" {
 			name = ch.From.Name
@@ -161,9 +169,10 @@ func codeChanges(parent, c *object.Commit) (removed, added []string, err error) 
 		if err != nil {
 			continue
 		}
-		old, cur := contents(from), contents(to)
-		if len(old)+len(cur) > maxFileBytes {
-			continue // a generated or data file: no read site worth a verdict
+		old, okOld := contents(from)
+		cur, okCur := contents(to)
+		if !okOld || !okCur || len(old)+len(cur) > maxFileBytes {
+			continue // binary, unreadable or large: no read site worth a verdict
 		}
 		r, a := lineDiff(old, cur)
 		removed, added = append(removed, r...), append(added, a...)
@@ -174,20 +183,26 @@ func codeChanges(parent, c *object.Commit) (removed, added []string, err error) 
 // maxFileBytes skips large files in a commit's diff.
 const maxFileBytes = 1 << 20
 
-func contents(f *object.File) string {
-	if f == nil || f.Size > maxFileBytes {
-		return ""
+// contents is a file's text; false when it is binary, too large or
+// unreadable, which is not the same as empty. A file that does not exist
+// on one side of the change is empty.
+func contents(f *object.File) (string, bool) {
+	if f == nil {
+		return "", true
+	}
+	if f.Size > maxFileBytes {
+		return "", false
 	}
 	r, err := f.Reader()
 	if err != nil {
-		return ""
+		return "", false
 	}
 	defer r.Close()
 	b, err := io.ReadAll(io.LimitReader(r, maxFileBytes))
 	if err != nil || bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0 {
-		return "" // binary
+		return "", false
 	}
-	return string(b)
+	return string(b), true
 }
 
 // lineDiff is the lines only in old and only in cur, as multisets.
@@ -228,15 +243,18 @@ func linesWith(lines []string, name string) []string {
 	return out
 }
 
-func hasWord(s, w string) bool {
+func hasWord(s, w string) bool { return wordIndex(s, w) >= 0 }
+
+// wordIndex is where w first stands as a whole word in s, -1 if nowhere.
+func wordIndex(s, w string) int {
 	for i := 0; ; {
 		k := strings.Index(s[i:], w)
 		if k < 0 {
-			return false
+			return -1
 		}
 		start, end := i+k, i+k+len(w)
 		if (start == 0 || !isWordByte(s[start-1])) && (end == len(s) || !isWordByte(s[end])) {
-			return true
+			return start
 		}
 		i = end
 	}
@@ -253,8 +271,14 @@ var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.-]*$`)
 // equal to a removed one but for the name.
 func renamedTo(name string, removed, added []string) string {
 	for _, r := range removed {
-		i := strings.Index(r, name)
+		i := wordIndex(r, name)
+		if i < 0 {
+			continue
+		}
 		prefix, suffix := r[:i], r[i+len(name):]
+		if strings.TrimSpace(prefix+suffix) == "" {
+			continue // a line that is only the name says nothing of its successor
+		}
 		for _, a := range added {
 			if len(a) <= len(prefix)+len(suffix) || !strings.HasPrefix(a, prefix) || !strings.HasSuffix(a, suffix) {
 				continue
@@ -270,7 +294,7 @@ func renamedTo(name string, removed, added []string) string {
 // isDoc reports the files whose lines are not code: docs and changelogs.
 func isDoc(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt":
+	case ".md", ".mdx", ".markdown", ".rst", ".adoc":
 		return true
 	}
 	return false
@@ -281,8 +305,8 @@ func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	if len(s) > 72 {
-		s = s[:69] + "..."
+	if r := []rune(s); len(r) > 72 {
+		s = string(r[:69]) + "..."
 	}
 	return s
 }

@@ -96,3 +96,21 @@ func TestSearch(t *testing.T) {
 		t.Errorf("no repository: %v, want ErrNoHistory", err)
 	}
 }
+
+func TestRenamedToMatchesTheWholeName(t *testing.T) {
+	removed := []string{`XFOO_BAR := Getenv("FOO_BAR")`}
+	added := []string{`XFOO_BAR := Getenv("BAZ_QUX")`}
+	if got := renamedTo("FOO_BAR", removed, added); got != "BAZ_QUX" {
+		t.Errorf("renamedTo = %q, want BAZ_QUX", got)
+	}
+	// a line that is only the name says nothing of what replaced it
+	if got := renamedTo("FOO_BAR", []string{"FOO_BAR"}, []string{"end"}); got != "" {
+		t.Errorf("renamedTo of a bare line = %q, want none", got)
+	}
+}
+
+func TestContentsTellsUnreadableFromEmpty(t *testing.T) {
+	if s, ok := contents(nil); !ok || s != "" {
+		t.Error("a file absent on one side is empty and readable")
+	}
+}

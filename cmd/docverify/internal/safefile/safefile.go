@@ -68,7 +68,24 @@ func Create(path string) (*os.File, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	return openNoFollow(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	// truncate only once the opened file is known to be a regular one: a
+	// FIFO or device swapped in after the Lstat is refused, not written
+	f, err := openNoFollow(path, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil {
+		err = regular(info)
+	}
+	if err == nil {
+		err = f.Truncate(0)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 func regular(info fs.FileInfo) error {
