@@ -14,6 +14,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // ErrLink, ErrNotRegular and ErrTooLarge say why a file was refused.
@@ -21,11 +23,16 @@ var (
 	ErrLink       = errors.New("is a symbolic link, which docverify does not follow")
 	ErrNotRegular = errors.New("is not a regular file")
 	ErrTooLarge   = errors.New("is too large")
+	// ErrLinkOnTheWay is a directory of the path that is a link.
+	ErrLinkOnTheWay = errors.New("is a symbolic link on the way to the file, which docverify does not follow")
 )
 
 // Read returns the contents of the regular file at path, refusing a
 // symbolic link, anything but a regular file, and a file over max bytes.
 func Read(path string, max int64) ([]byte, error) {
+	if err := parentsAreDirs(path); err != nil {
+		return nil, err
+	}
 	info, err := os.Lstat(path)
 	if err != nil {
 		return nil, err
@@ -61,6 +68,9 @@ func Read(path string, max int64) ([]byte, error) {
 // there and refusing a symbolic link or anything else that is not a
 // regular file. New files are created 0644.
 func Create(path string) (*os.File, error) {
+	if err := parentsAreDirs(path); err != nil {
+		return nil, err
+	}
 	if info, err := os.Lstat(path); err == nil {
 		if err := regular(info); err != nil {
 			return nil, err
@@ -86,6 +96,33 @@ func Create(path string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// parentsAreDirs refuses a relative path that goes through a symbolic
+// link: a pull request can commit out -> /elsewhere and ask for
+// out/report.sarif. An absolute path was given as it is, on the command
+// line, and is taken at its word.
+func parentsAreDirs(path string) error {
+	if filepath.IsAbs(path) {
+		return nil
+	}
+	cur := "."
+	parts := strings.Split(filepath.ToSlash(filepath.Clean(path)), "/")
+	for _, part := range parts[:len(parts)-1] {
+		if part == "." || part == ".." {
+			cur = filepath.Join(cur, part)
+			continue
+		}
+		cur = filepath.Join(cur, part)
+		info, err := os.Lstat(cur)
+		if err != nil {
+			return nil // a missing directory fails the open itself
+		}
+		if info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s %w", cur, ErrLinkOnTheWay)
+		}
+	}
+	return nil
 }
 
 func regular(info fs.FileInfo) error {

@@ -46,6 +46,30 @@ func TestReadRefusesWhatIsNotARegularFile(t *testing.T) {
 	}
 }
 
+func TestALinkOnTheWayIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	if _, err := Read("out/secret.md", 1<<20); !errors.Is(err, ErrLinkOnTheWay) {
+		t.Errorf("Read(out/secret.md): %v, want ErrLinkOnTheWay", err)
+	}
+	if f, err := Create("out/report.sarif"); !errors.Is(err, ErrLinkOnTheWay) {
+		if f != nil {
+			f.Close()
+		}
+		t.Errorf("Create(out/report.sarif): %v, want ErrLinkOnTheWay", err)
+	}
+	if _, err := os.Lstat(filepath.Join(outside, "report.sarif")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the report was written through the link")
+	}
+}
+
 func TestCreateRefusesALink(t *testing.T) {
 	dir := t.TempDir()
 	outside := filepath.Join(dir, "outside")
