@@ -290,3 +290,15 @@ func TestHelpIsEveryLibrarys(t *testing.T) {
 		t.Errorf("--helpful: %s, want missing", r.Status)
 	}
 }
+
+// A knob read by the code and by its tests is listed at the code's site.
+func TestImplementedPrefersTheCode(t *testing.T) {
+	ix := NewIndex([]FileFacts{
+		{Path: "e2e/run.go", Reads: []ReadSite{{Kind: Env, Name: "APP_TOKEN", Site: Site{Line: 1, Col: 1}, Via: "os.Getenv"}}},
+		{Path: "src/main.go", Reads: []ReadSite{{Kind: Env, Name: "APP_TOKEN", Site: Site{Line: 9, Col: 1}, Via: "os.Getenv"}}},
+	}, nil)
+	got := ix.Implemented()
+	if len(got) != 1 || got[0].At.Pos.File != "src/main.go" || got[0].Sites != 2 {
+		t.Errorf("Implemented() = %+v, want APP_TOKEN at src/main.go, 2 sites", got)
+	}
+}

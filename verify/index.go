@@ -979,9 +979,11 @@ func (ix *Index) Implemented() []Implemented {
 		if len(evs) == 0 {
 			continue
 		}
+		// the earliest site, preferring one outside test directories: a
+		// knob read by the code and by its tests is the code's
 		first := evs[0]
 		for _, e := range evs[1:] {
-			if e.Pos.Before(first.Pos) {
+			if TestPath(first.Pos.File) && !TestPath(e.Pos.File) || TestPath(first.Pos.File) == TestPath(e.Pos.File) && e.Pos.Before(first.Pos) {
 				first = e
 			}
 		}
@@ -1000,6 +1002,18 @@ func (ix *Index) Implemented() []Implemented {
 func (ix *Index) ownEnvName(name string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPath reports a file under a test-like directory (test, tests,
+// testdata, spec, __tests__, e2e, fixtures).
+func TestPath(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch seg {
+		case "test", "tests", "testdata", "spec", "__tests__", "e2e", "fixtures":
 			return true
 		}
 	}

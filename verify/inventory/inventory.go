@@ -6,7 +6,6 @@
 package inventory
 
 import (
-	"path"
 	"sort"
 	"strings"
 
@@ -184,13 +183,7 @@ func ownKnob(im verify.Implemented) bool {
 			return false
 		}
 	}
-	for _, seg := range strings.Split(path.Dir(im.At.Pos.File), "/") {
-		switch seg {
-		case "test", "tests", "testdata", "spec", "__tests__", "e2e", "fixtures":
-			return false
-		}
-	}
-	return true
+	return !verify.TestPath(im.At.Pos.File)
 }
 
 // statusOrder ranks statuses for a release manager: what is missing first.
