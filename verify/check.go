@@ -174,7 +174,9 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 				best = &real{r.Claim.Kind, e.Name, *e}
 			}
 		}
-		if best == nil {
+		if best == nil || sameSpelledOtherwise(r.Claim.Name, best.name) {
+			// data_file beside --data-file is one name in a key's
+			// spelling and a flag's, not a typo of it
 			continue
 		}
 		r.Claim.Kind, r.Claim.Explicit = best.kind, true
@@ -185,6 +187,13 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 		out = append(out, r)
 	}
 	return out
+}
+
+// sameSpelledOtherwise reports two names that differ only in case and in
+// their separators (-, _ and .).
+func sameSpelledOtherwise(a, b string) bool {
+	fold := strings.NewReplacer("-", "", "_", "", ".", "")
+	return strings.EqualFold(fold.Replace(a), fold.Replace(b))
 }
 
 // attribute gives a flag written without a command ("add `--unsafe-perm`
