@@ -71,7 +71,8 @@ func TestBuild(t *testing.T) {
 
 func TestMarkdown(t *testing.T) {
 	inv := sample()
-	inv.Documented = append(inv.Documented, Entry{Kind: verify.Config, Name: "a|b`<script>", Status: verify.Missing, Doc: pos("docs/x.md", 1)})
+	inv.Documented = append(inv.Documented, Entry{Kind: verify.Config, Name: "a|b`<script>", Status: verify.Missing, Doc: pos("docs/x.md", 1)},
+		Entry{Kind: verify.Feature, Name: "vendor-flag", Status: verify.External, Doc: pos("docs/x.md", 2)})
 	var b bytes.Buffer
 	if err := Markdown(&b, inv); err != nil {
 		t.Fatal(err)
@@ -84,6 +85,8 @@ func TestMarkdown(t *testing.T) {
 		"| env | `APP_SECRET_ROTATION_DAYS` | auth.go:17:1 (os.Getenv) | 2 |",
 		"1 other env vars the code reads, without the repository's prefix",
 		"`` a\\|b`<script> ``",
+		// a kind documented only as another program's still has its list
+		"<details><summary>Feature flags: 1 documented</summary>",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)

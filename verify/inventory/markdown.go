@@ -151,10 +151,17 @@ func cell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
+// kinds are the kinds the docs name, in their order, whether or not any
+// name of the kind is this repository's.
 func kinds(inv Inventory) []verify.Kind {
 	var out []verify.Kind
-	for _, c := range inv.Coverage {
-		out = append(out, c.Kind)
+	for _, k := range []verify.Kind{verify.Env, verify.Flag, verify.Config, verify.Feature} {
+		for _, e := range inv.Documented {
+			if e.Kind == k {
+				out = append(out, k)
+				break
+			}
+		}
 	}
 	return out
 }
