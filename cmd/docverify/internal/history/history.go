@@ -207,29 +207,25 @@ func contents(f *object.File) (string, bool) {
 
 // lineDiff is the lines only in old and only in cur, as multisets.
 func lineDiff(old, cur string) (removed, added []string) {
+	a, b := strings.Split(old, "\n"), strings.Split(cur, "\n")
+	return onlyIn(a, b), onlyIn(b, a)
+}
+
+// onlyIn is the lines of a that b does not have, counted with repeats.
+func onlyIn(a, b []string) []string {
 	count := map[string]int{}
-	for _, l := range strings.Split(cur, "\n") {
+	for _, l := range b {
 		count[l]++
 	}
-	for _, l := range strings.Split(old, "\n") {
+	var out []string
+	for _, l := range a {
 		if count[l] > 0 {
 			count[l]--
 			continue
 		}
-		removed = append(removed, l)
+		out = append(out, l)
 	}
-	have := map[string]int{}
-	for _, l := range strings.Split(old, "\n") {
-		have[l]++
-	}
-	for _, l := range strings.Split(cur, "\n") {
-		if have[l] > 0 {
-			have[l]--
-			continue
-		}
-		added = append(added, l)
-	}
-	return removed, added
+	return out
 }
 
 // linesWith are the lines holding name as a whole word.
