@@ -174,9 +174,10 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 				best = &real{r.Claim.Kind, e.Name, *e}
 			}
 		}
-		if best == nil || sameSpelledOtherwise(r.Claim.Name, best.name) {
-			// data_file beside --data-file is one name in a key's
-			// spelling and a flag's, not a typo of it
+		if best == nil || best.kind == Flag && sameSpelledOtherwise(r.Claim.Name, best.name) {
+			// data_file beside --data-file is one setting in a key's
+			// spelling and a flag's, not a typo of it; ddev_router for
+			// the container ddev-router is a typo still
 			continue
 		}
 		r.Claim.Kind, r.Claim.Explicit = best.kind, true
@@ -189,11 +190,12 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 	return out
 }
 
-// sameSpelledOtherwise reports two names that differ only in case and in
-// their separators (-, _ and .).
+// sameSpelledOtherwise reports two names that differ only in their
+// separators (-, _ and .). A difference of case is a typo still:
+// apptypeSettingsPaths for appTypeSettingsPaths.
 func sameSpelledOtherwise(a, b string) bool {
-	fold := strings.NewReplacer("-", "", "_", "", ".", "")
-	return strings.EqualFold(fold.Replace(a), fold.Replace(b))
+	drop := strings.NewReplacer("-", "", "_", "", ".", "")
+	return a != b && drop.Replace(a) == drop.Replace(b)
 }
 
 // attribute gives a flag written without a command ("add `--unsafe-perm`
