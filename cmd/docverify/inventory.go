@@ -59,7 +59,8 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		fmt.Fprintln(s.errOut, "docverify: report takes one path, the repository")
 		return exitError
 	}
-	o.format, o.failOn, o.color = "json", "never", "never" // the check's own output is not written
+	// the check's own output is not written, so neither are its findings' history verdicts
+	o.format, o.failOn, o.color, o.noHistory = "json", "never", "never", true
 	if _, _, err := o.validate(fs.Args()); err != nil {
 		fmt.Fprintf(s.errOut, "docverify: %v\n", err)
 		return exitError
