@@ -987,7 +987,7 @@ func (ix *Index) Implemented() []Implemented {
 				first = e
 			}
 		}
-		out = append(out, Implemented{Kind: k.kind, Name: first.Name, At: first, Sites: len(evs), Own: k.kind != Env || ix.ownEnvName(first.Name, prefixes)})
+		out = append(out, Implemented{Kind: k.kind, Name: first.Name, At: first, Sites: len(evs), Own: k.kind != Env || hasAnyPrefix(first.Name, prefixes)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
@@ -998,8 +998,8 @@ func (ix *Index) Implemented() []Implemented {
 	return out
 }
 
-// ownEnvName reports whether an env name starts with one of prefixes.
-func (ix *Index) ownEnvName(name string, prefixes []string) bool {
+// hasAnyPrefix reports whether name starts with one of prefixes.
+func hasAnyPrefix(name string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(name, p) {
 			return true

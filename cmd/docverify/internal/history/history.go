@@ -242,6 +242,8 @@ func linesWith(lines []string, name string) []string {
 func hasWord(s, w string) bool { return wordIndex(s, w) >= 0 }
 
 // wordIndex is where w first stands as a whole word in s, -1 if nowhere.
+// Unlike known's word match, _ and - are part of a word here: FOO_BAR in
+// XFOO_BAR or FOO_BAR_X is another name, not a line that holds FOO_BAR.
 func wordIndex(s, w string) int {
 	for i := 0; ; {
 		k := strings.Index(s[i:], w)
