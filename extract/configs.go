@@ -47,6 +47,8 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 		return
 	case isManifest(root):
 		return
+	case f == configblock.XML && xmlOfOtherTool(root):
+		return
 	}
 	if !e.isOwnConfig(s, info) {
 		return
@@ -160,7 +162,7 @@ func schemaOwner(root *configblock.Node) string {
 }
 
 func formatName(f configblock.Format) string {
-	return [...]string{"config", "YAML", "TOML", "JSON", "INI", "properties", ".env"}[f]
+	return [...]string{"config", "YAML", "TOML", "JSON", "INI", "properties", ".env", "XML"}[f]
 }
 
 func firstLine(s string) string {
@@ -219,6 +221,43 @@ func isManifest(root *configblock.Node) bool {
 		return true // .pre-commit-config.yaml
 	case has("extends") && has("rules"):
 		return true
+	}
+	return false
+}
+
+// xmlOfOtherTool recognises the XML files of build tools and frameworks
+// that docs quote beside their own config: a Maven POM or settings
+// fragment (groupId, artifactId), an Ant or MSBuild project, an Android
+// manifest, a Spring context, a logging config, a servlet descriptor,
+// NuGet's package lists. Their elements are those tools' schema.
+func xmlOfOtherTool(root *configblock.Node) bool {
+	if deepKey(root, 0, "groupId", "artifactId", "modelVersion", "PackageReference", "PropertyGroup", "ItemGroup", "appender", "Appenders", "servlet", "bean") {
+		return true
+	}
+	for _, k := range root.Kids {
+		switch k.Key {
+		case "project", "Project", "manifest", "beans", "web-app", "packages", "settings", "configuration", "Configuration", "module":
+			return true
+		}
+	}
+	return false
+}
+
+// deepKey reports whether a key of one of the names sits anywhere in the
+// tree below n.
+func deepKey(n *configblock.Node, depth int, keys ...string) bool {
+	if n == nil || depth > 64 {
+		return false
+	}
+	for _, k := range n.Kids {
+		for _, want := range keys {
+			if k.Key == want {
+				return true
+			}
+		}
+		if deepKey(k, depth+1, keys...) {
+			return true
+		}
 	}
 	return false
 }

@@ -214,6 +214,7 @@ type extractor struct {
 	li       *lineIndex
 	headings []heading // the chain of headings above the current block
 	lastPara block     // the last paragraph of the current section, for code blocks
+	listItem bool      // the paragraph being read opens a list item
 	claims   []verify.Claim
 	problems []Problem
 	dirs     []directive
@@ -295,9 +296,12 @@ func (e *extractor) paragraph(n ast.Node) {
 		return
 	}
 	b := newBlock(e.src, start, end)
+	_, item := n.Parent().(*ast.ListItem)
+	e.listItem = item && n.Parent().FirstChild() == n // the item's opening words
 	e.inlines(n, b)
 	e.prose(b)
 	e.lastPara = b
+	e.listItem = false
 }
 
 // linesRange is the byte range a block's lines cover.

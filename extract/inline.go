@@ -175,6 +175,11 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 	case names.Dotted:
 		switch {
+		case classSetting(name) && !has(configKeyCue, near) && !has(featureCue, near):
+			// Authenticator.manage_groups with no word saying it is a
+			// setting: a class's attribute, or its traitlets setting;
+			// checked only as a misspelling of a name the code has
+			c.Kind, c.Misspelling = verify.Config, true
 		case isFileOrCode(name) && !((pascalPath(name) || classSetting(name)) && has(configKeyCue, near)):
 			return
 		case has(featureCue, near):
@@ -206,9 +211,21 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			// assetInlineLimit: an identifier of any kind, checked only as a
 			// misspelling of a name the docs or the code have
 			c.Kind, c.Misspelling = verify.Config, true
+			c.Term = e.listTerm(b, start)
+		case e.listTerm(b, start):
+			// "- `failFast`: stop after a failure": a short name, judged
+			// only beside the other terms of its list
+			c.Kind, c.Misspelling, c.Term = verify.Config, true, true
 		default:
 			return
 		}
+	case names.None:
+		if !plainWordRE.MatchString(name) || !e.listTerm(b, start) {
+			return
+		}
+		// "- `tap`: if true, enables the TAP reporter": one word, judged
+		// only beside the other terms of its list
+		c.Kind, c.Misspelling, c.Term = verify.Config, true, true
 	default:
 		return
 	}
@@ -224,6 +241,15 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	j := e.judge(b, start, end, c.Name)
 	c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
 	e.add(c, nameOff)
+}
+
+// plainWordRE is a one-word name in lower case: files, tap.
+var plainWordRE = regexp.MustCompile(`^[a-z][a-z0-9]{2,}$`)
+
+// listTerm reports a code span at block offset start that opens a list
+// item, bold or italics aside: the term a definition list defines.
+func (e *extractor) listTerm(b block, start int) bool {
+	return e.listItem && strings.Trim(b.masked[:start], " \t*_") == ""
 }
 
 var flagNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
@@ -304,7 +330,8 @@ var prosePatterns = []struct {
 	{regexp.MustCompile(`(?i:\b(?:flag|option)\s+)(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\b`), verify.Flag},
 	// an option list's item that opens with the flag in bold or italics:
 	// "* **--match-constraint (-m):** Filters the dependencies shown"
-	{regexp.MustCompile(`^[*_]{1,2}(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)`), verify.Flag},
+	// (camelCase too: "* **--disableWarnings, -D** Ignore all errors")
+	{regexp.MustCompile(`^[*_]{1,2}(--[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*)`), verify.Flag},
 }
 
 // bareEnvRE finds an upper-case name of three parts or more in plain

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -157,9 +158,25 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 			documented[leaf] = real{r.Claim.Kind, leaf, r.Evidence[0]}
 		}
 	}
+	lists := termLists(maybe)
 	var out []Result
 	for _, r := range maybe {
-		if r.Status != Missing || len(r.Claim.Name) < minMisspelled {
+		if r.Status != Missing {
+			continue
+		}
+		if t := lists[termKey{r.Claim.Pos.File, r.Claim.Block}]; r.Claim.Term && t.listOfKeys() {
+			// checkThrowsDocblock among a list of psalm's attributes: the
+			// list defines the code's keys, and this term is one it lost
+			r.Claim.Misspelling, r.Claim.Explicit = false, true
+			r.Ownership = append(r.Ownership, Ownership{Kind: OwnSiblings, Detail: fmt.Sprintf("%d other keys its list defines are the code's", t.found)})
+			r.Nearest = ix.nearest(r.Claim)
+			if r.Nearest == nil || !closeName(r.Claim.Name, r.Nearest.Name) {
+				r.Nearest = ix.nearMention(r.Claim)
+			}
+			out = append(out, r)
+			continue
+		}
+		if len(r.Claim.Name) < minMisspelled {
 			continue
 		}
 		var best *real
@@ -171,6 +188,14 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 		if best == nil {
 			// a near spelling in the code: the name the docs meant
 			if e := ix.nearMention(r.Claim); e != nil {
+				best = &real{r.Claim.Kind, e.Name, *e}
+			}
+		}
+		if best == nil && strings.Contains(r.Claim.Name, ".") {
+			// Authenticator.managed_groups beside the code's
+			// Authenticator.manage_groups: a dotted name is rare enough
+			// in prose to compare with every key the code has
+			if e := ix.nearest(r.Claim); e != nil && OneTypo(strings.ToLower(r.Claim.Name), strings.ToLower(e.Name)) {
 				best = &real{r.Claim.Kind, e.Name, *e}
 			}
 		}
@@ -186,6 +211,50 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 		r.Nearest = &ev
 		r.Reason = "appears nowhere in the code, and is one typo from " + best.name
 		out = append(out, r)
+	}
+	return out
+}
+
+// termKey is a list of a doc: the ordinal of the block that holds it.
+type termKey struct {
+	file  string
+	block int
+}
+
+// termTally counts the bare identifiers that open the items of one list
+// by what the code says of them.
+type termTally struct{ found, missing int }
+
+// minTermSiblings is how many terms of a list the code must read before
+// a term it does not have is taken for one of the code's keys; a list
+// of keys is also one whose missing terms are few beside the found.
+const minTermSiblings = 4
+
+func (t termTally) listOfKeys() bool {
+	return t.found >= minTermSiblings && t.found >= 3*t.missing
+}
+
+// termLists tallies the terms of each list among the bare identifiers.
+// Only names the code reads count as found: a word merely mentioned in
+// the code's text says nothing of what the list holds.
+func termLists(maybe []Result) map[termKey]termTally {
+	out := map[termKey]termTally{}
+	seen := map[string]bool{}
+	for _, r := range maybe {
+		c := r.Claim
+		if !c.Term || seen[c.Pos.File+"\x00"+c.Name] {
+			continue
+		}
+		seen[c.Pos.File+"\x00"+c.Name] = true
+		k := termKey{c.Pos.File, c.Block}
+		t := out[k]
+		switch r.Status {
+		case Verified, Dynamic:
+			t.found++
+		case Missing:
+			t.missing++
+		}
+		out[k] = t
 	}
 	return out
 }
@@ -537,7 +606,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		return External, fmt.Sprintf("the doc attributes it to %s", c.Owner), nil
 	}
 	if c.Kind == Flag {
-		if c.Command != "" && !ix.ownsCommand(c.Command) {
+		if c.Command != "" && !ix.ownsCommand(c.Command) && !commandPage(c) {
 			return External, fmt.Sprintf("a flag of %s, which is not a program of this repository", c.Command), nil
 		}
 		if c.Command == "" && !ix.DefinesFlags() {
@@ -990,6 +1059,26 @@ func (ix *Index) parserSpelling(name string) (Evidence, bool) {
 		}
 	}
 	return Evidence{}, false
+}
+
+// commandDirs are the folders a project keeps one reference page per
+// command in: docs/commands/cal.md, man/cal.md.
+var commandDirs = map[string]bool{"commands": true, "command": true, "cmd": true, "cli": true, "man": true, "builtins": true, "subcommands": true}
+
+// commandPage reports a flag on the command line of a command whose own
+// reference page the doc is (`cal --week-start` in docs/commands/cal.md):
+// the project documents the command as its own, a built-in or
+// subcommand docverify finds no program for, so its flags are checked
+// rather than left to a program of the same name elsewhere. A well-known
+// program's page (docs/commands/git.md) is about that program still.
+func commandPage(c Claim) bool {
+	name := ProgramName(c.Command)
+	dir, file := path.Split(c.Pos.File)
+	if strings.TrimSuffix(file, path.Ext(file)) != name || !commandDirs[path.Base(dir)] {
+		return false
+	}
+	_, wellKnown := known.Program(name)
+	return !wellKnown
 }
 
 // traitletsConfig strips the c. of a key written as a traitlets config

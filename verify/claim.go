@@ -80,6 +80,11 @@ type Claim struct {
 	// possible misspelling of a name the docs name elsewhere and the code
 	// has; otherwise it is no claim at all.
 	Misspelling bool
+	// Term marks a name that opens a list item, the term a definition
+	// list defines ("- `checkThrowsDocblock=[bool]`<br /> When true…"):
+	// when the other terms of its list are the code's names, a bare
+	// identifier there is one of them too, not a stray word.
+	Term bool
 	// Block and Section place the claim among its siblings: the ordinal of
 	// the document's top-level block that holds it (a paragraph, list,
 	// table or snippet) and of the heading that opens its section (0

@@ -47,7 +47,11 @@ func (ix *Index) nearest(c Claim) *Evidence {
 		if k == Config {
 			for key, fs := range ix.byKey {
 				if len(fs) > 0 {
-					consider(key, Evidence{Pos: fs[0].pos, Via: fs[0].Via, Strength: Read})
+					name := key // the key as the code spells it, for the suggestion
+					if strings.EqualFold(fs[0].Key, key) {
+						name = fs[0].Key
+					}
+					consider(name, Evidence{Pos: fs[0].pos, Via: fs[0].Via, Strength: Read})
 				}
 			}
 			// upload.retriez: the keys beside it, under the parent it names

@@ -1,5 +1,5 @@
 // Package configblock reads the keys of a configuration snippet in a doc —
-// YAML, TOML, JSON, INI, Java properties or .env — into one tree shape with
+// YAML, TOML, JSON, INI, Java properties, .env or XML — into one tree shape with
 // the byte offset of every key, so that the caller can turn keys into
 // claims at their exact position. JSON is read with the YAML parser, which
 // accepts it and keeps positions.
@@ -27,6 +27,7 @@ const (
 	INI
 	Properties
 	Env
+	XML
 )
 
 // FormatOf maps a fenced block's info string (its first word) to a format.
@@ -44,6 +45,8 @@ func FormatOf(lang string) Format {
 		return Properties
 	case "env", "dotenv", ".env":
 		return Env
+	case "xml":
+		return XML
 	}
 	return Unknown
 }
@@ -138,6 +141,8 @@ func Parse(f Format, src string) (*Node, error) {
 		return parseProperties(src)
 	case Env:
 		return parseEnv(src)
+	case XML:
+		return parseXML(src)
 	}
 	return nil, fmt.Errorf("unknown config format")
 }

@@ -151,6 +151,11 @@ func guess(lines []string) Mode {
 		default:
 			other++
 		}
+		if prompts == 1 && other == 0 {
+			// a session opens with a prompt: "> cal -ymq --week-start
+			// monday" above the long table it prints is one
+			return Console
+		}
 	}
 	if prompts > 0 && prompts >= other/2 {
 		return Console

@@ -162,6 +162,14 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 			if facts, ok := schemaFacts(fs.path, src); ok {
 				fs.facts, fs.parsed = facts, true
 			}
+		case fs.lang == nil && fs.manifest == nil && isXSDFile(fs.path):
+			src, err := ix.read(fs.path)
+			if err != nil {
+				return
+			}
+			if facts, ok := xsdFacts(fs.path, src); ok {
+				fs.facts, fs.parsed = facts, true
+			}
 		case fs.manifest != nil:
 			src, err := ix.read(fs.path)
 			if err != nil {

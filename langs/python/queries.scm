@@ -223,3 +223,13 @@
           function: (attribute attribute: (identifier) @_tag (#eq? @_tag "tag"))
           arguments: (argument_list
             (keyword_argument name: (identifier) @_k (#eq? @_k "config") value: (true))))) @python.traitlet)))
+; the older spelling: log_file = Unicode("", config=True, help="…")
+(class_definition
+  body: (block
+    (expression_statement
+      (assignment
+        left: (identifier)
+        right: (call
+          function: (identifier) @_trait (#match? @_trait "^[A-Z]")
+          arguments: (argument_list
+            (keyword_argument name: (identifier) @_k (#eq? @_k "config") value: (true))))) @python.traitlet)))

@@ -104,9 +104,19 @@ func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, 
 	best := ""
 	rank := map[string]int{"": 0, "info": 1, "warning": 2, "error": 3}
 	for _, f := range doc.Findings {
-		if f.File == c.doc && f.Name == c.name && rank[f.Severity] > rank[best] {
+		if f.File == c.doc && sameName(f.Name, c.name) && rank[f.Severity] > rank[best] {
 			best = f.Severity
 		}
 	}
 	return best, nil
+}
+
+// sameName matches docverify's name for a finding with the name a case
+// quotes from the doc: a traitlets setting the doc writes on the config
+// object, c.JupyterHub.log_file, docverify names JupyterHub.log_file; a
+// key the doc writes under its TOML table or YAML parent,
+// monorepo_respect_gitignore under [task_config], docverify names by its
+// path, task_config.monorepo_respect_gitignore.
+func sameName(finding, quoted string) bool {
+	return finding == quoted || strings.TrimPrefix(quoted, "c.") == finding || strings.HasSuffix(finding, "."+quoted)
 }
