@@ -1,6 +1,7 @@
 package configblock
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -91,4 +92,25 @@ func TestElidedLines(t *testing.T) {
 	// "[...]" and "..." stand for lines left out; the rest is read
 	src := "services:\n  server:\n    image: x\n    [...]\n  agent:\n    ...\n    restart: always\n"
 	checkAt(t, src, leaves(t, YAML, src), "services.server.image", "services.agent.restart")
+}
+
+// TestXML: elements and attributes are keys at their own offsets;
+// namespaced names are XML's; a snippet cut short keeps what it read.
+func TestXML(t *testing.T) {
+	src := "<psalm errorLevel=\"3\" xsi:schemaLocation=\"x\">\n  <projectFiles>\n    <directory name=\"src\"/>\n  </projectFiles>\n  <cacheDirectory>/tmp</cacheDirectory>\n  <plugins>\n"
+	root, err := Parse(XML, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range root.Leaves() {
+		got = append(got, fmt.Sprintf("%s@%s", strings.Join(l.Path, "."), src[l.Offset:l.Offset+4]))
+	}
+	want := "psalm.errorLevel@erro psalm.projectFiles.directory.name@name psalm.cacheDirectory@cach psalm.plugins@plug"
+	if strings.Join(got, " ") != want {
+		t.Errorf("leaves:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	if n := root.Get("psalm").Get("cacheDirectory"); n == nil || n.Scalar != "/tmp" {
+		t.Errorf("cacheDirectory's text not kept as its value: %+v", n)
+	}
 }

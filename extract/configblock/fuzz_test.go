@@ -16,11 +16,12 @@ func FuzzParse(f *testing.F) {
 		"[section]\nkey = value\n",
 		"app.port=8080\napp.name: x\n",
 		"APP_TOKEN=abc\nexport APP_X=1\n",
+		"<psalm errorLevel=\"3\" a='x'>\n  <projectFiles><directory name=\"src\"/></projectFiles>\n</psalm>\n",
 	} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, format := range []Format{YAML, TOML, JSON, INI, Properties, Env} {
+		for _, format := range []Format{YAML, TOML, JSON, INI, Properties, Env, XML} {
 			root, err := Parse(format, src)
 			if err != nil || root == nil {
 				continue
