@@ -238,6 +238,9 @@ func xmlOfOtherTool(root *configblock.Node) bool {
 		switch k.Key {
 		case "project", "Project", "manifest", "beans", "web-app", "packages", "settings", "configuration", "Configuration", "module":
 			return true
+		case "plugin", "plugins", "executions", "execution", "build", "dependencies", "dependency", "profiles", "profile",
+			"repositories", "pluginManagement", "dependencyManagement", "properties", "reporting":
+			return true // a POM fragment cut below <project>
 		}
 	}
 	return false

@@ -175,7 +175,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 	case names.Dotted:
 		switch {
-		case classSetting(name) && !has(configKeyCue, near) && !has(featureCue, near):
+		case classSetting(name) && !has(configKeyCue, near) && !has(featureCue, near) && !fileExts[name[strings.LastIndexByte(name, '.')+1:]]:
 			// Authenticator.manage_groups with no word saying it is a
 			// setting: a class's attribute, or its traitlets setting;
 			// checked only as a misspelling of a name the code has

@@ -745,7 +745,9 @@ func (ix *Index) judge(c Claim) Result {
 			return Result{Claim: c, Status: External, Reason: fmt.Sprintf("%s is a name of the code (%s) under a section the user names, %s, which the code does not know", rest, known[0].Pos, section), Evidence: known[:1]}
 		}
 	}
-	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) {
+	// a word of the code one typo away (--exclude-namespaces for
+	// --exclude-namespace) says typo more plainly than a builder could
+	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) && !ix.typoOfWord(c) {
 		if src, evs := ix.builtFromNames(c.Kind, dashedForm(c.Kind, c.Name, d)); src != "" {
 			built := Evidence{Pos: d.pos, Name: d.Prefix + "*", Via: d.Via, Strength: Read}
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("the code builds names from names of the code at run time (%s), and %s is one (%s)", d.pos, src, evs[0].Pos), Evidence: []Evidence{evs[0], built}}
@@ -781,6 +783,18 @@ func (ix *Index) judge(c Claim) Result {
 	return r
 }
 
+// typoOfWord reports a word of the code's text one typo from the claim's
+// name and spelt apart from it by more than its separators: cache_mode is
+// the key --cache-mode is built from, not a typo of it.
+func (ix *Index) typoOfWord(c Claim) bool {
+	for _, e := range ix.mentions[NearPrefix+c.Name] {
+		if !sameSpelledOtherwise(e.Name, c.Name) && !(c.Misspelling && Plural(e.Name, c.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // nearMention is the first word of the code's text one typo from a name
 // (pip's "--force-reinstall" in an option table docverify cannot read,
 // for a doc's --force-resinstall), nil if none. A config key in other
@@ -790,6 +804,12 @@ func (ix *Index) nearMention(c Claim) *Evidence {
 	for _, e := range ix.mentions[NearPrefix+c.Name] {
 		if c.Kind == Config && strings.EqualFold(e.Name, c.Name) {
 			continue
+		}
+		if c.Kind == Flag && sameSpelledOtherwise(e.Name, c.Name) {
+			continue // htpasswd_filename is a key's spelling of --htpasswd-filename, not the flag meant
+		}
+		if c.Misspelling && Plural(e.Name, c.Name) {
+			continue // a bare extra_package is no slip for extra_packages: another word
 		}
 		if best == nil || e.Pos.Before(best.Pos) {
 			e := e

@@ -171,6 +171,10 @@ type Field struct {
 	// all: a key only if the structure turns out to be configuration
 	// (reached from a Root or from a tagged structure).
 	Weak bool
+	// Nested marks a key found only through the key above it, never on
+	// its own: an XML Schema's inner declarations, whose common names
+	// (name, type, value) would otherwise vouch for any key spelt so.
+	Nested bool `json:",omitempty"`
 	// Env is the env var the field is read from (env:"FOREGROUND"), which
 	// a prefix on a field of this structure's type extends (see Derivation).
 	Env string

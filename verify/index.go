@@ -300,7 +300,7 @@ func (ix *Index) addFields(fields []fieldSite, roots []string) {
 			continue
 		}
 		ix.owners[f.Owner] = append(ix.owners[f.Owner], f)
-		if f.Key != "" {
+		if f.Key != "" && !f.Nested {
 			ix.byKey[strings.ToLower(f.Key)] = append(ix.byKey[strings.ToLower(f.Key)], f)
 		}
 	}
@@ -546,6 +546,36 @@ func codeMentions(evs []Evidence) []Evidence {
 	return out
 }
 
+// outsideTests drops the evidence found in test files: a word a test
+// uses ("namespace" in integration/repo_test.go) is no name the program
+// builds its options from.
+func outsideTests(evs []Evidence) []Evidence {
+	out := evs[:0:0]
+	for _, e := range evs {
+		if !testFile(e.Pos.File) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// testFile reports a path that holds tests by the conventions of the
+// languages docverify reads: a test/, tests/, spec/, __tests__/ or
+// testdata/ folder, or a name like x_test.go, test_x.py, x.test.ts,
+// x_spec.rb, XTest.java.
+func testFile(p string) bool {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		switch seg {
+		case "test", "tests", "spec", "specs", "__tests__", "testdata", "testing":
+			return true
+		}
+	}
+	base := path.Base(p)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	return strings.HasPrefix(stem, "test_") || strings.HasSuffix(stem, "_test") || strings.HasSuffix(stem, ".test") ||
+		strings.HasSuffix(stem, ".spec") || strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "Test") || strings.HasSuffix(stem, "Tests")
+}
+
 // dashedForm is the dashed name a built name is checked as: a flag's own
 // name, or an env name's rest after the builder's prefix, lower-cased.
 func dashedForm(k Kind, name string, d dynamicSite) string {
@@ -562,7 +592,7 @@ func dashedForm(k Kind, name string, d dynamicSite) string {
 // nor a typo in the first word makes a name.
 func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 	for _, f := range sourceForms(dashed) {
-		evs := codeMentions(ix.mentions[f.name])
+		evs := outsideTests(codeMentions(ix.mentions[f.name]))
 		if len(evs) == 0 || k == Flag && f.name == dashed {
 			continue // the flag's own name written in the code is a mention, judged as one
 		}

@@ -268,6 +268,9 @@ func words(s string) []string {
 // dropped or changed, or two neighbours swapped (foreginKeySuffix). A
 // trailing s is not a typo but another word: extra_package is not
 // extra_packages.
+// Plural reports whether one name is the other with a trailing s.
+func Plural(a, b string) bool { return a+"s" == b || b+"s" == a }
+
 func OneTypo(a, b string) bool {
 	if a == b || a+"s" == b || b+"s" == a {
 		return false

@@ -307,3 +307,20 @@ func TestMentionsKeepTheFirstByPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestNearMentions: a name one typo from a word the code writes as a
+// string is found near it, with the code's spelling.
+func TestNearMentions(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{
+		"flags.go": "package flags\n\nvar f = Flag{\n\tName: \"exclude-namespaces\",\n}\n",
+	})
+	ix := newIndexer(t, root, files, nil)
+	m, err := ix.Mentions(context.Background(), []verify.MentionQuery{{Kind: verify.Flag, Name: verify.NearPrefix + "exclude-namespace"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := m[verify.NearPrefix+"exclude-namespace"]
+	if len(evs) == 0 || evs[0].Name != "exclude-namespaces" || evs[0].Pos.String() != "flags.go:4:9" {
+		t.Errorf("near mentions of exclude-namespace: %v, want exclude-namespaces at flags.go:4:9", evs)
+	}
+}

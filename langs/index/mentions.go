@@ -428,7 +428,9 @@ func (x *nearIndex) match(t []byte, fn func(w string)) {
 			if d := len(w) - len(t); d > 1 || d < -1 || end == '>' && strings.EqualFold(w[:3], string(t[:3])) {
 				continue // too long or short, or tried under its first letters
 			}
-			if verify.OneTypo(string(t), w) {
+			// a plural is a slip too here (--exclude-namespace for the
+			// code's "exclude-namespaces"); verify decides where it is not
+			if verify.OneTypo(string(t), w) || verify.Plural(string(t), w) {
 				fn(w)
 			}
 		}

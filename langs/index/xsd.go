@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/docverify/docverify/langs/lang"
@@ -44,6 +45,9 @@ func xsdFacts(p string, src []byte) (verify.FileFacts, bool) {
 			r.topElements[k.attrs["name"]] = k
 		}
 	}
+	if !configSchema(p, r.topElements) {
+		return verify.FileFacts{}, false
+	}
 	for _, k := range root.kids {
 		switch name := k.attrs["name"]; {
 		case name == "":
@@ -79,7 +83,7 @@ func (r *xsdReader) declare(owner string, el *xsdNode) {
 		}
 		name, el = ref, top
 	}
-	f := verify.Field{Owner: owner, Key: name, Site: lang.TextSite(r.src, `name="`+name+`"`), Via: "XML Schema " + path.Base(r.path)}
+	f := verify.Field{Owner: owner, Key: name, Site: lang.TextSite(r.src, `name="`+name+`"`), Via: "XML Schema " + path.Base(r.path), Nested: owner != "@xsd:"+r.path && commonWord(name)}
 	if t := el.attrs["type"]; t != "" && !strings.HasPrefix(t, "xs:") && !strings.HasPrefix(t, "xsd:") {
 		f.Type = r.typeID(t)
 	}
@@ -105,7 +109,7 @@ func (r *xsdReader) structure(owner string, n *xsdNode, depth int) {
 			r.declare(owner, k)
 		case "attribute":
 			if name := k.attrs["name"]; name != "" {
-				r.facts.Fields = append(r.facts.Fields, verify.Field{Owner: owner, Key: name, Site: lang.TextSite(r.src, `name="`+name+`"`), Via: "XML Schema " + path.Base(r.path)})
+				r.facts.Fields = append(r.facts.Fields, verify.Field{Owner: owner, Key: name, Site: lang.TextSite(r.src, `name="`+name+`"`), Via: "XML Schema " + path.Base(r.path), Nested: commonWord(name)})
 			}
 		case "attributeGroup", "group":
 			if ref := k.attrs["ref"]; ref != "" {
@@ -122,6 +126,43 @@ func (r *xsdReader) structure(owner string, n *xsdNode, depth int) {
 			r.structure(owner, k, depth+1)
 		}
 	}
+}
+
+// xsdVersionRE finds the version a schema's file name ends in:
+// ruleset_2_0_0, phpunit-9.5.
+var xsdVersionRE = regexp.MustCompile(`[-_.]?v?\d+([-_.]\d+)*$`)
+
+// configSchema reports a schema of a config file rather than of a
+// report, a data format or test data: its file is named as config
+// (config.xsd, settings.xsd), or after the element it describes, as
+// phpunit.xsd describes <phpunit> and ruleset_2_0_0.xsd <ruleset>. A
+// report's schema (report_2_0_0.xsd, whose root is <pmd>) describes output.
+func configSchema(p string, top map[string]*xsdNode) bool {
+	base := strings.ToLower(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	if strings.Contains(base, "config") || strings.Contains(base, "setting") {
+		return true
+	}
+	base = xsdVersionRE.ReplaceAllString(base, "")
+	for name := range top {
+		if strings.EqualFold(name, base) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonWord reports a name of one lower-case word (name, type, value,
+// class): schemas declare such attributes everywhere, so one vouches for
+// a key only under the element that declares it, while a name like
+// findUnusedCode is the schema's wherever it is written. The top-level
+// elements, the file's roots, are keys whatever their names.
+func commonWord(name string) bool {
+	for _, r := range name {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseXSD reads a schema into a tree of its elements.
