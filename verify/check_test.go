@@ -302,3 +302,38 @@ func TestImplementedPrefersTheCode(t *testing.T) {
 		t.Errorf("Implemented() = %+v, want APP_TOKEN at src/main.go, 2 sites", got)
 	}
 }
+
+// TestBuilderYieldsToTypos: where the code builds flags from its names
+// (--exclude-namespace could be "exclude" + "namespace"), a word of the
+// code one slip from the flag (its "exclude-namespaces", a plural) says
+// typo more plainly, and a word only a test uses is no source at all.
+func TestBuilderYieldsToTypos(t *testing.T) {
+	files := []FileFacts{
+		{Path: "flags.go", Lang: "go", Dynamic: []DynamicRead{{Kind: Flag, FromNames: true, Site: site(3), Via: "names of the code turned into --dashed-flags"}},
+			Programs: []Program{{Name: "scan", Site: site(1), Via: "main package"}}},
+	}
+	mentions := func(word, file string) Evidence {
+		return Evidence{Pos: Pos{File: file, Line: 4, Col: 9}, Name: word, Via: "mentioned in a Go file", Strength: Mention, InCode: true}
+	}
+	cases := []struct {
+		name   string
+		m      map[string][]Evidence
+		status Status
+	}{
+		{"built from words of the program", map[string][]Evidence{"exclude": {mentions("exclude", "scan.go")}, "namespace": {mentions("namespace", "scan.go")}}, Dynamic},
+		{"a word only a test uses", map[string][]Evidence{"exclude": {mentions("exclude", "scan.go")}, "namespace": {mentions("namespace", "integration/repo_test.go")}}, Missing},
+		{"a plural of a flag the code writes", map[string][]Evidence{"exclude": {mentions("exclude", "scan.go")}, "namespace": {mentions("namespace", "scan.go")},
+			NearPrefix + "exclude-namespace": {mentions("exclude-namespaces", "flags.go")}}, Missing},
+	}
+	for _, tc := range cases {
+		ix := NewIndex(files, nil)
+		ix.AddMentions(tc.m, 1)
+		r := Check([]Claim{claim(Flag, "exclude-namespace")}, ix)[0]
+		if r.Status != tc.status {
+			t.Errorf("%s: %s (%s), want %s", tc.name, r.Status, r.Reason, tc.status)
+		}
+		if tc.status == Missing && len(tc.m) == 3 && (r.Nearest == nil || r.Nearest.Name != "exclude-namespaces") {
+			t.Errorf("%s: suggestion %v, want exclude-namespaces", tc.name, r.Nearest)
+		}
+	}
+}
