@@ -21,6 +21,7 @@ const (
 	flagNames               // "Flag", "Argument"
 	configNames             // "Key", "Setting", "Property"
 	featureNames            // "Feature flag", "Toggle"
+	examples                // "Examples": made-up names showing a convention or a value
 )
 
 var headerHints = []struct {
@@ -34,11 +35,20 @@ var headerHints = []struct {
 	{regexp.MustCompile(`(?i)^\s*(name|option|options|opt|param)s?\s*$`), anyName},
 }
 
+// examplesRE is a header over examples: | Full Name | Abbreviation |
+// Examples | in a naming guide lists `--app-mode` to show the
+// abbreviation, not to name a flag. The names a row documents are in its
+// name column.
+var examplesRE = regexp.MustCompile(`(?i)^\s*(examples?|e\.g\.?|samples?)\s*$`)
+
 // bareFlagRE is what a flag written without its dashes looks like.
 var bareFlagRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // columnOf reads a header cell.
 func columnOf(header string) columnHint {
+	if examplesRE.MatchString(header) {
+		return examples
+	}
 	if strings.Contains(strings.ToLower(header), "default") || strings.Contains(strings.ToLower(header), "description") {
 		return notNames
 	}
@@ -88,6 +98,9 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 	tableContext := e.lastPara.raw + " " + e.headingText()
 	col := 0
 	for cell := row.FirstChild(); cell != nil; cell, col = cell.NextSibling(), col+1 {
+		if col < len(hints) && hints[col] == examples {
+			continue
+		}
 		if col >= len(hints) || hints[col] == notNames {
 			// other cells are running text: "Same as `--verbose`."
 			e.inlines(cell, rb)
