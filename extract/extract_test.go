@@ -118,6 +118,10 @@ func TestInlineCode(t *testing.T) {
 3:4 env LEFT_NAME inferred
 3:20 env RIGHT_NAME inferred
 `},
+		{"short flags run together are no single-dash flag", "You can't combine flags like this `-uv`, nor `-xvf`; the flag `-race` and the flag `-run` stay.\n", `
+1:64 flag -race
+1:85 flag -run
+`},
 		{"a file name is no safety word", "That stores it in auth.json, and the `--global` flag keeps it for every project.\n", `
 1:39 flag --global
 `},

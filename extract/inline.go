@@ -143,7 +143,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
 	case names.SingleDash:
-		if !has(flagCue, near) {
+		if !has(flagCue, near) || combinedShorts(name[1:]) {
 			return
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
@@ -241,6 +241,21 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	j := e.judge(b, start, end, c.Name)
 	c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
 	e.add(c, nameOff)
+}
+
+// combinedShorts reports letters that read as short flags run together
+// (-uv, -xvf) rather than one single-dash long flag (-run, -tags): two
+// letters, or three with no vowel.
+func combinedShorts(letters string) bool {
+	switch {
+	case strings.ContainsAny(letters, "-_0123456789"):
+		return false
+	case len(letters) == 2:
+		return true
+	case len(letters) == 3:
+		return !strings.ContainsAny(letters, "aeiouy")
+	}
+	return false
 }
 
 // plainWordRE is a one-word name in lower case: files, tap.

@@ -337,3 +337,21 @@ func TestBuilderYieldsToTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitWords: a library whose key replacer the code computes makes
+// FB_DISABLE_EXEC of the key disableExec; one with the default replacer
+// makes only FB_DISABLEEXEC.
+func TestSplitWords(t *testing.T) {
+	for _, split := range []bool{true, false} {
+		files := []FileFacts{{Path: "cmd/utils.go", Lang: "go",
+			Reads:   []ReadSite{{Kind: Config, Name: "disableExec", Site: site(3), Via: "v.GetBool"}},
+			Derives: []Derivation{{Kind: Env, From: Config, Prefix: "FB_", Nest: "_", SplitWords: split, Via: "viper AutomaticEnv"}}}}
+		r := judgeOne(t, files, claim(Env, "FB_DISABLE_EXEC"))
+		if want := map[bool]Status{true: Verified, false: Missing}[split]; r.Status != want {
+			t.Errorf("split words %v: %s, want %s", split, r.Status, want)
+		}
+		if r := judgeOne(t, files, claim(Env, "FB_DISABLEEXEC")); r.Status != Verified {
+			t.Errorf("split words %v: FB_DISABLEEXEC %s, want verified", split, r.Status)
+		}
+	}
+}

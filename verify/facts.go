@@ -214,6 +214,11 @@ type Derivation struct {
 	// them into underscores: Spring binds billing.fraud-check from
 	// BILLING_FRAUDCHECK.
 	DropDashes bool
+	// SplitWords marks a library whose key replacer the code computes
+	// (viper's SetEnvKeyReplacer fed the flags' names in snake case):
+	// the env name may also split a camelCase key into words,
+	// FB_DISABLE_EXEC for disableExec.
+	SplitWords bool `json:",omitempty"`
 	Site
 	Via string
 }

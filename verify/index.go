@@ -766,6 +766,20 @@ func envForm(key, nest, dash string) string {
 	return strings.ToUpper(key)
 }
 
+// splitCamel puts an underscore between the words of a camelCase name:
+// disableExec is disable_Exec, which envForm makes DISABLE_EXEC.
+func splitCamel(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 'A' && c <= 'Z' && i > 0 && (name[i-1] >= 'a' && name[i-1] <= 'z' || name[i-1] >= '0' && name[i-1] <= '9') {
+			b.WriteByte('_')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 // dash is what a derivation makes of a dash in a source name.
 func (d Derivation) dash() string {
 	if d.DropDashes {
@@ -800,7 +814,7 @@ func (ix *Index) derived(name string) []Evidence {
 		case Config:
 			if d.Scope == "" {
 				for k, evs := range ix.reads {
-					if k.kind == Config && envForm(k.name, sep, d.dash()) == rest {
+					if k.kind == Config && (envForm(k.name, sep, d.dash()) == rest || d.SplitWords && len(evs) > 0 && envForm(splitCamel(evs[0].Name), sep, d.dash()) == rest) {
 						for _, e := range evs {
 							out = append(out, Evidence{Pos: e.Pos, Name: e.Name, Via: "config key " + e.Name + " read through " + via, Strength: Read})
 						}

@@ -49,7 +49,7 @@ var Spec = &lang.Spec{
 		}
 		return proj.RootName
 	},
-	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot},
+	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer},
 	Manifests: map[string]lang.Manifest{"go.mod": goMod},
 }
 
@@ -355,6 +355,19 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 // unmarshalRoot reads the target of an unmarshal-like call
 // (viper.Unmarshal(&cfg), yaml.Unmarshal(data, &cfg)): the type cfg is
 // declared with is a structure the code loads configuration into.
+// literalReplacerRE is a key replacer spelt out in literals:
+// strings.NewReplacer(".", "_", "-", "_"), whose names verify derives.
+var literalReplacerRE = regexp.MustCompile(`^strings\.NewReplacer\(\s*("[^"]*"\s*,\s*)*"[^"]*"\s*,?\s*\)$`)
+
+// envReplacer reads viper's SetEnvKeyReplacer: a replacer built from the
+// code's own names (filebrowser's snake-cased flag names) lets env names
+// split camelCase keys into words; a literal one changes only separators.
+func envReplacer(f *lang.File, arg *sitter.Node) {
+	if !literalReplacerRE.MatchString(strings.TrimSpace(arg.Content(f.Src))) {
+		f.SplitEnvWords()
+	}
+}
+
 func unmarshalRoot(f *lang.File, target *sitter.Node) {
 	typ := ""
 	switch target.Type() {

@@ -145,6 +145,25 @@ read config server.port @server.port viper.BindEnv
 read env FEED_PORT @FEED_PORT viper.BindEnv
 derive env<-config FEED_ nest=_
 `},
+		{Name: "viper with a computed key replacer", Src: `package x
+func initViper(cmd *cobra.Command) {
+	v := viper.New()
+	v.SetEnvPrefix("FB")
+	v.AutomaticEnv()
+	v.SetEnvKeyReplacer(strings.NewReplacer(replacements(cmd)...))
+	v.GetBool("disableExec")
+}`, Want: `
+read config disableExec @disableExec v.GetBool
+derive env<-config FB_ nest=_ split-words
+`},
+		{Name: "viper with a literal key replacer", Src: `package x
+func init() {
+	viper.SetEnvPrefix("app")
+	viper.AutomaticEnv()
+	viper.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
+}`, Want: `
+derive env<-config APP_ nest=_
+`},
 		{Name: "struct tags chain into paths", Src: `package x
 type Config struct {
 	Retry  RetryConfig            ` + "`yaml:\"retry\"`" + `

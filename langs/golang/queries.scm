@@ -121,6 +121,12 @@
 (call_expression
   function: (selector_expression
     field: (field_identifier) @derive.env.config (#eq? @derive.env.config "AutomaticEnv")) @via)
+; v.SetEnvKeyReplacer(strings.NewReplacer(generateEnvKeyReplacements(cmd)...)):
+; a replacer the code computes may split camelCase keys into words
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#eq? @_f "SetEnvKeyReplacer"))
+  arguments: (argument_list . (_) @go.envreplacer))
 
 ; config structures: struct fields with yaml/json/toml/mapstructure tags,
 ; in named types and in variables of anonymous struct type (kong's var cli struct{...})

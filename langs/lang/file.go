@@ -30,7 +30,14 @@ type File struct {
 	iterates   bool
 	prefixTest bool
 	prefixes   []prefixLiteral
+	// splitWords is set when the file gives an env library a key
+	// replacer it computes (see verify.Derivation.SplitWords).
+	splitWords bool
 }
+
+// SplitEnvWords records that the file's env derivations may split a
+// camelCase key into words: the code computes the key replacer.
+func (f *File) SplitEnvWords() { f.splitWords = true }
 
 // localKey names a constant (fn 0) or a local variable of the function
 // that starts at byte fn.
@@ -330,6 +337,7 @@ func (f *File) finish() {
 			continue
 		}
 		seen[key] = true
+		d.SplitWords = f.splitWords && d.Kind == verify.Env
 		f.Facts.Derives = append(f.Facts.Derives, d)
 	}
 }

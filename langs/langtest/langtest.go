@@ -120,6 +120,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if d.DropDashes {
 			scope += " drop-dashes"
 		}
+		if d.SplitWords {
+			scope += " split-words"
+		}
 		add("derive %s<-%s %s nest=%s%s", d.Kind, d.From, d.Prefix, d.Nest, scope)
 	}
 	for _, p := range ff.Programs {

@@ -25,6 +25,14 @@
   function: (field_expression field: (field_identifier) @_f @via (#eq? @_f "env"))
   arguments: (arguments . (string_literal) @env.read .))
 
+; #[command(name = "x", version)]: clap adds -V/--version; Command::new("x").version("1")
+(attribute_item
+  (attribute (identifier) @_a (#match? @_a "^(command|clap)$")
+    arguments: (token_tree (identifier) @rust.version (#eq? @rust.version "version"))))
+(call_expression
+  function: (field_expression field: (field_identifier) @rust.version (#eq? @rust.version "version"))
+  arguments: (arguments . (_) .))
+
 ; structs: clap derive fields, serde config fields
 (struct_item) @rust.struct
 ; clap subcommand enums: the fields of struct-like variants are flags

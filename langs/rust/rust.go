@@ -14,6 +14,7 @@ import (
 	"github.com/smacker/go-tree-sitter/rust"
 
 	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
 )
 
 //go:embed queries.scm
@@ -41,7 +42,7 @@ var Spec = &lang.Spec{
 	Value:     value,
 	Function:  function,
 	Program:   program,
-	Custom:    map[string]lang.Handler{"rust.struct": structItem, "rust.enum": enumItem, "rust.root": root, "rust.envprefix": envPrefix},
+	Custom:    map[string]lang.Handler{"rust.struct": structItem, "rust.enum": enumItem, "rust.root": root, "rust.envprefix": envPrefix, "rust.version": versionFlag},
 	Manifests: map[string]lang.Manifest{"Cargo.toml": cargoToml},
 }
 
@@ -170,4 +171,10 @@ func program(p string, proj lang.Project) string {
 		return proj.RootName
 	}
 	return ""
+}
+
+// versionFlag reads clap's version setting, which defines --version (and
+// -V) without a field: #[command(version)], Command::new("x").version("1").
+func versionFlag(f *lang.File, n *sitter.Node) {
+	f.ReadName(verify.Flag, "version", n, "clap's version setting", false)
 }

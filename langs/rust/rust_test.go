@@ -87,6 +87,7 @@ read flag max-jobs @max_jobs #[argh(option)] field
 read flag no-color @no_color #[argh(switch)] field
 read flag read-only @read_only #[clap(long)] field
 read flag upstream-timeout @upstream_timeout #[arg(long)] field
+read flag version @version clap's version setting
 `},
 		{Name: "builder", Src: `fn cli() -> Command {
     Command::new("app")
@@ -128,6 +129,20 @@ pub struct Kebab {
 read flag read_only @read_only #[arg(long)] field
 read flag tree-mode @tree-mode #[arg(long)] field
 read flag get-threads @get_threads #[arg(long)] field
+`},
+		{Name: "clap's version setting defines --version", Src: `#[derive(Parser)]
+#[command(name = "serve", author, about, version)]
+pub struct Args {
+    #[arg(long)]
+    pub port: u16,
+}
+fn cli() -> Command {
+    Command::new("serve").version("1.0")
+}
+`, Want: `
+read flag port @port #[arg(long)] field
+read flag version @version clap's version setting
+read flag version @version clap's version setting
 `},
 		{Name: "near misses", Src: `struct Plain {
     #[arg(long)]
