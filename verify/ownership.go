@@ -243,6 +243,11 @@ var ownRules = []struct {
 				continue
 			}
 			found, unfound := t.without(c.Name)
+			if k.level == inDoc && found < 2 {
+				// one name elsewhere in the doc says little of whose this
+				// one is (DEVELOPMENT.md's --info beside the program's one flag)
+				return ""
+			}
 			if found > 0 && found >= 2*unfound { // the unknown ones are a small part of it
 				return fmt.Sprintf("%d other %s of its %s %s the code's", found, plural(found, "name", "names"), siblingLevelNames[k.level], plural(found, "is", "are"))
 			}

@@ -139,7 +139,15 @@ func load() {
 	}
 	envExact = map[string]string{}
 	configKeys = map[string]string{}
+	configKeyPatterns = nil
 	for _, p := range parse(configKeyData) {
+		if p.prefix {
+			p.text += "*" // matched by segments below, not as a prefix
+		}
+		if strings.Contains(p.text, "*") {
+			configKeyPatterns = append(configKeyPatterns, p)
+			continue
+		}
 		configKeys[p.text] = p.owner
 	}
 	for _, p := range parse(envData) {
@@ -311,8 +319,34 @@ func parse(data string) []pattern {
 // program (git's core.quotepath), and whose.
 func ConfigKey(name string) (owner string, ok bool) {
 	loadOnce.Do(load)
-	owner, ok = configKeys[name]
-	return owner, ok
+	if owner, ok = configKeys[name]; ok {
+		return owner, ok
+	}
+	for _, p := range configKeyPatterns {
+		if segmentsMatch(strings.Split(p.text, "."), strings.Split(name, ".")) {
+			return p.owner, true
+		}
+	}
+	return "", false
+}
+
+// configKeyPatterns are the keys of configkeys.txt with a * segment, which
+// stands for any one segment the user names (steps.*.outputs: a GitHub
+// Actions step's id); a * at the end stands for one or more.
+var configKeyPatterns []pattern
+
+func segmentsMatch(pat, segs []string) bool {
+	for i, p := range pat {
+		switch {
+		case i >= len(segs):
+			return false
+		case p == "*" && i == len(pat)-1:
+			return true
+		case p != "*" && p != segs[i]:
+			return false
+		}
+	}
+	return len(pat) == len(segs)
 }
 
 // ConfigSegmentOwner finds the program whose schema a config key's path

@@ -56,3 +56,21 @@ func TestConfigFileOwnerIn(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigKeyPatterns: a * segment stands for a name the user picks.
+func TestConfigKeyPatterns(t *testing.T) {
+	for key, want := range map[string]bool{
+		"steps.my_action.outputs":        true,
+		"steps.build.outputs.digest":     true,
+		"matrix.os":                      true,
+		"matrix":                         false,
+		"steps.my_action":                false,
+		"steps.my_action.outputs.a.b.c":  true, // a final * is one segment or more
+		"github.event.pull_request.head": true,
+		"core.quotepath":                 true,
+	} {
+		if _, got := ConfigKey(key); got != want {
+			t.Errorf("ConfigKey(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
