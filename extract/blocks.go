@@ -165,6 +165,10 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 			e.shellBlock(s, shellcmd.Console)
 		case looksLikeEnvFile(s.text):
 			e.configBlock(s, configblock.Env, "")
+		case looksLikeINI(s.text):
+			// "create a ~/.isort.cfg file:" above an indented [settings]
+			// block; configBlock asks whether it is the project's config
+			e.configBlock(s, configblock.INI, "")
 		case looksLikeCommands(s.text):
 			e.shellBlock(s, shellcmd.Script)
 		}
@@ -198,6 +202,34 @@ var (
 )
 
 func looksLikeConsole(t string) bool { return consoleLineRE.MatchString(t) }
+
+// iniSectionLineRE and iniPairRE are the lines of an INI file.
+var (
+	iniSectionLineRE = regexp.MustCompile(`^\[[\w.:" -]+\]$`)
+	iniPairRE        = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s*=`)
+)
+
+// looksLikeINI reports an untagged block that is an INI file: it opens
+// with a [section] line and holds key = value lines, nothing else.
+func looksLikeINI(t string) bool {
+	pairs, first := 0, true
+	for _, l := range strings.Split(t, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, ";"):
+			continue
+		case first && !iniSectionLineRE.MatchString(l):
+			return false
+		case iniSectionLineRE.MatchString(l):
+		case iniPairRE.MatchString(l):
+			pairs++
+		default:
+			return false
+		}
+		first = false
+	}
+	return pairs >= 2
+}
 
 func looksLikeEnvFile(t string) bool {
 	n := 0

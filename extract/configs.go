@@ -20,6 +20,12 @@ var apiContextRE = regexp.MustCompile(`(?i)\b(requests?|responses?|returns?|payl
 // app.conf, .env). A data file (db.json) is neither.
 var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|application|values|app)[\w.-]*\.(ya?ml|toml|json|ini|cfg|conf|properties|env)\b|[\w-]\.(ini|cfg|conf|toml|properties)\b|\.env\b`)
 
+// namedFileRE finds a YAML, TOML or INI file named by a snippet's first
+// comment ("# lefthook-local.yml", "# grumphp.yml"): the snippet is that
+// file, and such a file is configuration. JSON is left out: a JSON file so
+// named is as often data.
+var namedFileRE = regexp.MustCompile(`(?i)^\s*(#|//)\s*[\w./~-]+\.(ya?ml|toml|ini|cfg|conf)\s*$`)
+
 func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	root, err := configblock.Parse(f, s.text)
 	if err != nil {
@@ -178,7 +184,8 @@ func firstLine(s string) string {
 // an API's requests or responses.
 func (e *extractor) isOwnConfig(s snippet, info string) bool {
 	_, first := s.lineOf(0)
-	if configFileRE.MatchString(info) || (strings.HasPrefix(strings.TrimSpace(first), "#") || strings.HasPrefix(strings.TrimSpace(first), "//")) && configFileRE.MatchString(first) {
+	comment := strings.HasPrefix(strings.TrimSpace(first), "#") || strings.HasPrefix(strings.TrimSpace(first), "//")
+	if configFileRE.MatchString(info) || comment && (configFileRE.MatchString(first) || namedFileRE.MatchString(first)) {
 		return true
 	}
 	lead := e.lastPara.raw

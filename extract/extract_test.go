@@ -122,6 +122,9 @@ func TestInlineCode(t *testing.T) {
 1:64 flag -race
 1:85 flag -run
 `},
+		{"an underscored name before option is a key", "Zola can write it with the `highlighting_themes_css` option, unlike the `dry-run` option.\n", `
+1:29 config highlighting_themes_css
+`},
 		{"a file name is no safety word", "That stores it in auth.json, and the `--global` flag keeps it for every project.\n", `
 1:39 flag --global
 `},
@@ -294,6 +297,14 @@ func TestConfigBlocks(t *testing.T) {
 `},
 		{"data is not config", "Create a `db.json` file:\n\n```json\n{\"posts\": [{\"id\": 1}]}\n```\n", ``},
 		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},
+		{"a snippet headed by a YAML file's name is that file", "You can skip commands by tags:\n\n```yml\n# hooks-local.yml\npre-push:\n  exclude_tags: [frontend]\n```\n", `
+6:3 config pre-push.exclude_tags
+`},
+		{"an indented INI block under a config file's name", "To configure it, create a ~/.sorter.cfg file:\n\n    [settings]\n    line_length=120\n    known_third_party=lib\n", `
+4:5 config settings.line_length
+5:5 config settings.known_third_party
+`},
+		{"an indented block of prose with brackets is no INI", "Output:\n\n    [done] all good\n    see = this\n", ``},
 	})
 }
 

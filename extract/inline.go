@@ -207,6 +207,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Feature, true
 		case settingRE.MatchString(near):
 			c.Kind, c.Explicit = verify.Config, true
+		case strings.Contains(name, "_") && optionAfterRE.MatchString(after):
+			// "using the `highlighting_themes_css` option": a name with an
+			// underscore is no command-line flag, so its option is a key
+			c.Kind, c.Explicit = verify.Config, true
 		case len(name) >= 8 && strings.ContainsAny(name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
 			// assetInlineLimit: an identifier of any kind, checked only as a
 			// misspelling of a name the docs or the code have
@@ -242,6 +246,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
 	e.add(c, nameOff)
 }
+
+// optionAfterRE is "option" right after a name: "the `x_y` option".
+var optionAfterRE = regexp.MustCompile(`^\s*(option|parameter)s?\b`)
 
 // combinedShorts reports letters that read as short flags run together
 // (-uv, -xvf) rather than one single-dash long flag (-run, -tags): two
