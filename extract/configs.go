@@ -140,7 +140,9 @@ func (e *extractor) configTool(s snippet, info string) string {
 			return tool
 		}
 	}
-	return ""
+	// "## Fail2ban / ### Jail Configuration" above an INI snippet: a
+	// heading naming a daemon, whose config no program embeds
+	return known.DaemonIn(e.headingText())
 }
 
 // leadLinkRE finds the destinations of inline links in a sentence.

@@ -304,6 +304,9 @@ func TestConfigBlocks(t *testing.T) {
 4:5 config settings.line_length
 5:5 config settings.known_third_party
 `},
+		{"a heading naming a daemon owns the snippet below it", "## Fail2ban\n\n### Jail configuration\n\nAn example jail configuration:\n\n```ini\n[feed]\nmaxretry = 10\n```\n", `
+9:1 config feed.maxretry owner=fail2ban
+`},
 		{"an indented block of prose with brackets is no INI", "Output:\n\n    [done] all good\n    see = this\n", ``},
 	})
 }

@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -243,9 +244,11 @@ var ownRules = []struct {
 				continue
 			}
 			found, unfound := t.without(c.Name)
-			if k.level == inDoc && found < 2 {
-				// one name elsewhere in the doc says little of whose this
-				// one is (DEVELOPMENT.md's --info beside the program's one flag)
+			if k.level == inDoc && found < 2 && contributorDoc(c.Pos.File) {
+				// a guide to building the project names the build's tools
+				// as much as the program: one of the program's names
+				// elsewhere in it says little of whose this one is
+				// (DEVELOPMENT.md's Gradle --info beside one real flag)
 				return ""
 			}
 			if found > 0 && found >= 2*unfound { // the unknown ones are a small part of it
@@ -327,6 +330,22 @@ var ownRules = []struct {
 		}
 		return ""
 	}},
+}
+
+// contributorWords name the docs and folders of a guide to working on
+// the project rather than using it.
+var contributorWords = map[string]bool{"contributing": true, "development": true, "developing": true, "hacking": true,
+	"building": true, "releasing": true, "maintainers": true, "maintaining": true, "devdocs": true, "dev-docs": true, "contributors": true}
+
+// contributorDoc reports a doc of such a guide: CONTRIBUTING.md,
+// DEVELOPMENT.md, docs/devdocs/building/….
+func contributorDoc(p string) bool {
+	for _, seg := range strings.Split(strings.ToLower(p), "/") {
+		if contributorWords[strings.TrimSuffix(seg, path.Ext(seg))] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasOwnership(ev []Ownership, k OwnKind) bool {

@@ -159,11 +159,15 @@ func load() {
 	}
 	programs = map[string]string{}
 	tools = map[string]bool{}
+	daemons = map[string]bool{}
 	distinctive = map[string]bool{}
 	for _, p := range parse(programData) {
 		programs[p.text] = p.owner
-		if p.owner == "a tool with configuration files of its own" {
+		if p.owner == "a tool with configuration files of its own" || p.owner == daemonGroup {
 			tools[p.text] = true
+		}
+		if p.owner == daemonGroup {
+			daemons[p.text] = true
 		}
 		if distinctiveGroups[p.owner] && !everyday[p.text] {
 			distinctive[p.text] = true
@@ -233,6 +237,20 @@ func Library(name string) (libraries []string, declaredAs [][]string) {
 func ConfigTool(name string) bool {
 	loadOnce.Do(load)
 	return tools[name]
+}
+
+// daemonGroup is the group of programs.txt whose config is never part of
+// another program's: a snippet under a heading that names one (a
+// "Fail2ban" section's jail) is that daemon's file.
+const daemonGroup = "a daemon configured by files of its own"
+
+var daemons map[string]bool
+
+// DaemonIn finds the first daemon of daemonGroup a text names, as a whole
+// word; "" if none.
+func DaemonIn(text string) string {
+	loadOnce.Do(load)
+	return firstWord(strings.ToLower(text), daemons)
 }
 
 // ConfigToolIn finds the first such tool named in a text, as a whole word
