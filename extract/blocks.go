@@ -188,12 +188,27 @@ func looksLikeCommands(t string) bool {
 		if f[0] == "sudo" && len(f) > 1 {
 			f = f[1:]
 		}
-		if _, ok := known.Program(f[0]); !ok {
+		if _, ok := known.Program(f[0]); !ok && !commandWithFlags(f) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// commandWithFlags reports a line that reads as a command line whatever
+// its program: a program's name, its words, and a long flag after them
+// ("atlantis approve_policies --clear-policy-approvals").
+func commandWithFlags(f []string) bool {
+	if !programWordRE.MatchString(strings.TrimPrefix(f[0], "./")) || len(f) < 2 {
+		return false
+	}
+	for _, w := range f[1:] {
+		if strings.HasPrefix(w, "--") && names.Of(strings.SplitN(w, "=", 2)[0]) == names.LongFlag {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -291,9 +306,61 @@ func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
 		e.powershell(s)
 		return
 	}
+	if prog, ok := commandTree(s.text); ok {
+		e.commandTree(s, prog)
+		return
+	}
 	for _, cmd := range shellcmd.Parse(s.text, mode) {
 		j := e.blockJudgement(s, cmd.Offset, "")
 		e.command(cmd, s.toDoc, s.text, j, verify.ShellBlock)
+	}
+}
+
+// treeFlagRE finds an option line of a command tree: "  -a, --agents  #
+// specify how many agents", "      --api-port". Group 1 is the long flag.
+var treeFlagRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9], )?(--[a-z][a-z0-9-]*)(?:[ \t=]|$)`)
+
+// commandTree recognises a block that draws a program's commands and
+// options as an indented tree, k3d's "Command Tree": its first line is
+// the program's name alone, and the lines below are indented options and
+// subcommands, most with a # description. It returns the program.
+func commandTree(t string) (string, bool) {
+	lines := strings.Split(strings.TrimSpace(t), "\n")
+	if len(lines) < 3 {
+		return "", false
+	}
+	prog := strings.TrimSpace(lines[0])
+	if !programWordRE.MatchString(prog) {
+		return "", false
+	}
+	indented, flags := 0, 0
+	for _, l := range lines[1:] {
+		switch {
+		case strings.TrimSpace(l) == "":
+		case l[0] == ' ' || l[0] == '\t':
+			indented++
+			if treeFlagRE.MatchString(l) {
+				flags++
+			}
+		default:
+			return "", false
+		}
+	}
+	return prog, flags >= 2 && flags*3 >= indented
+}
+
+// programWordRE is a program's name on a line of its own.
+var programWordRE = regexp.MustCompile(`^[a-z][a-z0-9_.-]*$`)
+
+// commandTree reads the long flags of a command tree as the program's.
+func (e *extractor) commandTree(s snippet, prog string) {
+	for _, m := range treeFlagRE.FindAllStringSubmatchIndex(s.text, -1) {
+		line := s.text[m[0]:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		j := e.blockJudgement(s, m[2], s.text[m[2]:m[3]])
+		e.flagClaim(shellcmd.Word{Text: s.text[m[2]:m[3]], Offset: m[2], Whole: true}, s.toDoc, j, verify.ShellBlock, prog)
 	}
 }
 

@@ -122,6 +122,10 @@ func TestInlineCode(t *testing.T) {
 1:64 flag -race
 1:85 flag -run
 `},
+		{"one option's spellings split at a slash", "The `--at-operation/--at-top` option loads an old version.\n", `
+1:6 flag --at-operation
+1:21 flag --at-top
+`},
 		{"an underscored name before option is a key", "Zola can write it with the `highlighting_themes_css` option, unlike the `dry-run` option.\n", `
 1:29 config highlighting_themes_css
 `},
@@ -177,6 +181,10 @@ func TestProse(t *testing.T) {
 		{"flag wording", "Use the --force flag with care. A dash -- like this -- is not a flag.\n", `
 1:9 flag --force
 `},
+		{"a list item that is a flag alone", "**CLI Flags:**\n\n- --format-errors\n- -q, --quiet\n- not --this one\n", `
+3:3 flag --format-errors
+4:7 flag --quiet
+`},
 		{"urls and comments are not prose", "See https://x.io/?FEED_X=1 and [docs](https://x.io/FEED_Y=2). <!-- FEED_Z=3 -->\n", ``},
 	})
 }
@@ -187,6 +195,18 @@ func TestShellBlocks(t *testing.T) {
 2:3 env FEED_REGION cmd=./bin/feed
 2:35 flag --dry-run cmd=./bin/feed safety="dry run"
 2:45 flag --port cmd=./bin/feed
+`},
+		{"a bar between words is either subcommand, not a pipe", "```bash\n./feed start|run --config x\ncat log|grep --count y\n```\n", `
+2:18 flag --config cmd=./feed
+3:14 flag --count cmd=grep
+`},
+		{"a command tree's options are the program's", "```bash\nfeed\n  --verbose  # enable verbose logging\n  serve [NAME]  # serve it\n    -p, --port  # the port\n    --no-tls\n```\n", `
+3:3 flag --verbose cmd=feed
+5:9 flag --port cmd=feed
+6:5 flag --no-tls cmd=feed safety="TLS"
+`},
+		{"an untagged block of a command with flags", "```\nfeed approve_policies --clear-approvals\n```\n", `
+2:23 flag --clear-approvals cmd=feed
 `},
 		{"other programs keep their command", "```sh\nkubectl --namespace feed get pods\ngit commit --amend\n```\n", `
 2:9 flag --namespace cmd=kubectl

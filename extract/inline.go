@@ -101,7 +101,25 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 		e.inlineCommand(t, off, b, start, end)
 		return
 	}
+	if parts := strings.Split(t, "/"); len(parts) > 1 && allLongFlags(parts) {
+		// `--at-operation/--at-top`: one option's spellings
+		at := 0
+		for _, f := range parts {
+			e.token(f, off+at, b, start+at, start+at+len(f))
+			at += len(f) + 1
+		}
+		return
+	}
 	e.token(t, off, b, start, end)
+}
+
+func allLongFlags(parts []string) bool {
+	for _, p := range parts {
+		if names.Of(p) != names.LongFlag {
+			return false
+		}
+	}
+	return true
 }
 
 // inlineCommand reads a code span with spaces as a command line:
@@ -354,6 +372,8 @@ var prosePatterns = []struct {
 	// "* **--match-constraint (-m):** Filters the dependencies shown"
 	// (camelCase too: "* **--disableWarnings, -D** Ignore all errors")
 	{regexp.MustCompile(`^[*_]{1,2}(--[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*)`), verify.Flag},
+	// a list item that is a flag alone, under "**CLI Flags:**": "- --format-errors"
+	{regexp.MustCompile(`^(?:-[A-Za-z0-9], )?(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\s*$`), verify.Flag},
 }
 
 // bareEnvRE finds an upper-case name of three parts or more in plain

@@ -63,6 +63,27 @@ var rootPromptRE = regexp.MustCompile(`^(\s*)#\s`)
 // as a redirection.
 var placeholderRE = regexp.MustCompile(`<[A-Za-z_][^<>\n]{0,60}>`)
 
+// alternativeRE finds a bar between two words with no space around it:
+// "./caddy start|run --config x" in docs' notation for either subcommand.
+var alternativeRE = regexp.MustCompile(`[A-Za-z0-9_-]\|[a-z][\w-]*`)
+
+// pipeFilters are the programs a pipe written without spaces feeds
+// (cat log|grep x): there the bar is a pipe still.
+var pipeFilters = map[string]bool{"grep": true, "egrep": true, "sort": true, "head": true, "tail": true, "xargs": true, "tee": true,
+	"less": true, "more": true, "awk": true, "sed": true, "jq": true, "yq": true, "wc": true, "cut": true, "tr": true, "uniq": true,
+	"sh": true, "bash": true, "zsh": true, "sudo": true, "python": true, "python3": true, "node": true, "cat": true, "column": true}
+
+// alternatives turns such a bar into a comma, keeping every offset, so
+// that the flags after "start|run" stay the program's, not a pipe's.
+func alternatives(text string) string {
+	return alternativeRE.ReplaceAllStringFunc(text, func(m string) string {
+		if pipeFilters[m[2:]] {
+			return m
+		}
+		return m[:1] + "," + m[2:]
+	})
+}
+
 // Parse returns the commands of a snippet.
 func Parse(src string, mode Mode) []Command {
 	lines := strings.SplitAfter(src, "\n")
@@ -101,6 +122,7 @@ func Parse(src string, mode Mode) []Command {
 	text := placeholderRE.ReplaceAllStringFunc(b.String(), func(s string) string {
 		return strings.Repeat("_", len(s))
 	})
+	text = alternatives(text)
 	if cmds, err := parse(text, 0); err == nil {
 		return cmds
 	}
