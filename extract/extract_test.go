@@ -154,8 +154,9 @@ func TestInlineCode(t *testing.T) {
 1:23 env FEED_URL
 1:49 env FEED_KEY
 `},
-		{"dotted keys need a config cue", "Set the `retry.max_attempts` config key. Call `client.close` when done.\n", `
+		{"dotted keys need a config cue to be claims; without one they are checked only as misspellings", "Set the `retry.max_attempts` config key. Call `client.close` when done.\n", `
 1:10 config retry.max_attempts safety="retry"
+1:48 config client.close inferred
 `},
 		{"lower-case feature flags", "The `new-checkout` feature flag gates the new flow.\n", `
 1:6 feature new-checkout

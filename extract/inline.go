@@ -205,7 +205,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		case p.Assigned || has(configKeyCue, near):
 			c.Kind, c.Explicit = verify.Config, true
 		default:
-			return
+			// `core.exludesFile` in a list of git settings: checked only as
+			// a misspelling of a name the docs, the code or a well-known
+			// program has
+			c.Kind, c.Misspelling = verify.Config, true
 		}
 	case names.SectionEnv:
 		switch {

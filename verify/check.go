@@ -191,12 +191,23 @@ func (ix *Index) misspellings(maybe, judged []Result) []Result {
 				best = &real{r.Claim.Kind, e.Name, *e}
 			}
 		}
-		if best == nil && strings.Contains(r.Claim.Name, ".") {
+		if best == nil && strings.Contains(r.Claim.Name, ".") && r.Claim.Name[0] >= 'A' && r.Claim.Name[0] <= 'Z' {
 			// Authenticator.managed_groups beside the code's
 			// Authenticator.manage_groups: a dotted name is rare enough
 			// in prose to compare with every key the code has
 			if e := ix.nearest(r.Claim); e != nil && OneTypo(strings.ToLower(r.Claim.Name), strings.ToLower(e.Name)) {
 				best = &real{r.Claim.Kind, e.Name, *e}
+			}
+		}
+		if best == nil && len(r.Claim.Name) >= minMisspelled {
+			// core.exludesFile, one slip from git's core.excludesFile: a
+			// well-known name of another program, misspelt
+			if name, owner, ok := known.NearKey(r.Claim.Name, OneTypo); ok {
+				kind := Config
+				if !strings.Contains(name, ".") {
+					kind = Env
+				}
+				best = &real{kind, name, Evidence{Name: name, Via: "a name of " + owner, Strength: Mention}}
 			}
 		}
 		if best == nil || best.kind == Flag && sameSpelledOtherwise(r.Claim.Name, best.name) {
@@ -926,7 +937,12 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			case c.Kind == Flag:
 				verb = "defined"
 			}
-			f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", DisplayName(c.Kind, n.Name), verb, n.Pos)
+			if n.Pos.File == "" {
+				// a well-known name of another program, not in this repository
+				f.Message += fmt.Sprintf("; did you mean %s, %s?", DisplayName(c.Kind, n.Name), n.Via)
+			} else {
+				f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", DisplayName(c.Kind, n.Name), verb, n.Pos)
+			}
 			f.Related = append(f.Related, *n)
 		}
 	case Unwired:

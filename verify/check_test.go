@@ -355,3 +355,17 @@ func TestSplitWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipOfAWellKnownName: a bare dotted name one slip from another
+// program's well-known key (git's core.excludesFile) is that key misspelt.
+func TestSlipOfAWellKnownName(t *testing.T) {
+	ix := NewIndex([]FileFacts{{Path: "main.go", Lang: "go", Reads: []ReadSite{{Kind: Flag, Name: "verbose", Site: site(2)}}}}, nil)
+	c := claim(Config, "core.exludesFile")
+	c.Explicit, c.Misspelling = false, true
+	plain := claim(Config, "client.closer")
+	plain.Explicit, plain.Misspelling = false, true
+	fs := ix.Findings(Check([]Claim{c, plain}, ix))
+	if len(fs) != 1 || fs[0].Name != "core.exludesFile" || !strings.Contains(fs[0].Message, "did you mean core.excludesFile, a name of git?") {
+		t.Fatalf("findings = %+v, want one for core.exludesFile suggesting git's core.excludesFile", fs)
+	}
+}

@@ -411,6 +411,28 @@ func Env(name string) (owner string, ok bool) {
 // EnvExact reports whether name is listed as a well-known variable by
 // its whole name (HTTPS_PROXY), not by a prefix (POETRY_*): a program of
 // the repository named https does not make HTTPS_PROXY its own.
+// NearKey finds the well-known config key or env var of another program
+// one slip from name (one letter added, dropped, changed or two swapped,
+// case aside): git's core.excludesFile for a doc's core.exludesFile. It
+// returns the real name and its owner; ok is false if there is none or
+// more than one.
+func NearKey(name string, oneTypo func(a, b string) bool) (real, owner string, ok bool) {
+	loadOnce.Do(load)
+	low := strings.ToLower(name)
+	for _, m := range []map[string]string{configKeys, envExact} {
+		for k, o := range m {
+			if d := len(k) - len(name); d < -1 || d > 1 || strings.EqualFold(k, name) || !oneTypo(low, strings.ToLower(k)) {
+				continue
+			}
+			if ok && !strings.EqualFold(real, k) {
+				return "", "", false // two names as near: no telling which was meant
+			}
+			real, owner, ok = k, o, true
+		}
+	}
+	return real, owner, ok
+}
+
 func EnvExact(name string) bool {
 	loadOnce.Do(load)
 	_, ok := envExact[name]
