@@ -362,6 +362,8 @@ var prosePatterns = []struct {
 	kind verify.Kind
 }{
 	{regexp.MustCompile(`(?:^|[\s(])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)=\S`), verify.Env},
+	// a shell expansion in plain text: "_$XDG_HOME/zellij_", "${APP_HOME}/bin"
+	{regexp.MustCompile(`(?:^|[\s(*_"'])\$\{?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bthe\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)(?i:\s+(?:environment|env)\s+var(?:iable)?)`), verify.Env},
 	// "under the path in *ZELLIJ_CONFIG* environment variable": emphasis
 	// around a name of several parts, no article

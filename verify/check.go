@@ -682,7 +682,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return Verified, "", []Evidence{dep}
 		}
 	}
-	if (c.Kind == Env || c.Kind == Feature) && !ix.namesOwnProgram(c) {
+	// XDG_HOME is no variable of the XDG specification, whose every
+	// variable is known, but XDG_CONFIG_HOME misspelt: missing, not external
+	_, _, slip := known.FamilySlip(c.Name, closeName)
+	slip = slip && c.Kind == Env
+	if (c.Kind == Env || c.Kind == Feature) && !ix.namesOwnProgram(c) && !slip {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
 		}
@@ -696,7 +700,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		if owner := known.ConfigFileOwnerIn(withoutSpanOf(c.Context, c.Text)); owner != "" && !ix.ownsCommand(owner) {
 			return External, "its sentence sets it in a config file of " + owner, nil
 		}
-		if prog, what := ix.otherProgramsPrefix(c.Name); prog != "" {
+		if prog, what := ix.otherProgramsPrefix(c.Name); prog != "" && !slip {
 			return External, fmt.Sprintf("its prefix names %s, %s, whose variables the code does not read as its own", prog, what), nil
 		}
 	}
@@ -789,6 +793,9 @@ func (ix *Index) judge(c Claim) Result {
 			if m := ix.nearMention(c); m != nil {
 				r.Nearest = m
 			}
+		}
+		if member, owner, ok := known.FamilySlip(c.Name, closeName); ok && c.Kind == Env && (r.Nearest == nil || !closeName(c.Name, r.Nearest.Name)) {
+			r.Nearest = &Evidence{Name: member, Via: "a variable of " + owner, Strength: Mention}
 		}
 	}
 	return r

@@ -150,6 +150,17 @@ func load() {
 		}
 		configKeys[p.text] = p.owner
 	}
+	closedFamilies = map[string]string{}
+	envList = parse(envData)
+	owner := ""
+	for _, line := range strings.Split(envData, "\n") {
+		line = strings.TrimSpace(line)
+		if o, ok := strings.CutPrefix(line, "== "); ok {
+			owner = o
+		} else if p, ok := strings.CutPrefix(line, "!complete "); ok {
+			closedFamilies[strings.TrimSpace(p)] = owner
+		}
+	}
 	for _, p := range parse(envData) {
 		if p.prefix {
 			envPref = append(envPref, p)
@@ -313,8 +324,8 @@ func parse(data string) []pattern {
 	owner := ""
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "!") {
+			continue // a directive ("!complete XDG_") is read by its own table
 		}
 		if o, ok := strings.CutPrefix(line, "== "); ok {
 			owner = strings.TrimSpace(o)
@@ -411,6 +422,38 @@ func Env(name string) (owner string, ok bool) {
 // EnvExact reports whether name is listed as a well-known variable by
 // its whole name (HTTPS_PROXY), not by a prefix (POETRY_*): a program of
 // the repository named https does not make HTTPS_PROXY its own.
+// closedFamilies are the env prefixes whose every variable env.txt
+// lists ("!complete XDG_"), with their owner.
+var closedFamilies map[string]string
+
+// envList is env.txt's entries in their order.
+var envList []pattern
+
+// FamilySlip reports a name with the prefix of a family env.txt lists in
+// full that is not one of the family but one slip from a member, as the
+// caller's close judges: XDG_HOME for XDG_CONFIG_HOME. It is nobody's
+// variable, not the family owner's.
+func FamilySlip(name string, close func(a, b string) bool) (member, owner string, ok bool) {
+	loadOnce.Do(load)
+	for prefix, o := range closedFamilies {
+		if !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		if _, listed := envExact[name]; listed {
+			return "", "", false
+		}
+		// the first close member in the list's order, which puts the
+		// common ones first (XDG_CONFIG_HOME before XDG_BIN_HOME)
+		for _, p := range envList {
+			if !p.prefix && p.owner == o && strings.HasPrefix(p.text, prefix) && close(name, p.text) {
+				return p.text, o, true
+			}
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
 // NearKey finds the well-known config key or env var of another program
 // one slip from name (one letter added, dropped, changed or two swapped,
 // case aside): git's core.excludesFile for a doc's core.exludesFile. It

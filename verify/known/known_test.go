@@ -1,6 +1,9 @@
 package known
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEnv(t *testing.T) {
 	for name, want := range map[string]string{
@@ -72,5 +75,25 @@ func TestConfigKeyPatterns(t *testing.T) {
 		if _, got := ConfigKey(key); got != want {
 			t.Errorf("ConfigKey(%q) = %v, want %v", key, got, want)
 		}
+	}
+}
+
+// TestFamilySlip: a name with the prefix of a family listed in full that
+// is one slip from a member is that member misspelt, and nobody's own.
+func TestFamilySlip(t *testing.T) {
+	close := func(a, b string) bool {
+		return strings.Count(b, "_")-strings.Count(a, "_") == 1 && strings.HasSuffix(b, a[strings.LastIndexByte(a, '_'):])
+	}
+	if m, _, ok := FamilySlip("XDG_HOME", close); !ok || m != "XDG_CONFIG_HOME" && m != "XDG_DATA_HOME" && m != "XDG_STATE_HOME" && m != "XDG_CACHE_HOME" && m != "XDG_BIN_HOME" {
+		t.Errorf("XDG_HOME: %q %v, want a *_HOME member", m, ok)
+	}
+	if _, _, ok := FamilySlip("XDG_CONFIG_HOME", close); ok {
+		t.Error("a member is no slip")
+	}
+	if _, ok := Env("XDG_CONFIG_HOME"); !ok {
+		t.Error("XDG_CONFIG_HOME is the operating system's")
+	}
+	if _, _, ok := FamilySlip("MYAPP_HOME", close); ok {
+		t.Error("a prefix outside every complete family is no slip")
 	}
 }
