@@ -129,6 +129,9 @@ func TestInlineCode(t *testing.T) {
 		{"an underscored name before option is a key", "Zola can write it with the `highlighting_themes_css` option, unlike the `dry-run` option.\n", `
 1:29 config highlighting_themes_css
 `},
+		{"an option named after the product its sentence names is that product's", "For Neoformat to use it, set the `neoformat_try_node_exe` option.\n", `
+1:35 config neoformat_try_node_exe owner=neoformat
+`},
 		{"a file name is no safety word", "That stores it in auth.json, and the `--global` flag keeps it for every project.\n", `
 1:39 flag --global
 `},

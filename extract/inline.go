@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/docverify/docverify/extract/cues"
 	"github.com/docverify/docverify/extract/names"
@@ -204,6 +205,8 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Feature, true
 		case p.Assigned || has(configKeyCue, near):
 			c.Kind, c.Explicit = verify.Config, true
+		case fileLike(name):
+			return
 		default:
 			// `core.exludesFile` in a list of git settings: checked only as
 			// a misspelling of a name the docs, the code or a well-known
@@ -232,6 +235,12 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			// "using the `highlighting_themes_css` option": a name with an
 			// underscore is no command-line flag, so its option is a key
 			c.Kind, c.Explicit = verify.Config, true
+			// "for Neoformat to use it, set the `neoformat_try_node_exe`
+			// option": a name that starts with a product the sentence
+			// names is that product's option
+			if w := name[:strings.IndexByte(name, '_')]; len(w) > 2 && properNounIn(sentence, w) {
+				c.Owner = strings.ToLower(w)
+			}
 		case len(name) >= 8 && strings.ContainsAny(name, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
 			// assetInlineLimit: an identifier of any kind, checked only as a
 			// misspelling of a name the docs or the code have
@@ -264,7 +273,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		return
 	}
 	j := e.judge(b, start, end, c.Name)
-	c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
+	c.Safety, c.Historical, c.Context = j.safety, j.historical, j.context
+	if j.owner != "" {
+		c.Owner = j.owner // the sentence's attribution outranks the name's own
+	}
 	e.add(c, nameOff)
 }
 
@@ -284,6 +296,26 @@ func combinedShorts(letters string) bool {
 		return !strings.ContainsAny(letters, "aeiouy")
 	}
 	return false
+}
+
+// properNounIn reports whether a sentence names word capitalised, as a
+// product's name: Neoformat for neoformat_try_node_exe.
+func properNounIn(sentence, word string) bool {
+	proper := strings.ToUpper(word[:1]) + word[1:]
+	for _, f := range strings.FieldsFunc(sentence, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if f == proper {
+			return true
+		}
+	}
+	return false
+}
+
+// fileLike reports a dotted token that reads as a file name even with an
+// ending fileExts lacks: a short last part (indexbyte2_arm64.s,
+// trivy-java.db), or a dash or digit where setting names have none.
+func fileLike(tok string) bool {
+	last := tok[strings.LastIndexByte(tok, '.')+1:]
+	return len(last) <= 3 || strings.ContainsAny(tok[:strings.IndexByte(tok, '.')], "-0123456789")
 }
 
 // plainWordRE is a one-word name in lower case: files, tap.
