@@ -52,3 +52,13 @@ func (p Policy) Apply(fs []Finding) []Finding {
 	}
 	return out
 }
+
+// Enabled reports whether a rule runs: not turned off, and given a
+// severity if it is off by default.
+func (p Policy) Enabled(r *Rule) bool {
+	if p.Off[r.ID] {
+		return false
+	}
+	_, set := p.Severity[r.ID]
+	return !r.OffByDefault || set
+}

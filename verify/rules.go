@@ -12,6 +12,10 @@ type Rule struct {
 	ID       string
 	Slug     string
 	Severity Severity // the default; configuration may change it
+	// OffByDefault marks a rule that runs only when the configuration
+	// gives it a severity (or a flag turns it on): a requirement some
+	// teams adopt, not a mistake in every repository.
+	OffByDefault bool
 	Summary  string   // one line, for lists and SARIF shortDescription
 	Doc      string   // one paragraph, for --explain and SARIF fullDescription
 }
@@ -76,6 +80,16 @@ var (
 			"reader's own choices. docverify cannot decide, so it says so at a low level; the message lists the evidence " +
 			"it weighed.",
 	}
+	RuleUndocumented = &Rule{
+		ID: "DV1008", Slug: "undocumented-name", Severity: Warning, OffByDefault: true,
+		Summary: "The code reads a setting of its own that no doc names.",
+		Doc: "The code reads this environment variable (with the repository's own prefix), flag, config key or " +
+			"feature flag, but no Markdown doc names it: a user cannot know it exists, and an on-call engineer " +
+			"cannot find it. The finding is at the read site. Off unless the configuration gives the rule a " +
+			"severity (rules: {DV1008: warning}) or --undocumented is passed; names the docs need not cover can " +
+			"be recorded in a baseline. Config keys count when the code reads them by name (viper.GetString(\"a.b\")); " +
+			"the fields of config structures are not listed yet.",
+	}
 	RuleUnreadableDoc = &Rule{
 		ID: "DV2001", Slug: "unreadable-doc", Severity: Error,
 		Summary: "A documentation file could not be read.",
@@ -128,7 +142,7 @@ var (
 
 // Rules lists every rule, in ID order.
 var Rules = []*Rule{RuleMissingSafety, RuleMissing, RuleUnwired, RuleDynamic, RuleUnconfirmed, RuleForeign, RuleUnowned,
-	RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet, RuleUnusedSuppression, RuleSuppressionReason, RuleStaleBaseline}
+	RuleUndocumented, RuleUnreadableDoc, RuleUnreadableSource, RuleUnreadableSnippet, RuleUnusedSuppression, RuleSuppressionReason, RuleStaleBaseline}
 
 // RuleByID finds a rule by its ID or slug.
 func RuleByID(id string) *Rule {
@@ -144,7 +158,12 @@ func RuleByID(id string) *Rule {
 // accept one finding or change the rule.
 func (r *Rule) Help() string {
 	h := r.Doc
-	if strings.HasPrefix(r.ID, "DV1") {
+	switch {
+	case r.OffByDefault:
+		// its findings are at read sites in code, where no doc comment goes
+		h += "\n\nTo accept one finding, record it in a baseline (--write-baseline)."
+		return h + fmt.Sprintf("\n\nTo turn the rule on, set it under rules: in .docverify.yml (%s: error, warning or info).", r.ID)
+	case strings.HasPrefix(r.ID, "DV1"):
 		h += "\n\nTo accept one finding, put <!-- docverify-disable-next-line NAME -- reason --> on the line before it."
 	}
 	return h + fmt.Sprintf("\n\nTo change the rule's severity or turn it off, set it under rules: in .docverify.yml (%s: warning, info or off).", r.ID)

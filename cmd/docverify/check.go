@@ -39,6 +39,7 @@ type options struct {
 	writeBaseline     string
 	diff              string
 	stdinFilename     string
+	undocumented      bool
 }
 
 const checkUsage = `Usage: docverify [check] [flags] [path ...]
@@ -74,6 +75,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not search git history for when a missing name was removed or renamed")
+	fs.BoolVar(&o.undocumented, "undocumented", false, "also report the repository's own settings the code reads that no doc names (rule DV1008)")
 	fs.Bool("version", false, "print the version and exit")
 	fs.BoolP("help", "h", false, "print this help and exit")
 	return fs

@@ -77,7 +77,7 @@ func rulesCommand(_ context.Context, args []string, s stdio) int {
 	switch format {
 	case "text":
 		for _, r := range verify.Rules {
-			fmt.Fprintf(s.out, "%s  %-27s %-8s %s\n", r.ID, r.Slug, r.Severity, r.Summary)
+			fmt.Fprintf(s.out, "%s  %-27s %-8s %s\n", r.ID, r.Slug, defaultSeverity(r), r.Summary)
 		}
 	case "json":
 		type rule struct {
@@ -89,7 +89,7 @@ func rulesCommand(_ context.Context, args []string, s stdio) int {
 		}
 		var out []rule
 		for _, r := range verify.Rules {
-			out = append(out, rule{r.ID, r.Slug, r.Severity.String(), r.Summary, r.Doc})
+			out = append(out, rule{r.ID, r.Slug, defaultSeverity(r), r.Summary, r.Doc})
 		}
 		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
@@ -124,8 +124,17 @@ func explainCommand(_ context.Context, args []string, s stdio) int {
 		fmt.Fprintln(s.errOut, msg+" (docverify rules lists them)")
 		return exitError
 	}
-	fmt.Fprintf(s.out, "%s %s (default severity: %s)\n\n%s\n\n%s\n", r.ID, r.Slug, r.Severity, r.Summary, wrap(r.Help(), 78))
+	fmt.Fprintf(s.out, "%s %s (default severity: %s)\n\n%s\n\n%s\n", r.ID, r.Slug, defaultSeverity(r), r.Summary, wrap(r.Help(), 78))
 	return exitOK
+}
+
+// defaultSeverity is a rule's severity as listed: "off" for one that runs
+// only when asked, with the severity it then has.
+func defaultSeverity(r *verify.Rule) string {
+	if r.OffByDefault {
+		return "off (" + r.Severity.String() + " when on)"
+	}
+	return r.Severity.String()
 }
 
 func nearestRule(id string) string {

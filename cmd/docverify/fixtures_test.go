@@ -30,6 +30,7 @@ const expectedSection = ".expected/output"
 //	<!-- want DV1002 "regexp" -->      a finding of this rule whose message matches
 //	<!-- want verified NAME -->        the claim NAME on this line has this status
 //	# want DV1001 "regexp"             the same inside a code block (# or //)
+//	// want DV1008 "regexp"            in a source file: a finding at its read site
 //
 // The test fails on a finding no want expects, and on a want no finding or
 // claim meets. The archive's .expected/output section holds the exit code
@@ -85,10 +86,11 @@ func runFixture(t *testing.T, archivePath string) {
 		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if !workspace.IsDoc(f.Name) {
-			continue
-		}
+		doc := workspace.IsDoc(f.Name)
 		for i, line := range strings.Split(string(f.Data), "\n") {
+			if !doc && !strings.Contains(line, "want DV10") {
+				continue // a source file's wants are the findings at its read sites (DV1008)
+			}
 			for _, m := range wantFindingRE.FindAllStringSubmatch(line, -1) {
 				re, err := regexp.Compile(strings.ReplaceAll(m[2], `\"`, `"`))
 				if err != nil {
@@ -97,6 +99,9 @@ func runFixture(t *testing.T, archivePath string) {
 				findingWants = append(findingWants, &wantFinding{file: f.Name, line: i + 1, rule: m[1], re: re})
 			}
 			for _, m := range wantStatusRE.FindAllStringSubmatch(line, -1) {
+				if !doc {
+					break
+				}
 				statusWants = append(statusWants, wantStatus{file: f.Name, line: i + 1, status: m[1], name: m[2]})
 			}
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/docverify/docverify/extract"
 	"github.com/docverify/docverify/extract/cues"
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/inventory"
 	"github.com/docverify/docverify/verify/report"
 )
 
@@ -342,6 +343,9 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		return nil, fmt.Errorf("indexing the code: %w", err)
 	}
 	vix.Policy = policy(cfg, cfgName)
+	if _, set := vix.Policy.Severity[verify.RuleUndocumented.ID]; o.undocumented && !set {
+		vix.Policy.Severity[verify.RuleUndocumented.ID] = verify.RuleUndocumented.Severity
+	}
 	if qs := verify.Pending(claims, vix); len(qs) > 0 {
 		m, n, err := code.mentions(ctx, qs)
 		if err != nil {
@@ -368,6 +372,10 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	findings = append(findings, missing...)
 	findings = append(findings, vix.SuppressionFindings(directives, results)...)
+	if vix.Policy.Enabled(verify.RuleUndocumented) && ch == nil && o.stdinFilename == "" && (t.whole || t.docs == nil && len(t.under) == 0) {
+		// only a run over every doc can say a name is in none of them
+		findings = append(findings, undocumentedFindings(t.root, results, vix.Implemented())...)
+	}
 	for _, p := range problems {
 		findings = append(findings, verify.Finding{
 			Rule: verify.RuleUnreadableSource, Severity: verify.RuleUnreadableSource.Severity,
@@ -407,6 +415,23 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	r.Stats.Elapsed = time.Since(start)
 	return r, nil
+}
+
+// undocumentedFindings are the DV1008 findings: the repository's own
+// settings the code reads that no doc names, each at its first read site.
+func undocumentedFindings(root string, results []verify.Result, implemented []verify.Implemented) []verify.Finding {
+	var out []verify.Finding
+	for _, u := range inventory.Build(root, results, implemented).Undocumented {
+		if !u.Own {
+			continue // an env var without the repository's prefix may be another program's
+		}
+		r := verify.RuleUndocumented
+		out = append(out, verify.Finding{
+			Rule: r, Severity: r.Severity, Pos: u.At, Kind: u.Kind, Name: u.Name,
+			Message: fmt.Sprintf("%s %s is read here (%s) but no doc names it; document it, or record it in a baseline (--write-baseline) if it is internal", u.Kind.Noun(), u.Name, u.Via),
+		})
+	}
+	return out
 }
 
 // addHistory appends to each missing-name finding what git history says of

@@ -249,7 +249,11 @@ func f() {
 	d := gb.IsOn("fast-path")
 	e := split.Treatment("user", "split-x", nil)
 	r := &flipt.EvaluationRequest{FlagKey: "flipt-flag"}
+	s := client.String(context.Background(), "banner-text", "", nil)
+	addr := flag.String("listen", ":8080", "address to listen on")
 }`, Want: `
+read flag listen @listen flag.String
+read feature banner-text @banner-text client.String
 read feature new-checkout @new-checkout ld.BoolVariation
 read feature dark-mode @dark-mode client.BooleanValue
 read feature beta-search @beta-search unleash.IsEnabled

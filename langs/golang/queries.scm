@@ -151,11 +151,12 @@
   function: (selector_expression
     field: (field_identifier) @_f (#match? @_f "^(Bool|String|Int|Float64|JSON)Variation(Detail)?(Ctx)?$")) @via
   arguments: (argument_list . (_) @feature.read))
-; OpenFeature: client.BooleanValue(ctx, "key", false, evalCtx), client.Boolean(ctx, "key", ...)
+; OpenFeature: client.BooleanValue(ctx, "key", false, evalCtx), client.Boolean(ctx, "key", ...);
+; the context first tells it from flag.String("listen", ":8080", "usage")
 (call_expression
   function: (selector_expression
     field: (field_identifier) @_f (#match? @_f "^(Boolean|String|Int|Float|Object)(Value(Details)?)?$")) @via
-  arguments: (argument_list . (_) . (interpreted_string_literal) @feature.read))
+  arguments: (argument_list . (_) @_ctx (#match? @_ctx "(?i)ctx|context") . (interpreted_string_literal) @feature.read))
 ; Unleash: unleash.IsEnabled("key"); GrowthBook: gb.IsOn("key"), gb.Feature("key"), gb.EvalFeature(ctx, "key")
 (call_expression
   function: (selector_expression

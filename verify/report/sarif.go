@@ -61,7 +61,10 @@ type sarifRule struct {
 }
 
 type sarifRuleConfig struct {
-	Level string `json:"level"`
+	// Enabled is false for a rule that runs only when asked (SARIF's
+	// reportingConfiguration.enabled, true when absent).
+	Enabled *bool  `json:"enabled,omitempty"`
+	Level   string `json:"level"`
 }
 
 type sarifResult struct {
@@ -163,7 +166,7 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 			ShortDescription:     sarifText{Text: rule.Summary},
 			FullDescription:      sarifText{Text: rule.Doc},
 			Help:                 sarifText{Text: rule.Help(), Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + markdownHelp(rule)},
-			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
+			DefaultConfiguration: sarifRuleConfig{Enabled: offByDefault(rule), Level: sarifLevel(rule.Severity)},
 			Properties:           map[string]string{"slug": rule.Slug},
 		})
 	}
@@ -207,4 +210,14 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// offByDefault is SARIF's enabled: false for a rule that runs only when
+// asked, and nothing otherwise.
+func offByDefault(r *verify.Rule) *bool {
+	if !r.OffByDefault {
+		return nil
+	}
+	off := false
+	return &off
 }
