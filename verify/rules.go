@@ -16,8 +16,8 @@ type Rule struct {
 	// gives it a severity (or a flag turns it on): a requirement some
 	// teams adopt, not a mistake in every repository.
 	OffByDefault bool
-	Summary  string   // one line, for lists and SARIF shortDescription
-	Doc      string   // one paragraph, for --explain and SARIF fullDescription
+	Summary      string // one line, for lists and SARIF shortDescription
+	Doc          string // one paragraph, for --explain and SARIF fullDescription
 }
 
 var (
