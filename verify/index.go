@@ -552,28 +552,11 @@ func codeMentions(evs []Evidence) []Evidence {
 func outsideTests(evs []Evidence) []Evidence {
 	out := evs[:0:0]
 	for _, e := range evs {
-		if !testFile(e.Pos.File) {
+		if !TestPath(e.Pos.File) {
 			out = append(out, e)
 		}
 	}
 	return out
-}
-
-// testFile reports a path that holds tests by the conventions of the
-// languages docverify reads: a test/, tests/, spec/, __tests__/ or
-// testdata/ folder, or a name like x_test.go, test_x.py, x.test.ts,
-// x_spec.rb, XTest.java.
-func testFile(p string) bool {
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		switch seg {
-		case "test", "tests", "spec", "specs", "__tests__", "testdata", "testing":
-			return true
-		}
-	}
-	base := path.Base(p)
-	stem := strings.TrimSuffix(base, path.Ext(base))
-	return strings.HasPrefix(stem, "test_") || strings.HasSuffix(stem, "_test") || strings.HasSuffix(stem, ".test") ||
-		strings.HasSuffix(stem, ".spec") || strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "Test") || strings.HasSuffix(stem, "Tests")
 }
 
 // dashedForm is the dashed name a built name is checked as: a flag's own
@@ -1052,14 +1035,19 @@ func hasAnyPrefix(name string, prefixes []string) bool {
 	return false
 }
 
-// TestPath reports a file under a test-like directory (test, tests,
-// testdata, spec, __tests__, e2e, fixtures).
+// TestPath reports a file that holds tests by the conventions of the
+// languages docverify reads: under a test-like directory (test, tests,
+// testdata, testing, spec, specs, __tests__, e2e, fixtures), or named
+// like x_test.go, test_x.py, x.test.ts, x_spec.rb, XTest.java.
 func TestPath(p string) bool {
 	for _, seg := range strings.Split(path.Dir(p), "/") {
 		switch seg {
-		case "test", "tests", "testdata", "spec", "__tests__", "e2e", "fixtures":
+		case "test", "tests", "testdata", "testing", "spec", "specs", "__tests__", "e2e", "fixtures":
 			return true
 		}
 	}
-	return false
+	base := path.Base(p)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	return strings.HasPrefix(stem, "test_") || strings.HasSuffix(stem, "_test") || strings.HasSuffix(stem, ".test") ||
+		strings.HasSuffix(stem, ".spec") || strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "Test") || strings.HasSuffix(stem, "Tests")
 }

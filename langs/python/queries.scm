@@ -213,23 +213,17 @@
 ((string) @env.from-names.template (#match? @env.from-names.template "^[fF]['\"][A-Z][A-Z0-9_]*_[{]"))
 
 ; traitlets: class JupyterHub(Application): log_file = Unicode("").tag(config=True)
-; is the setting JupyterHub.log_file (c.JupyterHub.log_file in a config file)
+; is the setting JupyterHub.log_file (c.JupyterHub.log_file in a config file);
+; so is the older spelling, log_file = Unicode("", config=True, help="…")
 (class_definition
   body: (block
     (expression_statement
       (assignment
         left: (identifier)
         right: (call
-          function: (attribute attribute: (identifier) @_tag (#eq? @_tag "tag"))
-          arguments: (argument_list
-            (keyword_argument name: (identifier) @_k (#eq? @_k "config") value: (true))))) @python.traitlet)))
-; the older spelling: log_file = Unicode("", config=True, help="…")
-(class_definition
-  body: (block
-    (expression_statement
-      (assignment
-        left: (identifier)
-        right: (call
-          function: (identifier) @_trait (#match? @_trait "^[A-Z]")
+          function: [
+            (attribute attribute: (identifier) @_tag (#eq? @_tag "tag"))
+            (identifier) @_trait (#match? @_trait "^[A-Z]")
+          ]
           arguments: (argument_list
             (keyword_argument name: (identifier) @_k (#eq? @_k "config") value: (true))))) @python.traitlet)))
