@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/docverify/docverify/verify"
 )
@@ -91,11 +92,13 @@ func plural(n int, one, many string) string {
 }
 
 // Clean makes text from the scanned repository safe to print: control
-// characters (newlines, escape sequences) and the Unicode line and
-// paragraph separators become visible escapes, so a name or path can
-// neither break a line nor drive a terminal.
+// characters (newlines, escape sequences, C1 controls such as CSI), the
+// Unicode line and paragraph separators, bidirectional overrides and
+// invisible characters become visible escapes, so a name or path can
+// neither break a line, drive a terminal, nor read differently from what
+// it is; bytes that are not UTF-8 become U+FFFD.
 func Clean(s string) string {
-	if strings.IndexFunc(s, unsafeRune) < 0 {
+	if strings.IndexFunc(s, unsafeRune) < 0 && utf8.ValidString(s) {
 		return s
 	}
 	var b strings.Builder
@@ -104,11 +107,19 @@ func Clean(s string) string {
 			fmt.Fprintf(&b, "\\u%04x", r)
 			continue
 		}
-		b.WriteRune(r)
+		b.WriteRune(r) // an invalid byte comes here as utf8.RuneError
 	}
 	return b.String()
 }
 
 func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	switch {
+	case unicode.IsControl(r), r == '\u2028', r == '\u2029':
+		return true
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069', r == '\u200e', r == '\u200f', r == '\u061c':
+		return true // bidirectional embeddings, overrides, isolates and marks
+	case r >= '\u200b' && r <= '\u200d', r == '\u2060', r == '\ufeff':
+		return true // zero-width spaces and joiners
+	}
+	return false
 }
