@@ -82,7 +82,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 }
 
 // formatNames are the values of --format, in the order help lists them.
-var formatNames = []string{"text", "json", "sarif", "github", "junit", "checkstyle"}
+var formatNames = []string{"text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"}
 
 // reporter returns the reporter for a --format value.
 func reporter(format string, color bool) (report.Reporter, bool) {
@@ -95,6 +95,8 @@ func reporter(format string, color bool) (report.Reporter, bool) {
 		return report.SARIF{Version: version}, true
 	case "github":
 		return report.GitHub{}, true
+	case "gitlab":
+		return report.GitLab{}, true
 	case "junit":
 		return report.JUnit{}, true
 	case "checkstyle":

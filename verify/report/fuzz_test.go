@@ -12,7 +12,7 @@ import (
 
 // FuzzFormats writes a finding whose file, name, message and suggestion
 // come from the scanned repository, in every format: whatever they hold,
-// JSON and SARIF stay JSON, JUnit and Checkstyle stay XML, the text and
+// JSON, SARIF and GitLab Code Quality stay JSON, JUnit and Checkstyle stay XML, the text and
 // GitHub formats keep one finding to a line (so a workflow command can
 // start only where docverify starts one), valid UTF-8, with no terminal
 // escape, bidirectional override or invisible character.
@@ -44,7 +44,7 @@ func FuzzFormats(f *testing.F) {
 		}
 		for _, rep := range []interface {
 			Report(io.Writer, *Run) error
-		}{JSON{}, SARIF{}} {
+		}{JSON{}, SARIF{}, GitLab{}} {
 			if s := out(rep); !json.Valid([]byte(s)) {
 				t.Fatalf("%T wrote invalid JSON: %q", rep, s)
 			}

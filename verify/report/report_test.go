@@ -104,3 +104,39 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary = %q", s)
 	}
 }
+
+// TestGitLab: a Code Quality issue per finding, with GitLab's severity
+// names, the doc position, and a fingerprint that tells apart two
+// findings of one name in one doc.
+func TestGitLab(t *testing.T) {
+	r := sampleRun()
+	second := r.Findings[0]
+	second.Pos.Line = 9
+	r.Findings = append(r.Findings, second)
+	var b bytes.Buffer
+	if err := (GitLab{}).Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	var issues []struct {
+		Description string `json:"description"`
+		CheckName   string `json:"check_name"`
+		Fingerprint string `json:"fingerprint"`
+		Severity    string `json:"severity"`
+		Location    struct {
+			Path  string `json:"path"`
+			Lines struct {
+				Begin int `json:"begin"`
+			} `json:"lines"`
+		} `json:"location"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &issues); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b.String())
+	}
+	if len(issues) != 2 || issues[0].Severity != "major" || issues[0].CheckName != "DV1002 missing-name" ||
+		issues[0].Location.Path != "docs/a.md" || issues[0].Location.Lines.Begin != 3 || issues[1].Location.Lines.Begin != 9 {
+		t.Fatalf("issues = %+v", issues)
+	}
+	if issues[0].Fingerprint == issues[1].Fingerprint {
+		t.Error("two findings of one name in one doc share a fingerprint: GitLab would show one")
+	}
+}
