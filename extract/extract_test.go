@@ -122,6 +122,10 @@ func TestInlineCode(t *testing.T) {
 1:64 flag -race
 1:85 flag -run
 `},
+		{"a path under a variable", "Put it in `$XDG_HOME/tool/config.yml` or `${TOOL_DIR}/x`, not `$5/x`.\n", `
+1:13 env XDG_HOME
+1:45 env TOOL_DIR
+`},
 		{"one option's spellings split at a slash", "The `--at-operation/--at-top` option loads an old version.\n", `
 1:6 flag --at-operation
 1:21 flag --at-top

@@ -102,6 +102,14 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 		e.inlineCommand(t, off, b, start, end)
 		return
 	}
+	if m := envPathRE.FindStringSubmatchIndex(t); m != nil {
+		// `$XDG_HOME/rubocop/config.yml`: a path under a variable's value
+		name := t[m[2]:m[3]]
+		j := e.judge(b, start, end, name)
+		e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
+			Safety: j.safety, Historical: j.historical, Owner: j.owner, Context: j.context}, off+m[2])
+		return
+	}
 	if parts := strings.Split(t, "/"); len(parts) > 1 && allLongFlags(parts) {
 		// `--at-operation/--at-top`: one option's spellings
 		at := 0
@@ -113,6 +121,9 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 	}
 	e.token(t, off, b, start, end)
 }
+
+// envPathRE is a path that starts with a variable: $XDG_HOME/x, ${APP_DIR}/y.
+var envPathRE = regexp.MustCompile(`^\$\{?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\}?/`)
 
 func allLongFlags(parts []string) bool {
 	for _, p := range parts {
