@@ -138,6 +138,9 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		return
 	}
 	s := newSnippet(lines, e.src)
+	if codeLangs[lang] {
+		e.noteObjects(s.text)
+	}
 	if mode, ok := shellLangs[lang]; ok {
 		e.shellBlock(s, mode)
 		return
@@ -171,6 +174,31 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 			e.configBlock(s, configblock.INI, "")
 		case looksLikeCommands(s.text):
 			e.shellBlock(s, shellcmd.Script)
+		}
+	}
+}
+
+// codeLangs are the snippet languages whose objects prose goes on to name.
+var codeLangs = map[string]bool{"python": true, "py": true, "python3": true, "pycon": true, "javascript": true, "js": true,
+	"typescript": true, "ts": true, "jsx": true, "tsx": true, "go": true, "golang": true, "ruby": true, "rb": true,
+	"java": true, "kotlin": true, "kt": true, "php": true, "rust": true, "rs": true, "csharp": true, "cs": true, "swift": true}
+
+// objectUseRE finds a variable a snippet calls a method on or assigns:
+// "embedding_model.embed(" or "embedding_model = llm.get_embedding_model()".
+var objectUseRE = regexp.MustCompile(`(?m)\b([a-z_][a-z0-9_]*)\.[A-Za-z_]\w*\s*\(|^\s*(?:const |let |var )?([a-z_][a-z0-9_]*)\s*:?=[^=]`)
+
+// noteObjects records the variables of a code snippet, for the section
+// that holds it: prose that goes on to write `embedding_model.supports_text`
+// names an attribute of the snippet's object, not a config key.
+func (e *extractor) noteObjects(text string) {
+	if e.objects == nil {
+		e.objects = map[string]bool{}
+	}
+	for _, m := range objectUseRE.FindAllStringSubmatch(text, -1) {
+		for _, v := range m[1:] {
+			if v != "" {
+				e.objects[v] = true
+			}
 		}
 	}
 }
@@ -368,6 +396,14 @@ func (e *extractor) commandTree(s snippet, prog string) {
 // the flags it passes to the program it runs. toDoc maps offsets of the
 // command into document offsets.
 func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text string, j judgement, src verify.Source) {
+	// `uvx --with llm-anthropic llm ...`: the flags before the program run
+	// are the runner's own; claimed as its, they tell whose a bare
+	// `--with` in the same doc is
+	if runner, flags := runnerFlags(cmd.Args); runner != "" {
+		for _, w := range flags {
+			e.flagClaim(w, toDoc, j, src, runner)
+		}
+	}
 	prog, args, envArgs := resolveProgram(cmd.Args)
 	for _, a := range cmd.Assigns {
 		if prog == "" && !a.Export && usedLater(text, a.Name, a.Offset) {
@@ -668,6 +704,34 @@ func jarProgram(p string) string {
 }
 
 // skipFlags drops leading options of a wrapper (sudo -E, go run -race).
+// runnerFlags are the flags a tool runner takes before the program it
+// runs (npx --yes, uvx --with, pipx run --spec), with the runner's name;
+// "" if the command line is no runner's.
+func runnerFlags(args []shellcmd.Word) (string, []shellcmd.Word) {
+	if len(args) < 2 {
+		return "", nil
+	}
+	runner, rest := verify.ProgramName(args[0].Text), args[1:]
+	switch runner {
+	case "npx", "bunx", "pnpx", "uvx":
+	case "pipx":
+		if rest[0].Text != "run" {
+			return "", nil
+		}
+		rest = rest[1:]
+	default:
+		return "", nil
+	}
+	var flags []shellcmd.Word
+	for _, w := range rest {
+		if !strings.HasPrefix(w.Text, "-") || w.Text == "--" {
+			break
+		}
+		flags = append(flags, w)
+	}
+	return runner, flags
+}
+
 func skipFlags(args []shellcmd.Word) []shellcmd.Word {
 	for len(args) > 0 && strings.HasPrefix(args[0].Text, "-") && args[0].Text != "--" {
 		args = args[1:]

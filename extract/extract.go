@@ -212,9 +212,10 @@ type extractor struct {
 	path     string
 	src      []byte
 	li       *lineIndex
-	headings []heading // the chain of headings above the current block
-	lastPara block     // the last paragraph of the current section, for code blocks
-	listItem bool      // the paragraph being read opens a list item
+	headings []heading       // the chain of headings above the current block
+	lastPara block           // the last paragraph of the current section, for code blocks
+	listItem bool            // the paragraph being read opens a list item
+	objects  map[string]bool // variables the section's code snippets use
 	claims   []verify.Claim
 	problems []Problem
 	dirs     []directive
@@ -257,6 +258,7 @@ func (e *extractor) heading(n *ast.Heading) {
 	b := newBlock(e.src, start, end)
 	e.headings = append(e.headings, heading{level: n.Level, text: fold(strings.Trim(b.raw, "# "))})
 	e.section++
+	e.objects = nil // a section's snippets name its objects
 	e.lastPara = block{}
 	e.inlines(n, b)
 	e.headingName(n, b)

@@ -208,6 +208,11 @@ func TestShellBlocks(t *testing.T) {
 2:35 flag --dry-run cmd=./bin/feed safety="dry run"
 2:45 flag --port cmd=./bin/feed
 `},
+		{"a tool runner's flags before the program are the runner's", "```bash\nuvx --with llm-anthropic llm 'hi'\nnpx --yes feed --port 1\n```\n", `
+2:5 flag --with cmd=uvx
+3:5 flag --yes cmd=npx
+3:16 flag --port cmd=feed
+`},
 		{"a bar between words is either subcommand, not a pipe", "```bash\n./feed start|run --config x\ncat log|grep --count y\n```\n", `
 2:18 flag --config cmd=./feed
 3:14 flag --count cmd=grep
@@ -338,6 +343,9 @@ func TestConfigBlocks(t *testing.T) {
 `},
 		{"a heading naming a daemon owns the snippet below it", "## Fail2ban\n\n### Jail configuration\n\nAn example jail configuration:\n\n```ini\n[feed]\nmaxretry = 10\n```\n", `
 9:1 config feed.maxretry owner=fail2ban
+`},
+		{"an attribute of a snippet's object is no config key", "```python\nmodel = llm.get_model()\nmodel.embed(b'x')\n```\n\nThe `model.supports_text` property says whether it takes text; the `retry.max_attempts` property is a key.\n", `
+6:69 config retry.max_attempts safety="retry"
 `},
 		{"an indented block of prose with brackets is no INI", "Output:\n\n    [done] all good\n    see = this\n", ``},
 	})

@@ -204,6 +204,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			return
 		}
 	case names.Dotted:
+		if e.objects[name[:strings.IndexByte(name, '.')]] {
+			return // `embedding_model.supports_text` after a snippet using embedding_model
+		}
 		switch {
 		case classSetting(name) && !has(configKeyCue, near) && !has(featureCue, near) && !fileExts[name[strings.LastIndexByte(name, '.')+1:]]:
 			// Authenticator.manage_groups with no word saying it is a
