@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/docverify/docverify/verify"
@@ -32,15 +31,9 @@ type gitlabLines struct {
 
 func (GitLab) Report(w io.Writer, r *Run) error {
 	issues := []gitlabIssue{}
-	// GitLab keys issues by fingerprint: a name's second finding in one doc
-	// gets its occurrence, as in SARIF, so neither hides the other
-	seen := map[string]int{}
-	for _, f := range r.Findings {
-		fp := f.Fingerprint()
-		seen[fp]++
-		if n := seen[fp]; n > 1 {
-			fp = fmt.Sprintf("%s/%d", fp, n)
-		}
+	fps := occurrenceFingerprints(r.Findings)
+	for i, f := range r.Findings {
+		fp := fps[i]
 		line := f.Pos.Line
 		if line < 1 {
 			line = 1 // a finding about a whole file

@@ -181,15 +181,9 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 		}
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocURI{"%SRCROOT%": {URI: "file://" + uriPath(root)}}
 	}
-	// code scanning merges results that share a fingerprint: the second
-	// claim of one name in one doc gets its occurrence, still line-free
-	seen := map[string]int{}
-	for _, f := range r.Findings {
-		fp := f.Fingerprint()
-		seen[fp]++
-		if n := seen[fp]; n > 1 {
-			fp = fmt.Sprintf("%s/%d", fp, n)
-		}
+	fps := occurrenceFingerprints(r.Findings)
+	for i, f := range r.Findings {
+		fp := fps[i]
 		res := sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
@@ -220,4 +214,22 @@ func offByDefault(r *verify.Rule) *bool {
 	}
 	off := false
 	return &off
+}
+
+// occurrenceFingerprints are the findings' fingerprints, each repeat of
+// one (the second claim of a name in one doc) with its occurrence added,
+// still line-free: code scanning and GitLab merge findings that share a
+// fingerprint, and neither may hide the other.
+func occurrenceFingerprints(fs []verify.Finding) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		fp := f.Fingerprint()
+		seen[fp]++
+		if n := seen[fp]; n > 1 {
+			fp = fmt.Sprintf("%s/%d", fp, n)
+		}
+		out[i] = fp
+	}
+	return out
 }
