@@ -123,8 +123,8 @@ func TestInlineCode(t *testing.T) {
 1:85 flag -run
 `},
 		{"a path under a variable", "Put it in `$XDG_HOME/tool/config.yml` or `${TOOL_DIR}/x`, not `$5/x`.\n", `
-1:13 env XDG_HOME
-1:45 env TOOL_DIR
+1:13 env XDG_HOME inferred
+1:45 env TOOL_DIR inferred
 `},
 		{"one option's spellings split at a slash", "The `--at-operation/--at-top` option loads an old version.\n", `
 1:6 flag --at-operation

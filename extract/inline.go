@@ -103,10 +103,12 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 		return
 	}
 	if m := envPathRE.FindStringSubmatchIndex(t); m != nil {
-		// `$XDG_HOME/rubocop/config.yml`: a path under a variable's value
+		// `$XDG_HOME/rubocop/config.yml`: a path under a variable's value;
+		// inferred, as `$WORKSPACE_ROOT/.cargo/config.toml` writes a
+		// placeholder so
 		name := t[m[2]:m[3]]
 		j := e.judge(b, start, end, name)
-		e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
+		e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode,
 			Safety: j.safety, Historical: j.historical, Owner: j.owner, Context: j.context}, off+m[2])
 		return
 	}

@@ -813,6 +813,14 @@ func (ix *Index) typoOfWord(c Claim) bool {
 	return false
 }
 
+// familySlip reports an env claim one slip from a member of a family of
+// variables listed in full (XDG_HOME for XDG_CONFIG_HOME): a standard
+// name misspelt, whatever the docs call it.
+func familySlip(r Result) bool {
+	_, _, ok := known.FamilySlip(r.Claim.Name, closeName)
+	return ok && r.Claim.Kind == Env
+}
+
 // nearMention is the first word of the code's text one typo from a name
 // (pip's "--force-reinstall" in an option table docverify cannot read,
 // for a doc's --force-resinstall), nil if none. A config key in other
@@ -895,7 +903,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership)) && owned:
+		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(r)) && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Deprecated != "" {
