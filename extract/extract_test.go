@@ -122,6 +122,14 @@ func TestInlineCode(t *testing.T) {
 1:64 flag -race
 1:85 flag -run
 `},
+		{"a key with its value in a code span", "Provide a `ignorePseudoClasses: []` secondary option, or set `retry.max_attempts: 3` in the config file.\n", `
+1:12 config ignorePseudoClasses
+1:63 config retry.max_attempts safety="retry"
+`},
+		{"cells of a raw HTML table that hold one name", "<table>\n<tr>\n<td>exclude_files</td>\n<td>Files to skip, e.g. <code>--no-cache</code></td>\n</tr>\n<tr><td><code>--dry-run</code></td><td>true</td></tr>\n</table>\n", `
+3:5 config exclude_files inferred
+6:15 flag --dry-run safety="dry run"
+`},
 		{"a path under a variable", "Put it in `$XDG_HOME/tool/config.yml` or `${TOOL_DIR}/x`, not `$5/x`.\n", `
 1:13 env XDG_HOME inferred
 1:45 env TOOL_DIR inferred

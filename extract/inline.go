@@ -98,6 +98,12 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 			}
 		}
 	}
+	if m := keyValueRE.FindStringSubmatchIndex(t); m != nil {
+		// `ignorePseudoClasses: []`: a key with its value, as a config
+		// file writes it; the key is judged as a name of its own
+		e.token(t[m[2]:m[3]], off+m[2], b, start+m[2], start+m[3])
+		return
+	}
 	if strings.ContainsAny(t, " \t") {
 		e.inlineCommand(t, off, b, start, end)
 		return
@@ -123,6 +129,10 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 	}
 	e.token(t, off, b, start, end)
 }
+
+// keyValueRE is a key and its value written as YAML writes them, in a
+// code span: "ignorePseudoClasses: []", "retry.max_attempts: 3".
+var keyValueRE = regexp.MustCompile(`^([a-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*):\s+\S`)
 
 // envPathRE is a path that starts with a variable: $XDG_HOME/x, ${APP_DIR}/y.
 var envPathRE = regexp.MustCompile(`^\$\{?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\}?/`)

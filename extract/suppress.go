@@ -69,6 +69,21 @@ func (e *extractor) htmlBlock(n *ast.HTMLBlock) {
 		end = n.ClosureLine.Stop
 	}
 	e.directive(string(e.src[start:end]), start)
+	e.htmlCells(start, end)
+}
+
+// htmlCellRE finds a table cell of raw HTML that holds one name:
+// <td>exclude_files</td>, <td><code>--port</code></td>.
+var htmlCellRE = regexp.MustCompile(`<td>\s*(?:<code>)?([A-Za-z_-][\w.-]*)(?:</code>)?\s*</td>`)
+
+// htmlCells reads the cells of an HTML table that hold one name each, as
+// a Markdown table's name column is read: reference pages written in raw
+// HTML (deptrac's configuration table) name their keys so.
+func (e *extractor) htmlCells(start, end int) {
+	b := newBlock(e.src, start, end)
+	for _, m := range htmlCellRE.FindAllStringSubmatchIndex(b.raw, -1) {
+		e.token(b.raw[m[2]:m[3]], start+m[2], b, m[2], m[3])
+	}
 }
 
 // applySuppressions marks the claims that suppression comments cover.
