@@ -432,13 +432,24 @@ func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text stri
 		}
 		prog, args = image, imageArgs
 	}
+	plugin := ""
+	if pluginHosts[base] && len(args) > 0 && programWordRE.MatchString(args[0].Text) {
+		plugin = base + "-" + args[0].Text // cargo nextest runs cargo-nextest
+	}
 	for _, w := range args {
 		if w.Text == "--" {
 			break
 		}
 		e.flagClaim(w, toDoc, j, src, prog)
+		if plugin != "" && len(e.claims) > 0 && e.claims[len(e.claims)-1].Command == prog {
+			e.claims[len(e.claims)-1].Plugin = plugin
+		}
 	}
 }
+
+// pluginHosts are the programs that run an external subcommand "x" as the
+// program host-x on the path.
+var pluginHosts = map[string]bool{"cargo": true, "git": true, "kubectl": true, "gh": true, "helm": true, "docker": true}
 
 // flagClaim records an argument that is a flag (--name or -name) as a
 // claim about the program prog.

@@ -20,6 +20,26 @@ var apiContextRE = regexp.MustCompile(`(?i)\b(requests?|responses?|returns?|payl
 // app.conf, .env). A data file (db.json) is neither.
 var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|application|values|app)[\w.-]*\.(ya?ml|toml|json|ini|cfg|conf|properties|env)\b|[\w-]\.(ini|cfg|conf|toml|properties)\b|\.env\b`)
 
+// commentRE finds a comment of a config snippet: "# same as -s ;
+// SYFT_SCOPE env var" above the key it documents.
+var commentRE = regexp.MustCompile(`(?m)(?:^|\s)#\s*(.+)$`)
+
+// snippetComments reads the comments of a config snippet as prose: they
+// name the variable and flag each key also answers to ("# SYFT_SCOPE env
+// var / --scope flag"), in the wording prose uses.
+func (e *extractor) snippetComments(s snippet, f configblock.Format) {
+	if f == configblock.JSON || f == configblock.XML {
+		return // no # comments
+	}
+	for _, m := range commentRE.FindAllStringSubmatchIndex(s.text, -1) {
+		start, end := s.toDoc(m[2]), s.toDoc(m[3])
+		if end <= start || end > len(e.src) {
+			continue // a comment that crosses a line the snippet joins
+		}
+		e.prose(newBlock(e.src, start, end))
+	}
+}
+
 // namedFileRE finds a YAML, TOML or INI file named by a snippet's first
 // comment ("# lefthook-local.yml", "# grumphp.yml"): the snippet is that
 // file, and such a file is configuration. JSON is left out: a JSON file so
@@ -27,6 +47,7 @@ var configFileRE = regexp.MustCompile(`(?i)[\w./-]*(config|settings|conf|applica
 var namedFileRE = regexp.MustCompile(`(?i)^\s*(#|//)\s*[\w./~-]+\.(ya?ml|toml|ini|cfg|conf)\s*$`)
 
 func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
+	e.snippetComments(s, f)
 	root, err := configblock.Parse(f, s.text)
 	if err != nil {
 		e.problems = append(e.problems, Problem{

@@ -341,6 +341,13 @@ func TestConfigBlocks(t *testing.T) {
 4:77 config options.typeAware owner=oxlint
 `},
 		{"data is not config", "Create a `db.json` file:\n\n```json\n{\"posts\": [{\"id\": 1}]}\n```\n", ``},
+		{"a snippet's comments name the variable and flag a key answers to", "Configuration:\n\n```yaml\npackages:\n  # same as -s ; FEED_SCOPE env var\n  scope: squashed\n  # FEED_SELECT env var / --select flag\n  select: x\n```\n", `
+5:18 env FEED_SCOPE
+6:3 config packages.scope
+7:5 env FEED_SELECT
+7:27 flag --select
+8:3 config packages.select
+`},
 		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},
 		{"a snippet headed by a YAML file's name is that file", "You can skip commands by tags:\n\n```yml\n# hooks-local.yml\npre-push:\n  exclude_tags: [frontend]\n```\n", `
 6:3 config pre-push.exclude_tags

@@ -617,7 +617,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		return External, fmt.Sprintf("the doc attributes it to %s", c.Owner), nil
 	}
 	if c.Kind == Flag {
-		if c.Command != "" && !ix.ownsCommand(c.Command) && !commandPage(c) {
+		if c.Command != "" && !ix.ownsCommand(c.Command) && !commandPage(c) && !(c.Plugin != "" && ix.ownsCommand(c.Plugin)) {
 			return External, fmt.Sprintf("a flag of %s, which is not a program of this repository", c.Command), nil
 		}
 		if c.Command == "" && !ix.DefinesFlags() {

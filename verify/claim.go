@@ -40,6 +40,11 @@ type Claim struct {
 	// Command is the program a shell line runs ("docker", "./bin/app",
 	// "myapp"), for flags and variables found on a command line; "" otherwise.
 	Command string
+	// Plugin is the program a command's subcommand names by the plugin
+	// convention of cargo, git, kubectl and gh ("cargo nextest" runs
+	// cargo-nextest), "" if none: when it is this repository's, so are
+	// the flags.
+	Plugin string `json:",omitempty"`
 	// Explicit is set when the context states the kind ("the X environment
 	// variable", FOO=1 assignment syntax, an "Environment variable" table
 	// column). A claim recognised only by the shape of the name is not

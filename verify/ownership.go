@@ -213,6 +213,9 @@ var ownRules = []struct {
 		return ""
 	}},
 	{OwnCommand, func(ix *Index, r Result, _ map[siblingKey]*tally) string {
+		if p := r.Claim.Plugin; p != "" && ix.ownsCommand(p) {
+			return "it is passed to " + p + ", a program of this repository, as a subcommand of " + r.Claim.Command
+		}
 		if cmd := r.Claim.Command; cmd != "" && ix.ownsCommand(cmd) {
 			if cmd == OwnProgram {
 				return "it is passed to this repository's program"
