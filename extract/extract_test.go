@@ -122,9 +122,9 @@ func TestInlineCode(t *testing.T) {
 1:64 flag -race
 1:85 flag -run
 `},
-		{"a key with its value in a code span", "Provide a `ignorePseudoClasses: []` secondary option, or set `retry.max_attempts: 3` in the config file.\n", `
-1:12 config ignorePseudoClasses
-1:63 config retry.max_attempts safety="retry"
+		{"a key with its value in a code span is checked as a misspelling", "Provide a `ignorePseudoClasses: []` secondary option, or set `retry.max_attempts: 3` in the config file.\n", `
+1:12 config ignorePseudoClasses inferred
+1:63 config retry.max_attempts inferred
 `},
 		{"cells of a raw HTML table that hold one name", "<table>\n<tr>\n<td>exclude_files</td>\n<td>Files to skip, e.g. <code>--no-cache</code></td>\n</tr>\n<tr><td><code>--dry-run</code></td><td>true</td></tr>\n</table>\n", `
 3:5 config exclude_files inferred

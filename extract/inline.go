@@ -100,8 +100,16 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 	}
 	if m := keyValueRE.FindStringSubmatchIndex(t); m != nil {
 		// `ignorePseudoClasses: []`: a key with its value, as a config
-		// file writes it; the key is judged as a name of its own
+		// file writes it. Whose file is open (`fetchDepth: 0` is an Azure
+		// pipeline's), so the key is checked only as a misspelling of a
+		// name the docs or the code have
+		n := len(e.claims)
 		e.token(t[m[2]:m[3]], off+m[2], b, start+m[2], start+m[3])
+		for i := n; i < len(e.claims); i++ {
+			if c := &e.claims[i]; c.Kind == verify.Config && c.Owner == "" {
+				c.Explicit, c.Misspelling, c.Safety, c.SafetyStated = false, true, "", ""
+			}
+		}
 		return
 	}
 	if strings.ContainsAny(t, " \t") {
