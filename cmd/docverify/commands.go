@@ -77,19 +77,25 @@ func rulesCommand(_ context.Context, args []string, s stdio) int {
 	switch format {
 	case "text":
 		for _, r := range verify.Rules {
-			fmt.Fprintf(s.out, "%s  %-27s %-8s %s\n", r.ID, r.Slug, defaultSeverity(r), r.Summary)
+			sev := r.Severity.String()
+			if r.OffByDefault {
+				sev = "off"
+			}
+			fmt.Fprintf(s.out, "%s  %-27s %-8s %s\n", r.ID, r.Slug, sev, r.Summary)
 		}
 	case "json":
 		type rule struct {
 			ID       string `json:"id"`
 			Slug     string `json:"slug"`
-			Severity string `json:"severity"`
-			Summary  string `json:"summary"`
-			Doc      string `json:"doc"`
+			Severity string `json:"severity"` // the severity it has when it runs
+			// OffByDefault marks a rule that runs only when asked
+			OffByDefault bool   `json:"off_by_default,omitempty"`
+			Summary      string `json:"summary"`
+			Doc          string `json:"doc"`
 		}
 		var out []rule
 		for _, r := range verify.Rules {
-			out = append(out, rule{r.ID, r.Slug, defaultSeverity(r), r.Summary, r.Doc})
+			out = append(out, rule{r.ID, r.Slug, r.Severity.String(), r.OffByDefault, r.Summary, r.Doc})
 		}
 		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
