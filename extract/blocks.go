@@ -97,8 +97,8 @@ var textLangs = map[string]bool{"text": true, "txt": true, "plain": true, "plain
 // helpUsageRE and helpOptionRE find a program's --help output: a usage
 // line naming the program, and option lines ("  -v, --verbose   Show…").
 var (
-	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?([A-Za-z][\w.-]*)`)
-	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|[ \t]|\[|<|$)`)
+	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?(?:\./)?([A-Za-z][\w.-]*)`)
+	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|,|[ \t]|\[|<|$)`)
 )
 
 // helpDescribedRE finds an option line that describes its option after a

@@ -368,6 +368,10 @@ func TestConfigBlocks(t *testing.T) {
 
 func TestOptionLists(t *testing.T) {
 	runCases(t, []extractCase{
+		{"urfave/cli help with a ./program usage", "```\nUSAGE:\n   ./feed [global options] command\n\nGLOBAL OPTIONS:\n   --rsa-key-size, -B \"2048\"\t\tSize of the RSA key.\n   --path \"x\"\tWhere\n```\n", `
+6:4 flag --rsa-key-size cmd=feed
+7:4 flag --path cmd=feed
+`},
 		{"bold flags open the items of an option list", "* **--match-constraint (-m):** Filters the list.\n* __--tree__: Shows a tree.\n* Use **--force** with care.\n", `
 1:5 flag --match-constraint
 2:5 flag --tree

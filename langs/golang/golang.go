@@ -32,7 +32,7 @@ var Spec = &lang.Spec{
 		Flags:    "flag, pflag/cobra, urfave/cli, kingpin, go-flags `long`, kong",
 		Config:   "viper, koanf, struct tags (`yaml`, `json`, `toml`, `mapstructure`, `koanf`) chained into dotted keys",
 		Features: "LaunchDarkly, OpenFeature, Unleash, GrowthBook, Split, Flipt",
-		Programs: "`main` packages, `go.mod`",
+		Programs: "`main` packages, `go.mod`, urfave/cli `app.Name`",
 	},
 	Extensions: []string{".go"},
 	Grammar:    golang.GetLanguage,
@@ -49,7 +49,7 @@ var Spec = &lang.Spec{
 		}
 		return proj.RootName
 	},
-	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer},
+	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer, "go.programname": programName},
 	Manifests: map[string]lang.Manifest{"go.mod": goMod},
 }
 
@@ -355,6 +355,17 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 // unmarshalRoot reads the target of an unmarshal-like call
 // (viper.Unmarshal(&cfg), yaml.Unmarshal(data, &cfg)): the type cfg is
 // declared with is a structure the code loads configuration into.
+// programName records the name a CLI library gives the program (urfave/cli's
+// app.Name), which users type even when the repository's layout names
+// no program (a root main package with no go.mod).
+func programName(f *lang.File, n *sitter.Node) {
+	name := strings.Trim(n.Content(f.Src), `"`)
+	if name == "" || strings.ContainsAny(name, " /\\") || f.Facts.Test {
+		return
+	}
+	f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: "urfave/cli app name"})
+}
+
 // literalReplacerRE is a key replacer spelt out in literals:
 // strings.NewReplacer(".", "_", "-", "_"), whose names verify derives.
 var literalReplacerRE = regexp.MustCompile(`^strings\.NewReplacer\(\s*("[^"]*"\s*,\s*)*"[^"]*"\s*,?\s*\)$`)

@@ -239,6 +239,22 @@ derive env<-env GUM_CURSOR_ nest= scope=Styles
 	})
 }
 
+func TestProgramNames(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "urfave/cli names the program", Path: "cli.go", Src: `package main
+func main() {
+	app := cli.NewApp()
+	app.Name = "lego"
+	other := &cli.App{Name: "acme-cli", Usage: "x"}
+	app.Name = "two words"
+}`, Want: `
+program acme-cli
+program lego
+program root
+`},
+	})
+}
+
 func TestFeatureFlags(t *testing.T) {
 	langtest.Run(t, Spec, []langtest.Case{
 		{Name: "sdks", Src: `package x

@@ -220,3 +220,16 @@
     function: (selector_expression
       operand: (identifier) @_pkg (#eq? @_pkg "strings")
       field: (field_identifier) @_fn (#eq? @_fn "ToUpper"))))
+
+; the program a CLI library names: app.Name = "lego" (urfave/cli),
+; &cli.App{Name: "lego"}; the name users type, whatever the directory
+(assignment_statement
+  left: (expression_list (selector_expression
+    operand: (identifier) @_app (#match? @_app "(?i)^(app|cliapp|application)$")
+    field: (field_identifier) @_n (#eq? @_n "Name")))
+  right: (expression_list (interpreted_string_literal) @go.programname))
+(composite_literal
+  type: (qualified_type package: (package_identifier) @_p (#eq? @_p "cli") name: (type_identifier) @_t (#eq? @_t "App"))
+  body: (literal_value (keyed_element
+    (literal_element (identifier) @_k (#eq? @_k "Name"))
+    (literal_element (interpreted_string_literal) @go.programname))))
