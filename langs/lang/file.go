@@ -82,9 +82,16 @@ func (f *File) constants(c *query, caps []sitter.QueryCapture) {
 	}
 }
 
+// maxFunctionSearch bounds the walk up from a node to its function:
+// tree-sitter finds a node's parent from the root, so a walk up a deep
+// nest (500 object literals in one) costs the square of its depth; a
+// node that deep is taken to be at file scope.
+const maxFunctionSearch = 256
+
 // functionAt is the start byte of the function around n, 0 outside one.
 func (f *File) functionAt(n *sitter.Node) uint32 {
-	for p := n.Parent(); p != nil; p = p.Parent() {
+	i := 0
+	for p := n.Parent(); p != nil && i < maxFunctionSearch; p, i = p.Parent(), i+1 {
 		if _, ok := f.spec.Function(p, f.Src); ok {
 			return p.StartByte() + 1
 		}
@@ -96,7 +103,9 @@ func (f *File) functionAt(n *sitter.Node) uint32 {
 // the parts of an expression at node n by what they are assigned.
 func (f *File) expand(parts []Part, n *sitter.Node) ([]Part, string) {
 	through := ""
-	fn := f.functionAt(n)
+	// the function is looked up only for a reference to resolve: most
+	// parts are literals
+	fn, fnKnown := uint32(0), false
 	for depth := 0; depth < 4; depth++ {
 		var out []Part
 		changed := false
@@ -104,6 +113,9 @@ func (f *File) expand(parts []Part, n *sitter.Node) ([]Part, string) {
 			if p.Ref == "" {
 				out = append(out, p)
 				continue
+			}
+			if !fnKnown {
+				fn, fnKnown = f.functionAt(n), true
 			}
 			v, ok := f.locals[localKey{fn, p.Ref}]
 			if !ok {
