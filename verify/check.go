@@ -684,8 +684,7 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	}
 	// XDG_HOME is no variable of the XDG specification, whose every
 	// variable is known, but XDG_CONFIG_HOME misspelt: missing, not external
-	_, _, slip := known.FamilySlip(c.Name, closeName)
-	slip = slip && c.Kind == Env
+	slip := familySlip(c)
 	if (c.Kind == Env || c.Kind == Feature) && !ix.namesOwnProgram(c) && !slip {
 		if owner, ok := known.Env(c.Name); ok {
 			return External, "a variable of " + owner, nil
@@ -794,8 +793,10 @@ func (ix *Index) judge(c Claim) Result {
 				r.Nearest = m
 			}
 		}
-		if member, owner, ok := known.FamilySlip(c.Name, closeName); ok && c.Kind == Env && (r.Nearest == nil || !closeName(c.Name, r.Nearest.Name)) {
-			r.Nearest = &Evidence{Name: member, Via: "a variable of " + owner, Strength: Mention}
+		if c.Kind == Env && (r.Nearest == nil || !closeName(c.Name, r.Nearest.Name)) {
+			if member, owner, ok := known.FamilySlip(c.Name, closeName); ok {
+				r.Nearest = &Evidence{Name: member, Via: "a variable of " + owner, Strength: Mention}
+			}
 		}
 	}
 	return r
@@ -816,9 +817,12 @@ func (ix *Index) typoOfWord(c Claim) bool {
 // familySlip reports an env claim one slip from a member of a family of
 // variables listed in full (XDG_HOME for XDG_CONFIG_HOME): a standard
 // name misspelt, whatever the docs call it.
-func familySlip(r Result) bool {
-	_, _, ok := known.FamilySlip(r.Claim.Name, closeName)
-	return ok && r.Claim.Kind == Env
+func familySlip(c Claim) bool {
+	if c.Kind != Env {
+		return false
+	}
+	_, _, ok := known.FamilySlip(c.Name, closeName)
+	return ok
 }
 
 // nearMention is the first word of the code's text one typo from a name
@@ -903,7 +907,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(r)) && owned:
+		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(c)) && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Deprecated != "" {
