@@ -40,6 +40,11 @@ func TestResolution(t *testing.T) {
 				{Owner: "Settings", Key: "timeout_s", Site: site(16)},
 				{Owner: "Settings", Key: "retry", Type: "Retry", Site: site(17)},
 				{Owner: "Styles", Env: "FOREGROUND", Site: site(18)},
+				{Owner: "Styles", Key: "border", Type: "Border", EnvPrefix: "BORDER_", Site: site(19)},
+				{Owner: "Border", Env: "WIDTH", Site: site(20)},
+				{Owner: "Config", Key: "functions", Type: "Function", Map: true, Site: site(21)},
+				{Owner: "Function", Key: "name", Site: site(22)},
+				{Owner: "PluginSchema", Key: "handler", Site: site(23)}, // a plugin's part of each function
 			},
 			Derives: []Derivation{
 				{Kind: Env, From: Config, Prefix: "APP_", Nest: "_", Via: "viper"},
@@ -68,6 +73,9 @@ func TestResolution(t *testing.T) {
 		{claim(Config, "limits.tenant_a.rps"), Verified, ""},
 		{claim(Config, "log_level"), Verified, ""},
 		{claim(Config, "retry.backoff"), Missing, ""},
+		{claim(Config, "functions.resize.name"), Verified, ""},
+		{claim(Config, "functions.resize.handler"), Verified, ""}, // past a user-named segment, any structure's path
+		{claim(Config, "functions.resize.handlr"), Missing, ""},
 		{claim(Env, "APP_RETRY_MAX_ATTEMPTS"), Verified, "read through viper"},
 		{claim(Env, "SVC_TIMEOUT_S"), Verified, "read through pydantic"},
 		{claim(Env, "SVC_RETRY__MAX_ATTEMPTS"), Verified, "read through pydantic"},
@@ -76,6 +84,8 @@ func TestResolution(t *testing.T) {
 		{claim(Flag, "no-color"), Verified, "negation of --color"},
 		{claim(Env, "GUM_CURSOR_FOREGROUND"), Verified, "env tag FOREGROUND of Styles, prefixed by struct tag envprefix"},
 		{claim(Env, "GUM_CURSOR_BACKGROUND"), Missing, ""},
+		{claim(Env, "GUM_CURSOR_BORDER_WIDTH"), Verified, "env tag WIDTH of Border"}, // a nested prefix extends the outer one
+		{claim(Env, "GUM_CURSOR_WIDTH"), Missing, ""},
 		{claim(Flag, "no-colour"), Missing, ""},
 		{claim(Env, "PLUGIN_S3_BUCKET"), Dynamic, "os.Getenv"},
 		{claim(Env, "APP_KILL_SWITCH"), Missing, ""},

@@ -178,6 +178,11 @@ type Field struct {
 	// Env is the env var the field is read from (env:"FOREGROUND"), which
 	// a prefix on a field of this structure's type extends (see Derivation).
 	Env string
+	// EnvPrefix is the prefix this field gives the env names of its
+	// type's fields, below any prefix of the field above it: go-flags'
+	// env-namespace:"BOLT" inside env-namespace:"STORE" makes
+	// STORE_BOLT_TIMEOUT of env:"TIMEOUT"; kong's envprefix nests alike.
+	EnvPrefix string `json:",omitempty"`
 }
 
 // Root is a structure the code loads configuration into: the type of c in

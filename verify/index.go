@@ -677,7 +677,18 @@ func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, b
 	if f.Map {
 		// the next segment is a map key; the one after it continues into
 		// the map's element type, if that is a structure
-		return ix.followField(f.Type, rest[1:], depth)
+		if leaf, ok := ix.followField(f.Type, rest[1:], depth); ok {
+			return leaf, true
+		}
+		// or into a structure defined apart from the map's own: plugins
+		// add the properties of serverless's functions.<name> to the
+		// schema in a literal of their own. The user named the segment
+		// before, so a path the code has anywhere from there is enough.
+		for _, g := range ix.byKey[rest[1]] {
+			if leaf, ok := ix.followPath(g, rest[2:], depth+1); ok {
+				return leaf, true
+			}
+		}
 	}
 	return fieldSite{}, false
 }
@@ -808,10 +819,8 @@ func (ix *Index) derived(name string) []Evidence {
 				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})
 			}
 		case Env:
-			for _, f := range ix.fieldsOf(d.Scope, 0) {
-				if f.Env != "" && strings.EqualFold(f.Env, rest) {
-					out = append(out, Evidence{Pos: f.pos, Name: f.Env, Via: fmt.Sprintf("env tag %s of %s, prefixed by %s", f.Env, f.Owner, via), Strength: Read})
-				}
+			for _, f := range ix.envTagged(d.Scope, rest, 0) {
+				out = append(out, Evidence{Pos: f.pos, Name: f.Env, Via: fmt.Sprintf("env tag %s of %s, prefixed by %s", f.Env, f.Owner, via), Strength: Read})
 			}
 		case Flag:
 			for k, evs := range ix.reads {
@@ -821,6 +830,26 @@ func (ix *Index) derived(name string) []Evidence {
 					}
 				}
 			}
+		}
+	}
+	return out
+}
+
+// envTagged finds the env-tagged fields of scope whose name is rest, and
+// those of nested structures whose holding field adds its own prefix
+// (go-flags' env-namespace, kong's envprefix): BOLT_TIMEOUT in StoreGroup
+// is Bolt's TIMEOUT when Bolt has the prefix BOLT_.
+func (ix *Index) envTagged(scope, rest string, depth int) []fieldSite {
+	if depth > maxDepth {
+		return nil
+	}
+	var out []fieldSite
+	for _, f := range ix.fieldsOf(scope, depth) {
+		if f.Env != "" && strings.EqualFold(f.Env, rest) {
+			out = append(out, f)
+		}
+		if p := f.EnvPrefix; p != "" && f.Type != "" && len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {
+			out = append(out, ix.envTagged(f.Type, rest[len(p):], depth+1)...)
 		}
 	}
 	return out

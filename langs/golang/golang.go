@@ -28,7 +28,7 @@ var Spec = &lang.Spec{
 	Name:  "go",
 	Title: "Go",
 	Idioms: lang.Idioms{
-		Env:      "`os.Getenv`, `os.LookupEnv`, `env`/`envconfig` struct tags, kingpin `Envar`, urfave/cli `EnvVars`, viper `AutomaticEnv` with `SetEnvPrefix`",
+		Env:      "`os.Getenv`, `os.LookupEnv`, `env`/`envconfig` struct tags (with kong `envprefix`, go-flags `env-namespace`), kingpin `Envar`, urfave/cli `EnvVars`, viper `AutomaticEnv` with `SetEnvPrefix`",
 		Flags:    "flag, pflag/cobra, urfave/cli, kingpin, go-flags `long`, kong",
 		Config:   "viper, koanf, struct tags (`yaml`, `json`, `toml`, `mapstructure`, `koanf`) chained into dotted keys",
 		Features: "LaunchDarkly, OpenFeature, Unleash, GrowthBook, Split, Flipt",
@@ -296,7 +296,8 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 				}
 				k, v = name, "struct field" // loaders match untagged fields by name
 			}
-			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v})
+			prefix, _ := envPrefix(fl.tag)
+			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
 		}
 	}
 }
@@ -332,12 +333,8 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 			}
 		}
 	}
-	// A prefix for the env names of a nested structure's fields:
-	// kong's envprefix:"APP_CURSOR_", caarlos0/env's envPrefix:"DB_".
-	for _, prefixTag := range []string{"envprefix", "envPrefix"} {
-		if v, ok := fl.tag.Lookup(prefixTag); ok && v != "" && typ != "" {
-			f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Env, Prefix: strings.ToUpper(v), Scope: typ, Site: f.Site(site), Via: "struct tag " + prefixTag})
-		}
+	if prefix, tag := envPrefix(fl.tag); prefix != "" && typ != "" {
+		f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Env, Prefix: prefix, Scope: typ, Site: f.Site(site), Via: "struct tag " + tag})
 	}
 	if long, ok := fl.tag.Lookup("long"); ok && long != "" {
 		f.ReadName(verify.Flag, long, site, "struct tag long", false)
@@ -350,6 +347,22 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 			f.ReadName(verify.Flag, flag, site, "kong field", fl.typ != nil && fl.typ.Content(f.Src) == "bool")
 		}
 	}
+}
+
+// envPrefix is the prefix a field's tag gives the env names of its
+// structure's fields: kong's envprefix:"APP_CURSOR_", caarlos0/env's
+// envPrefix:"DB_", and go-flags' env-namespace:"STORE", which go-flags
+// joins with "_".
+func envPrefix(tag reflect.StructTag) (prefix, tagName string) {
+	for _, t := range []string{"envprefix", "envPrefix"} {
+		if v, ok := tag.Lookup(t); ok && v != "" {
+			return strings.ToUpper(v), t
+		}
+	}
+	if v, ok := tag.Lookup("env-namespace"); ok && v != "" {
+		return strings.ToUpper(v) + "_", "env-namespace"
+	}
+	return "", ""
 }
 
 // unmarshalRoot reads the target of an unmarshal-like call

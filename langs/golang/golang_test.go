@@ -229,11 +229,21 @@ read flag region @Region struct tag long
 read env FEED_REGION @Region struct tag env
 `},
 		{Name: "nested env prefixes", Src: "package x\ntype Options struct {\n\tCursor style.Styles `embed:\"\" envprefix:\"GUM_CURSOR_\"`\n}\ntype Styles struct {\n\tForeground string `env:\"FOREGROUND\"`\n}\n", Want: `
-field Options.Cursor:Styles weak
+field Options.Cursor:Styles weak envprefix=GUM_CURSOR_
 field Styles.Foreground: weak
 field Styles.: env=FOREGROUND
 read env FOREGROUND @Foreground struct tag env
 derive env<-env GUM_CURSOR_ nest= scope=Styles
+`},
+		{Name: "go-flags env namespaces nest", Src: "package x\ntype Opts struct {\n\tStore StoreGroup `group:\"store\" env-namespace:\"STORE\"`\n}\ntype StoreGroup struct {\n\tBolt struct {\n\t\tTimeout int `long:\"timeout\" env:\"TIMEOUT\"`\n\t} `env-namespace:\"BOLT\"`\n}\n", Want: `
+field Opts.Store:StoreGroup weak envprefix=STORE_
+field StoreGroup.Bolt:StoreGroup.Bolt weak envprefix=BOLT_
+field StoreGroup.Bolt.Timeout: weak
+field StoreGroup.Bolt.: env=TIMEOUT
+read env TIMEOUT @Timeout struct tag env
+read flag timeout @Timeout struct tag long
+derive env<-env STORE_ nest= scope=StoreGroup
+derive env<-env BOLT_ nest= scope=StoreGroup.Bolt
 `},
 		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: "field cli.ReadOnly: weak\nread flag read-only @ReadOnly kong field negatable"},
 	})

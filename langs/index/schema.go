@@ -3,9 +3,9 @@ package index
 import (
 	"encoding/json"
 	"path"
-	"sort"
 	"strings"
 
+	"github.com/docverify/docverify/langs/jsonschema"
 	"github.com/docverify/docverify/langs/lang"
 	"github.com/docverify/docverify/verify"
 )
@@ -17,11 +17,8 @@ func isSchemaFile(p string) bool {
 	return strings.HasSuffix(base, ".json") && strings.Contains(base, "schema")
 }
 
-// schemaFacts reads a JSON Schema of a configuration file as config
-// structures: each object's properties are keys, additionalProperties and
-// patternProperties make maps, and anyOf, oneOf, allOf and local $refs
-// are followed. A schema is the project's own account of its config, so
-// its keys count as read.
+// schemaFacts reads a JSON Schema file (see package jsonschema) as config
+// structures.
 func schemaFacts(p string, src []byte) (verify.FileFacts, bool) {
 	var root map[string]any
 	if err := json.Unmarshal(src, &root); err != nil {
@@ -30,161 +27,7 @@ func schemaFacts(p string, src []byte) (verify.FileFacts, bool) {
 	if s, _ := root["$schema"].(string); !strings.Contains(s, "json-schema.org") {
 		return verify.FileFacts{}, false
 	}
-	r := &schemaReader{path: p, src: src, root: root, done: map[string]bool{}, facts: verify.FileFacts{Path: p}}
-	r.object("@schema:"+p, root, 0)
-	return r.facts, len(r.facts.Fields) > 0
-}
-
-type schemaReader struct {
-	path  string
-	src   []byte
-	root  map[string]any
-	done  map[string]bool // owners already read: schemas recurse
-	facts verify.FileFacts
-}
-
-// maxSchemaDepth bounds the walk through nested and referenced schemas.
-const maxSchemaDepth = 16
-
-// object records the keys of the object schema s under owner.
-func (r *schemaReader) object(owner string, s map[string]any, depth int) {
-	if depth > maxSchemaDepth || r.done[owner] {
-		return
-	}
-	r.done[owner] = true
-	r.keys(owner, s, depth)
-}
-
-// keys records the properties of s, and of its alternatives, under owner.
-func (r *schemaReader) keys(owner string, s map[string]any, depth int) {
-	for _, alt := range r.alternatives(s, depth) {
-		props, _ := alt["properties"].(map[string]any)
-		keys := make([]string, 0, len(props))
-		for k := range props {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			child, _ := props[k].(map[string]any)
-			f := verify.Field{Owner: owner, Key: k, Site: lang.TextSite(r.src, `"`+k+`"`), Via: "JSON Schema " + path.Base(r.path)}
-			if child != nil {
-				f.Type, f.Map = r.childType(owner+"."+k, child, depth)
-			}
-			r.facts.Fields = append(r.facts.Fields, f)
-		}
-	}
-}
-
-// childType is the owner a property's keys are recorded under, and
-// whether the property is a map (its next segment is any key).
-func (r *schemaReader) childType(id string, s map[string]any, depth int) (string, bool) {
-	// a property whose schema is a definition (a $ref, or one among
-	// anyOf/oneOf/allOf) has that definition's type, read once: naming it
-	// by its path instead repeats a recursive schema at every depth,
-	// exponentially (cargo's manifest schema)
-	if _, own := s["properties"]; !own {
-		if ref := refOf(s); ref != "" {
-			id = "@schema:" + r.path + ref
-		}
-	}
-	var hasProps bool
-	var mapOf map[string]any
-	anyKey := false
-	for _, alt := range r.alternatives(s, depth+1) {
-		if _, ok := alt["properties"].(map[string]any); ok {
-			hasProps = true
-		}
-		switch ap := alt["additionalProperties"].(type) {
-		case map[string]any:
-			mapOf, anyKey = ap, true
-		case bool:
-			anyKey = anyKey || ap
-		}
-		if pp, ok := alt["patternProperties"].(map[string]any); ok && mapOf == nil {
-			for _, v := range pp {
-				if m, ok := v.(map[string]any); ok && m["not"] == nil { // "not" forbids the names it matches
-					mapOf, anyKey = m, true
-				}
-			}
-		}
-	}
-	switch {
-	case hasProps:
-		r.object(id, s, depth+1)
-		if mapOf != nil {
-			// the values of other keys are structures too: their keys join
-			// the known ones, as one structure can only have one type
-			r.keys(id, mapOf, depth+1)
-		}
-		return id, anyKey // known keys, and any other when additional ones are allowed
-	case anyKey && mapOf != nil:
-		r.object(id+".*", mapOf, depth+1)
-		return id + ".*", true
-	case anyKey:
-		return "", true
-	}
-	return "", false
-}
-
-// alternatives are a schema and the schemas its anyOf, oneOf, allOf and
-// $ref lead to.
-func (r *schemaReader) alternatives(s map[string]any, depth int) []map[string]any {
-	if depth > maxSchemaDepth {
-		return nil
-	}
-	out := []map[string]any{s}
-	if ref, ok := s["$ref"].(string); ok {
-		if t := r.resolve(ref); t != nil {
-			out = append(out, r.alternatives(t, depth+1)...)
-		}
-	}
-	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
-		list, _ := s[k].([]any)
-		for _, item := range list {
-			if m, ok := item.(map[string]any); ok {
-				out = append(out, r.alternatives(m, depth+1)...)
-			}
-		}
-	}
-	return out
-}
-
-// refOf is the local definition a schema is: its $ref, or the one $ref
-// among the items of its anyOf, oneOf or allOf; "" if none or several.
-func refOf(s map[string]any) string {
-	if ref, ok := s["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
-		return ref
-	}
-	found := ""
-	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
-		list, _ := s[k].([]any)
-		for _, item := range list {
-			m, _ := item.(map[string]any)
-			if ref, ok := m["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
-				if found != "" && found != ref {
-					return ""
-				}
-				found = ref
-			}
-		}
-	}
-	return found
-}
-
-// resolve follows a local reference, #/definitions/name or #/$defs/name.
-func (r *schemaReader) resolve(ref string) map[string]any {
-	rest, ok := strings.CutPrefix(ref, "#/")
-	if !ok {
-		return nil
-	}
-	var cur any = r.root
-	for _, seg := range strings.Split(rest, "/") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil
-		}
-		cur = m[strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")]
-	}
-	m, _ := cur.(map[string]any)
-	return m
+	siteOf := func(k string) verify.Site { return lang.TextSite(src, `"`+k+`"`) }
+	fields := jsonschema.Fields("@schema:"+p, root, root, siteOf, "JSON Schema "+path.Base(p))
+	return verify.FileFacts{Path: p, Fields: fields}, len(fields) > 0
 }

@@ -26,13 +26,14 @@ var Queries string
 // Needles is the prefilter shared with TypeScript.
 var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", "ption(", ".options(", "parseArgs", "meow",
 	"Flags.", "flags.", ".env(", "convict", "createEnv", "cleanEnv", "parse", "Value(", "Details(", "ariation", "isEnabled",
-	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--", "default:", "description:", "toUpperCase", "[A-Z]", "/_/"}
+	"getVariant", "isOn", "isOff", "eature", "useFlag", "FlagValue", "getTreatment", "flagKey", "#!", "'--", "\"--", "default:", "description:", "toUpperCase", "[A-Z]", "/_/", "properties"}
 
 // Custom are the handlers of the javascript.* captures, shared with TypeScript.
 var Custom = map[string]lang.Handler{
 	"javascript.convict":   convict,
 	"javascript.envschema": envSchema,
 	"javascript.option":    optionSchema,
+	"javascript.schema":    jsonSchemaLiteral,
 }
 
 // Manifests are the JavaScript build manifests.
@@ -45,7 +46,7 @@ var Spec = &lang.Spec{
 	Idioms: lang.Idioms{
 		Env:      "`process.env`, `import.meta.env`, `Deno.env`, `Bun.env`, t3-env, envalid, zod",
 		Flags:    "commander, yargs, `parseArgs`, meow, oclif",
-		Config:   "convict, option schema objects",
+		Config:   "convict, option schema objects, JSON Schema object literals",
 		Features: "OpenFeature, LaunchDarkly, Unleash, GrowthBook, Split, Flipt",
 		Programs: "`package.json` `bin` and dependencies",
 	},

@@ -154,6 +154,13 @@
     object: (identifier) @_pr (#eq? @_pr "process")
     property: (property_identifier) @_en (#eq? @_en "env")))) @javascript.envschema
 
+; JSON Schema literals: { type: 'object', properties: { ... } } (the handler
+; keeps the outermost one)
+(object
+  (pair
+    key: [(property_identifier) (string)] @_p (#match? @_p "^['\"]?properties['\"]?$")
+    value: (object))) @javascript.schema
+
 ; option schemas: { listDifferent: { type: "boolean", description: "..." } }
 ; (prettier, yargs-style and JSON-schema-like definitions)
 (pair

@@ -107,6 +107,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if f.Env != "" {
 			flags += " env=" + f.Env
 		}
+		if f.EnvPrefix != "" {
+			flags += " envprefix=" + f.EnvPrefix
+		}
 		add("field %s.%s:%s%s", f.Owner, f.Key, f.Type, flags)
 	}
 	for _, r := range ff.Roots {

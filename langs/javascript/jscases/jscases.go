@@ -139,5 +139,30 @@ read flag list-different @listDifferent option schema negatable
 read config printWidth @printWidth option schema
 read flag print-width @printWidth option schema
 `},
+	{Name: "JSON Schema literals", Path: "lib/schema.js", Src: `const namePattern = '^[a-z]+$'
+const schema = {
+  type: 'object',
+  properties: {
+    service: { type: 'string' },
+    functions: { type: 'object', patternProperties: { [namePattern]: { type: 'object', properties: { name: { type: 'string' } } } } },
+  },
+}
+defineTopLevelProperty('ai', { type: 'object', properties: { agents: { type: 'object', additionalProperties: { type: 'object' } } } })
+defineProvider('aws', {
+  definitions: { env: { type: 'object', additionalProperties: { type: 'string' } } },
+  provider: { properties: { stage: { type: 'string' }, environment: { $ref: '#/definitions/env' } } },
+})
+`, Want: `
+const namePattern=^[a-z]+$
+const type=object
+field @schema:lib/schema.js:2.service:
+field @schema:lib/schema.js:2.functions:@schema:lib/schema.js:2.functions.* map
+field @schema:lib/schema.js:2.functions.*.name:
+field @schema:lib/schema.js:9.agents:@schema:lib/schema.js:9.agents.* map
+field @schema:lib/schema.js:9:above.ai:@schema:lib/schema.js:9
+field @schema:lib/schema.js:12.stage:
+field @schema:lib/schema.js:12.environment:@schema:lib/schema.js:12#/definitions/env.* map
+field @schema:lib/schema.js:12:above.provider:@schema:lib/schema.js:12
+`},
 	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
 }
