@@ -114,9 +114,13 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			e.leaveEditionSection(n.Level)
 			e.heading(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
+			if start, end, ok := linesRange(n.Lines()); ok {
+				e.noteEdition(string(src[start:end]))
+			}
 			e.paragraph(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
@@ -129,6 +133,9 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 			e.table(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
+			if start, end, ok := linesRange(n.Lines()); ok {
+				e.noteEdition(string(src[start:end]))
+			}
 			e.htmlBlock(n)
 			return ast.WalkSkipChildren, nil
 		}
@@ -230,6 +237,11 @@ type extractor struct {
 	// synopsis holds the placeholders usage lines declare: [setting-key],
 	// <name>. The doc's later mentions of them are not claims.
 	synopsis map[string]bool
+	// edition is the paid edition the page or the current section is
+	// badged for, and editionLevel the heading level it holds under (0:
+	// the whole page); see noteEdition.
+	edition      string
+	editionLevel int
 }
 
 type heading struct {
@@ -444,6 +456,7 @@ func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
 func (e *extractor) add(c verify.Claim, off int) {
 	c.Pos = e.li.pos(e.path, off)
 	c.Block, c.Section = e.block, e.section
+	c.Edition = e.edition
 	if deprecation(c.Historical) {
 		c.Deprecated, c.Historical = c.Historical, ""
 	}

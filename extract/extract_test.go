@@ -32,6 +32,9 @@ func render(cs []verify.Claim) string {
 		if c.Owner != "" {
 			fmt.Fprintf(&b, " owner=%s", c.Owner)
 		}
+		if c.Edition != "" {
+			fmt.Fprintf(&b, " edition=%s", c.Edition)
+		}
 		if c.SuppressedBy != nil {
 			b.WriteString(" suppressed")
 		}
@@ -438,6 +441,27 @@ func TestHistoryAndSuppression(t *testing.T) {
 2:6 env FEED_A suppressed
 2:19 env FEED_B
 4:6 env FEED_A
+`},
+	})
+}
+
+func TestEditionMarks(t *testing.T) {
+	runCases(t, []extractCase{
+		{"a badge under the title marks the page", "# Snapshot history table\n\n{% include enterprise.html %}\n\nSet `flyway.snapshot.historyTable`.\n\n## Usage\n\nSet `FEED_SNAPSHOT`.\n", `
+5:6 config flyway.snapshot.historyTable inferred edition=Enterprise
+9:6 env FEED_SNAPSHOT edition=Enterprise
+`},
+		{"a sentence marks its section only", "## Drift\n\nThis is available only in Feed Teams edition.\nSet `FEED_DRIFT`.\n\n### Drift options\n\nSet `FEED_DRIFT_MODE`.\n\n## Migrate\n\nSet `FEED_MIGRATE`.\n", `
+4:6 env FEED_DRIFT edition=Teams
+8:6 env FEED_DRIFT_MODE edition=Teams
+12:6 env FEED_MIGRATE
+`},
+		{"an MDX component", "<EnterpriseBadge />\n\nSet `FEED_SSO`.\n", `
+3:6 env FEED_SSO edition=Enterprise
+`},
+		// words that only name an edition in passing are no badge
+		{"no mark", "{% include redgate-badge.html %}\n\nThe professional way: set `FEED_PRO_MODE`. Pro tip: see below.\n", `
+3:28 env FEED_PRO_MODE
 `},
 	})
 }

@@ -894,8 +894,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		// a name's own words ("DISABLE_…", "…_TIMEOUT") do not make it a
 		// safety mechanism: only its sentence or section can
 		safety := c.Safety != "" && !c.SafetyFromName
-		// a name the code read before (pull-request mode) was its own
-		owned := c.Misspelling || len(r.Removed) > 0 || Owned(r.Ownership)
+		// a name the code read before (pull-request mode) was its own; on
+		// a page badged for a paid edition, a name is as likely that
+		// edition's, built elsewhere, as this code's
+		edition := c.Edition != "" && !hasOwnership(r.Ownership, OwnNearName)
+		owned := c.Misspelling || len(r.Removed) > 0 || Owned(r.Ownership) && !edition
 		switch {
 		case c.Misspelling:
 			// the docs did not say what the name is; its near twin did
@@ -924,7 +927,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case c.Explicit || c.Safety != "":
 			f.Rule = RuleUnowned
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, but nothing shows it is this repository's name", what)
-			if against := ownershipSummary(r.Ownership); against != "" {
+			if edition {
+				f.Message += fmt.Sprintf(" (its page is marked for the %s edition, whose code may be in another repository)", c.Edition)
+			} else if against := ownershipSummary(r.Ownership); against != "" {
 				f.Message += " (" + against + ")"
 			}
 		default:

@@ -71,6 +71,10 @@ type Claim struct {
 	// A deprecated name still works, so it is still a claim; one the code
 	// lacks is stale docs of a removal, a warning at most.
 	Deprecated string
+	// Edition is the paid edition the page or section is badged for
+	// ("Enterprise"), "" if none: the settings of an open-core product's
+	// closed part are documented beside the open code that lacks them.
+	Edition string `json:",omitempty"`
 	// Owner is another program that the context attributes the name to
 	// ("docker" in "docker's --rm"), "" if none.
 	Owner string

@@ -53,13 +53,19 @@ func jsonSchemaLiteral(f *lang.File, obj *sitter.Node) {
 		}
 		return f.Site(obj)
 	}
-	for _, fl := range jsonschema.Fields(owner, root, refs, siteOf, "JSON Schema object") {
-		f.AddField(fl)
-	}
+	schema := root
 	if key, at := describedKey(f, obj); key != "" {
-		// the key the schema is the value of: { provider: { properties } }
-		// or defineTopLevelProperty('ai', { ... })
-		f.AddField(verify.Field{Owner: owner + ":above", Key: key, Type: owner, Site: f.Site(at), Via: "JSON Schema object"})
+		// the schema of one key: { provider: { properties } } or
+		// defineTopLevelProperty('ai', { ... }); the key is read as a
+		// property of a schema above, which makes it a map if the
+		// schema says so
+		if _, seen := c.sites[key]; !seen {
+			c.sites[key] = f.Site(at)
+		}
+		schema = map[string]any{"properties": map[string]any{key: root}}
+	}
+	for _, fl := range jsonschema.Fields(owner, schema, refs, siteOf, "JSON Schema object") {
+		f.AddField(fl)
 	}
 }
 
@@ -115,9 +121,10 @@ func definitionsAbove(f *lang.File, obj *sitter.Node) *sitter.Node {
 
 // looksLikeSchema reports an object with properties given as an object
 // and a JSON Schema keyword beside them (type: 'object', required,
-// additionalProperties, patternProperties, $schema).
+// additionalProperties, patternProperties, $schema), or an object schema
+// of a map ({ type: 'object', additionalProperties: { … } }).
 func looksLikeSchema(f *lang.File, obj *sitter.Node) bool {
-	props, marker := false, false
+	props, mapOf, typed, marker := false, false, false, false
 	for i := 0; i < int(obj.NamedChildCount()); i++ {
 		p := obj.NamedChild(i)
 		if p.Type() != "pair" {
@@ -131,12 +138,17 @@ func looksLikeSchema(f *lang.File, obj *sitter.Node) bool {
 			marker = marker || props && describedProperties(f, v)
 		case "type":
 			s, _ := f.Literal(v)
-			marker = marker || s == "object"
-		case "required", "additionalProperties", "patternProperties", "$schema":
+			typed = s == "object"
+			marker = marker || typed
+		case "additionalProperties", "patternProperties":
+			// a map of schemas: { type: 'object', additionalProperties: {...} }
+			mapOf = mapOf || v != nil && v.Type() == "object"
+			marker = true
+		case "required", "$schema":
 			marker = true
 		}
 	}
-	return props && marker
+	return (props || mapOf && typed) && marker
 }
 
 // describedProperties reports a properties object whose entries are

@@ -158,7 +158,7 @@
 ; keeps the outermost one)
 (object
   (pair
-    key: [(property_identifier) (string)] @_p (#match? @_p "^['\"]?properties['\"]?$")
+    key: [(property_identifier) (string)] @_p (#match? @_p "^['\"]?(properties|additionalProperties|patternProperties)['\"]?$")
     value: (object))) @javascript.schema
 
 ; option schemas: { listDifferent: { type: "boolean", description: "..." } }

@@ -158,11 +158,11 @@ const type=object
 field @schema:lib/schema.js:2.service:
 field @schema:lib/schema.js:2.functions:@schema:lib/schema.js:2.functions.* map
 field @schema:lib/schema.js:2.functions.*.name:
-field @schema:lib/schema.js:9.agents:@schema:lib/schema.js:9.agents.* map
-field @schema:lib/schema.js:9:above.ai:@schema:lib/schema.js:9
-field @schema:lib/schema.js:12.stage:
-field @schema:lib/schema.js:12.environment:@schema:lib/schema.js:12#/definitions/env.* map
-field @schema:lib/schema.js:12:above.provider:@schema:lib/schema.js:12
+field @schema:lib/schema.js:9.ai:@schema:lib/schema.js:9.ai
+field @schema:lib/schema.js:9.ai.agents:@schema:lib/schema.js:9.ai.agents.* map
+field @schema:lib/schema.js:12.provider:@schema:lib/schema.js:12.provider
+field @schema:lib/schema.js:12.provider.stage:
+field @schema:lib/schema.js:12.provider.environment:@schema:lib/schema.js:12#/definitions/env.* map
 `},
 	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
 }
