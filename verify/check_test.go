@@ -45,6 +45,7 @@ func TestResolution(t *testing.T) {
 				{Owner: "Config", Key: "functions", Type: "Function", Map: true, Site: site(21)},
 				{Owner: "Function", Key: "name", Site: site(22)},
 				{Owner: "PluginSchema", Key: "handler", Site: site(23)}, // a plugin's part of each function
+				{Owner: "Config", Key: "custom", Type: AnyStructure, Map: true, Site: site(24)},
 			},
 			Derives: []Derivation{
 				{Kind: Env, From: Config, Prefix: "APP_", Nest: "_", Via: "viper"},
@@ -76,6 +77,7 @@ func TestResolution(t *testing.T) {
 		{claim(Config, "functions.resize.name"), Verified, ""},
 		{claim(Config, "functions.resize.handler"), Verified, ""}, // past a user-named segment, any structure's path
 		{claim(Config, "functions.resize.handlr"), Missing, ""},
+		{claim(Config, "custom.webpack.include.modules"), Verified, ""}, // any keys at any depth
 		{claim(Env, "APP_RETRY_MAX_ATTEMPTS"), Verified, "read through viper"},
 		{claim(Env, "SVC_TIMEOUT_S"), Verified, "read through pydantic"},
 		{claim(Env, "SVC_RETRY__MAX_ATTEMPTS"), Verified, "read through pydantic"},

@@ -185,6 +185,10 @@ type Field struct {
 	EnvPrefix string `json:",omitempty"`
 }
 
+// AnyStructure is the type of a field whose value may hold any keys at
+// any depth: a JSON Schema's { type: 'object' } with nothing more.
+const AnyStructure = "@any"
+
 // Root is a structure the code loads configuration into: the type of c in
 // viper.Unmarshal(&c) or yaml.Unmarshal(data, &c).
 type Root struct {

@@ -658,7 +658,7 @@ func (ix *Index) holdsDependency(f fieldSite) bool {
 const maxDepth = 12
 
 func (ix *Index) followPath(f fieldSite, rest []string, depth int) (fieldSite, bool) {
-	if len(rest) == 0 {
+	if len(rest) == 0 || f.Type == AnyStructure {
 		return f, true
 	}
 	if depth > maxDepth || ix.dependencyType(f) {

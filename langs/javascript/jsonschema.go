@@ -21,8 +21,8 @@ var schemaWords = map[string]bool{"properties": true, "patternProperties": true,
 // maxSchemaNodes bounds the literal read as one schema, and maxSchemaRefs
 // the names resolved to their declared values inside it.
 const (
-	maxSchemaNodes = 50000
-	maxSchemaRefs  = 32
+	maxSchemaNodes = 100000
+	maxSchemaRefs  = 2000
 )
 
 // jsonSchemaLiteral reads an object literal shaped as a JSON Schema of a
@@ -199,6 +199,37 @@ type schemaLiteral struct {
 	sites map[string]verify.Site // where each property name is first written
 	nodes int
 	refs  int
+	decls map[string]*sitter.Node // the file's declared values, read once
+}
+
+// declared is the value a name is declared with in the file (its first
+// declaration): one walk of the file for all the names a schema uses.
+func (c *schemaLiteral) declared(from *sitter.Node, name string) *sitter.Node {
+	if c.decls == nil {
+		c.decls = map[string]*sitter.Node{}
+		root := from
+		for root.Parent() != nil {
+			root = root.Parent()
+		}
+		var walk func(n *sitter.Node, depth int)
+		walk = func(n *sitter.Node, depth int) {
+			if depth > 64 {
+				return
+			}
+			if n.Type() == "variable_declarator" {
+				if nm := n.ChildByFieldName("name"); nm != nil && nm.Type() == "identifier" {
+					if _, seen := c.decls[nm.Content(c.f.Src)]; !seen {
+						c.decls[nm.Content(c.f.Src)] = n.ChildByFieldName("value")
+					}
+				}
+			}
+			for i := 0; i < int(n.NamedChildCount()); i++ {
+				walk(n.NamedChild(i), depth+1)
+			}
+		}
+		walk(root, 0)
+	}
+	return c.decls[name]
 }
 
 func (c *schemaLiteral) value(n *sitter.Node, depth int) any {
@@ -245,7 +276,7 @@ func (c *schemaLiteral) value(n *sitter.Node, depth int) any {
 			return nil
 		}
 		c.refs++
-		if v := declaredValue(c.f, n, n.Content(c.f.Src)); v != nil && v.Type() == "object" {
+		if v := c.declared(n, n.Content(c.f.Src)); v != nil && v.Type() == "object" {
 			return c.value(v, depth+1)
 		}
 	case "parenthesized_expression", "as_expression", "satisfies_expression":

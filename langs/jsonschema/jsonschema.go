@@ -79,16 +79,23 @@ func (r *schemaReader) childType(id string, s map[string]any, depth int) (string
 	}
 	var hasProps bool
 	var mapOf map[string]any
-	anyKey := false
+	anyKey, freeForm := false, false
 	for _, alt := range r.alternatives(s, depth+1) {
-		if _, ok := alt["properties"].(map[string]any); ok {
+		if props, ok := alt["properties"].(map[string]any); ok && len(props) > 0 {
 			hasProps = true
 		}
+		_, pattern := alt["patternProperties"]
 		switch ap := alt["additionalProperties"].(type) {
 		case map[string]any:
 			mapOf, anyKey = ap, true
 		case bool:
 			anyKey = anyKey || ap
+		case nil:
+			// { type: 'object' } and nothing else: any keys, at any depth
+			// (serverless's stages.<stage>.resolvers)
+			t, _ := alt["type"].(string)
+			props, _ := alt["properties"].(map[string]any)
+			freeForm = freeForm || t == "object" && len(props) == 0 && !pattern
 		}
 		if pp, ok := alt["patternProperties"].(map[string]any); ok && mapOf == nil {
 			for _, v := range pp {
@@ -112,6 +119,8 @@ func (r *schemaReader) childType(id string, s map[string]any, depth int) (string
 		return id + ".*", true
 	case anyKey:
 		return "", true
+	case freeForm:
+		return verify.AnyStructure, true
 	}
 	return "", false
 }

@@ -144,6 +144,7 @@ const schema = {
   type: 'object',
   properties: {
     service: { type: 'string' },
+    custom: { type: 'object', properties: {} },
     functions: { type: 'object', patternProperties: { [namePattern]: { type: 'object', properties: { name: { type: 'string' } } } } },
   },
 }
@@ -156,13 +157,14 @@ defineProvider('aws', {
 const namePattern=^[a-z]+$
 const type=object
 field @schema:lib/schema.js:2.service:
+field @schema:lib/schema.js:2.custom:@any map
 field @schema:lib/schema.js:2.functions:@schema:lib/schema.js:2.functions.* map
 field @schema:lib/schema.js:2.functions.*.name:
-field @schema:lib/schema.js:9.ai:@schema:lib/schema.js:9.ai
-field @schema:lib/schema.js:9.ai.agents:@schema:lib/schema.js:9.ai.agents.* map
-field @schema:lib/schema.js:12.provider:@schema:lib/schema.js:12.provider
-field @schema:lib/schema.js:12.provider.stage:
-field @schema:lib/schema.js:12.provider.environment:@schema:lib/schema.js:12#/definitions/env.* map
+field @schema:lib/schema.js:10.ai:@schema:lib/schema.js:10.ai
+field @schema:lib/schema.js:10.ai.agents:@schema:lib/schema.js:10.ai.agents.* map
+field @schema:lib/schema.js:13.provider:@schema:lib/schema.js:13.provider
+field @schema:lib/schema.js:13.provider.stage:
+field @schema:lib/schema.js:13.provider.environment:@schema:lib/schema.js:13#/definitions/env.* map
 `},
 	{Name: "scripts", Path: "bin/feedctl.js", Src: "#!/usr/bin/env node\nrequire('../lib/cli');\n", Want: `program feedctl`},
 }
