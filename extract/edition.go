@@ -86,16 +86,17 @@ func nameWords(name string) []string {
 	return words
 }
 
-// noteEdition records an edition mark in a block: before the page's
-// first section below its title it marks the whole page, inside a
-// section that section and the ones under it.
+// noteEdition records an edition mark in a block: under the page's
+// first heading (its title, or its first section when front matter holds
+// the title) it marks the whole page; later, the section it is in and
+// the ones under it.
 func (e *extractor) noteEdition(raw string) {
 	ed := editionMark(raw)
 	if ed == "" {
 		return
 	}
 	level := 0 // the page
-	if n := len(e.headings); n > 0 && e.headings[n-1].level > 1 {
+	if n := len(e.headings); n > 0 && e.section > 1 {
 		level = e.headings[n-1].level
 	}
 	if e.edition == "" || level <= e.editionLevel {

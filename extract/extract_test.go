@@ -451,10 +451,13 @@ func TestEditionMarks(t *testing.T) {
 5:6 config flyway.snapshot.historyTable inferred edition=Enterprise
 9:6 env FEED_SNAPSHOT edition=Enterprise
 `},
-		{"a sentence marks its section only", "## Drift\n\nThis is available only in Feed Teams edition.\nSet `FEED_DRIFT`.\n\n### Drift options\n\nSet `FEED_DRIFT_MODE`.\n\n## Migrate\n\nSet `FEED_MIGRATE`.\n", `
-4:6 env FEED_DRIFT edition=Teams
-8:6 env FEED_DRIFT_MODE edition=Teams
-12:6 env FEED_MIGRATE
+		{"a sentence marks its section only", "# Commands\n\n## Drift\n\nThis is available only in Feed Teams edition.\nSet `FEED_DRIFT`.\n\n### Drift options\n\nSet `FEED_DRIFT_MODE`.\n\n## Migrate\n\nSet `FEED_MIGRATE`.\n", `
+6:6 env FEED_DRIFT edition=Teams
+10:6 env FEED_DRIFT_MODE edition=Teams
+14:6 env FEED_MIGRATE
+`},
+		{"the first section of a page titled in front matter", "---\ntitle: Diff\n---\n\n## Description\n\n{% include enterprise.html %}\n\n## Parameters\n\nSet `FEED_DIFF_ARTIFACT`.\n", `
+11:6 env FEED_DIFF_ARTIFACT edition=Enterprise
 `},
 		{"an MDX component", "<EnterpriseBadge />\n\nSet `FEED_SSO`.\n", `
 3:6 env FEED_SSO edition=Enterprise

@@ -46,8 +46,16 @@ var Spec = &lang.Spec{
 	Custom:   map[string]lang.Handler{"shell.file": file},
 }
 
-// program names a script after its file: deploy.sh is deploy.
+// program names a script after its file: deploy.sh is deploy. A script
+// in a completion directory (completions/, bash_completion.d/) is named
+// after the command it completes, often another project's (prek.bash in
+// bash-completion): it is no program of this repository.
 func program(p string, _ lang.Project) string {
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if strings.Contains(strings.ToLower(seg), "completion") {
+			return ""
+		}
+	}
 	return strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".sh"), ".bash")
 }
 
@@ -101,8 +109,8 @@ func file(f *lang.File, root *sitter.Node) {
 		}
 	}
 	walk(root)
-	if f.Path != "" {
-		f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: program(f.Path, lang.Project{}), Site: verify.Site{Line: 1, Col: 1}, Via: "shell script"})
+	if name := program(f.Path, lang.Project{}); name != "" {
+		f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: verify.Site{Line: 1, Col: 1}, Via: "shell script"})
 	}
 	for _, n := range expansions {
 		v := variableOf(n)

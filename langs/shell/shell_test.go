@@ -38,5 +38,7 @@ read flag dry-run @--dry-run case pattern in a shell script
 read flag level @--level case pattern in a shell script
 read flag verbose @--verbose case pattern in a shell script
 `},
+		// named after the command it completes, not a program of its own
+		{Name: "completion script", Path: "completions-fallback/prek.bash", Src: "_comp_cmd_prek() { COMPREPLY=(); }\ncomplete -F _comp_cmd_prek prek\n", Want: ``},
 	})
 }
