@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 
 	"github.com/spf13/pflag"
 
+	"github.com/docverify/docverify/cmd/docverify/internal/changes"
 	"github.com/docverify/docverify/verify/inventory"
 	"github.com/docverify/docverify/verify/report"
 )
@@ -24,10 +26,11 @@ name the code reads that no doc names, and coverage figures per kind.
 // reportCommand renders the inventory of a run instead of its findings.
 func reportCommand(ctx context.Context, args []string, s stdio) int {
 	var o options
-	format := "markdown"
+	format, since := "markdown", ""
 	fs := pflag.NewFlagSet("docverify report", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&format, "format", "f", format, "markdown (for release notes and job summaries), html (one self-contained page) or json")
+	fs.StringVar(&since, "since", "", "also show what changed since this revision (the last release's tag): claims added and removed, read sites added and removed, and knobs the code stopped reading that docs still name")
 	fs.StringVarP(&o.output, "output", "o", "", "write the page to this file instead of stdout")
 	fs.StringVar(&o.config, "config", "", "configuration file (default: .docverify.yml at the root, if there is one)")
 	fs.BoolVar(&o.includeCopies, "include-copies", false, "include translations and old versions of docs")
@@ -71,6 +74,14 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		return exitError
 	}
 	inv := inventory.Build(filepath.Base(run.Root), run.Results, run.Implemented)
+	if since != "" {
+		ch, err := changesSince(ctx, run, since, o)
+		if err != nil {
+			fmt.Fprintf(s.errOut, "docverify: %s\n", report.Clean(err.Error()))
+			return exitError
+		}
+		inv.Since = &ch
+	}
 	out, closeOut, ok := openOutput(o.output, s)
 	if !ok {
 		return exitError
@@ -81,4 +92,28 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// changesSince checks the repository as it was at rev — its files written
+// from git's objects into a temporary directory, nothing of it run — and
+// compares that inventory with this run's.
+func changesSince(ctx context.Context, now *report.Run, rev string, o options) (inventory.Changes, error) {
+	dir, err := os.MkdirTemp("", "docverify-since-")
+	if err != nil {
+		return inventory.Changes{}, fmt.Errorf("--since: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	label, err := changes.Export(now.Root, rev, dir)
+	if err != nil {
+		return inventory.Changes{}, err
+	}
+	// the old tree's parse results would only crowd the cache
+	o.noCache, o.config = true, ""
+	then, err := check(ctx, []string{dir}, o, nil)
+	if err != nil {
+		return inventory.Changes{}, fmt.Errorf("--since: checking %s: %w", label, err)
+	}
+	before := inventory.Build(filepath.Base(now.Root), then.Results, then.Implemented)
+	after := inventory.Build(filepath.Base(now.Root), now.Results, now.Implemented)
+	return inventory.Compare(label, before, then.Implemented, after, now.Implemented), nil
 }

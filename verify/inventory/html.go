@@ -3,6 +3,7 @@ package inventory
 import (
 	"html/template"
 	"io"
+	"strings"
 )
 
 // HTML writes the inventory as one self-contained page: no external
@@ -29,12 +30,29 @@ func HTML(w io.Writer, inv Inventory) error {
 	for _, c := range inv.Coverage {
 		bars = append(bars, bar{c.Kind.Noun(), c.Claimed, c.Verified, c.Read, c.ReadDocumented, Percent(c.Verified, c.Claimed), Percent(c.ReadDocumented, c.Read)})
 	}
+	type stale struct{ Name, Kind, Was, Docs string }
+	var since struct {
+		Ref, Summary string
+		Stale        []stale
+		On           bool
+	}
+	if ch := inv.Since; ch != nil {
+		since.Ref, since.Summary, since.On = ch.Ref, ch.Summary(), true
+		for _, s := range ch.StillDocumented {
+			var at []string
+			for _, p := range s.Docs {
+				at = append(at, p.String())
+			}
+			since.Stale = append(since.Stale, stale{s.Name, s.Kind.String(), s.At.String() + " (" + s.Via + ")", strings.Join(at, ", ")})
+		}
+	}
 	return page.Execute(w, struct {
 		Root   string
 		Bars   []bar
 		Rows   []row
 		Safety int
-	}{inv.Root, bars, rows, len(inv.Safety)})
+		Since  any
+	}{inv.Root, bars, rows, len(inv.Safety), since})
 }
 
 var page = template.Must(template.New("inventory").Parse(`<!doctype html>
@@ -65,6 +83,12 @@ code{font-family:ui-monospace,monospace}
 <div>documented, verified: {{.Verified}} of {{.Claimed}} ({{.VerifiedPct}}%)</div><div class="track"><div class="fill" style="width:{{.VerifiedPct}}%"></div></div>
 <div>read by the code, documented: {{.ReadDocumented}} of {{.Read}} ({{.DocumentedPct}}%)</div><div class="track"><div class="fill doc" style="width:{{.DocumentedPct}}%"></div></div>
 </div>{{end}}</div>
+{{with .Since}}{{if .On}}<section id="since"><h2>Since {{.Ref}}</h2>
+<p>{{.Summary}}</p>
+{{if .Stale}}<p class="s-missing">Knobs the code no longer reads, still in the docs:</p>
+<table id="stale"><thead><tr><th>Name</th><th>Kind</th><th>Was read at</th><th>Still documented at</th></tr></thead><tbody>
+{{range .Stale}}<tr><td><code>{{.Name}}</code></td><td>{{.Kind}}</td><td>{{.Was}}</td><td>{{.Docs}}</td></tr>
+{{end}}</tbody></table>{{else}}<p>No knob the code stopped reading is still in the docs.</p>{{end}}</section>{{end}}{{end}}
 <div class="controls"><input id="q" type="search" placeholder="Filter by name or file" aria-label="Filter">
 <select id="st" aria-label="Status"><option value="">every status</option><option>missing</option><option>unwired</option><option>dynamic</option><option>verified</option><option>external</option><option>ignored</option><option>undocumented</option></select></div>
 <table id="t"><thead><tr><th>Name</th><th>Kind</th><th>Status</th><th>Doc</th><th>Code</th><th>Safety</th></tr></thead><tbody>

@@ -21,6 +21,9 @@ type Inventory struct {
 	Safety       []Entry        `json:"safety"`
 	Documented   []Entry        `json:"documented"`
 	Undocumented []Undocumented `json:"undocumented"`
+	// Since is what changed since an earlier revision (report --since);
+	// nil without one.
+	Since *Changes `json:"since,omitempty"`
 }
 
 // Coverage is one kind's figures.

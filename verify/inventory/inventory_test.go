@@ -144,3 +144,62 @@ func TestJSON(t *testing.T) {
 		t.Errorf("unexpected JSON: %s", b.String())
 	}
 }
+
+func TestCompare(t *testing.T) {
+	res := func(name, file string, line int, st verify.Status) verify.Result {
+		return verify.Result{Claim: verify.Claim{Kind: verify.Env, Name: name, Pos: pos(file, line)}, Status: st}
+	}
+	read := func(name, file string, line int) verify.Implemented {
+		return verify.Implemented{Kind: verify.Env, Name: name, At: verify.Evidence{Pos: pos(file, line), Via: "os.Getenv"}, Sites: 1, Own: true}
+	}
+	beforeReads := []verify.Implemented{read("APP_PAUSE", "main.go", 7), read("APP_TOKEN", "main.go", 6), read("APP_UNDOCUMENTED", "main.go", 8)}
+	afterReads := []verify.Implemented{read("APP_TOKEN", "main.go", 6), read("APP_RETRIES", "retry.go", 3)}
+	before := Build("app", []verify.Result{
+		res("APP_PAUSE", "docs/runbook.md", 3, verify.Verified),
+		res("APP_TOKEN", "docs/runbook.md", 5, verify.Verified),
+		res("APP_LEGACY", "docs/old.md", 2, verify.Missing),
+	}, beforeReads)
+	after := Build("app", []verify.Result{
+		res("APP_PAUSE", "docs/runbook.md", 3, verify.Missing),
+		res("APP_TOKEN", "docs/runbook.md", 9, verify.Verified), // moved within its doc: no change
+		res("APP_RETRIES", "docs/runbook.md", 11, verify.Verified),
+	}, afterReads)
+	ch := Compare("abc1234 (v1.0)", before, beforeReads, after, afterReads)
+	names := func(es []Entry) string {
+		var out []string
+		for _, e := range es {
+			out = append(out, e.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	readNames := func(rs []Read) string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names(ch.ClaimsAdded); got != "APP_RETRIES" {
+		t.Errorf("claims added = %s", got)
+	}
+	if got := names(ch.ClaimsRemoved); got != "APP_LEGACY" {
+		t.Errorf("claims removed = %s", got)
+	}
+	if len(ch.StatusChanged) != 1 || ch.StatusChanged[0].Name != "APP_PAUSE" || ch.StatusChanged[0].Was != verify.Verified {
+		t.Errorf("status changed = %+v", ch.StatusChanged)
+	}
+	if got := readNames(ch.ReadsAdded); got != "APP_RETRIES" {
+		t.Errorf("reads added = %s", got)
+	}
+	if got := readNames(ch.ReadsRemoved); got != "APP_PAUSE,APP_UNDOCUMENTED" {
+		t.Errorf("reads removed = %s", got)
+	}
+	// only the removed read a doc still names is the dangerous case
+	if len(ch.StillDocumented) != 1 || ch.StillDocumented[0].Name != "APP_PAUSE" || ch.StillDocumented[0].At != pos("main.go", 7) ||
+		len(ch.StillDocumented[0].Docs) != 1 || ch.StillDocumented[0].Docs[0] != pos("docs/runbook.md", 3) {
+		t.Errorf("still documented = %+v", ch.StillDocumented)
+	}
+	if got, want := ch.Summary(), "1 claim added, 1 removed, 1 changed status; 1 read site added, 2 removed."; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+}

@@ -23,6 +23,10 @@ func Markdown(w io.Writer, inv Inventory) error {
 			c.Missing, c.Unwired, c.Dynamic, c.Read, c.ReadDocumented, Percent(c.ReadDocumented, c.Read))
 	}
 
+	if inv.Since != nil {
+		since(&b, *inv.Since)
+	}
+
 	b.WriteString("\n## Safety mechanisms\n\n")
 	if len(inv.Safety) == 0 {
 		b.WriteString("The docs present no name as a safety mechanism.\n")
@@ -169,4 +173,55 @@ func kinds(inv Inventory) []verify.Kind {
 func titleNoun(k verify.Kind) string {
 	n := k.Noun()
 	return strings.ToUpper(n[:1]) + n[1:] + "s"
+}
+
+// since writes what changed since the earlier revision, the knobs whose
+// read site is gone while a doc still names them first.
+func since(b *strings.Builder, ch Changes) {
+	fmt.Fprintf(b, "\n## Since %s\n\n", cell(ch.Ref))
+	fmt.Fprintf(b, "%s\n\n", ch.Summary())
+	if len(ch.StillDocumented) == 0 {
+		b.WriteString("No knob the code stopped reading is still in the docs.\n")
+	} else {
+		fmt.Fprintf(b, "**%d %s the code no longer reads, still in the docs:**\n\n", len(ch.StillDocumented), plural(len(ch.StillDocumented), "knob", "knobs"))
+		b.WriteString("| Name | Kind | Was read at | Still documented at |\n|---|---|---|---|\n")
+		for _, s := range ch.StillDocumented {
+			var at []string
+			for _, p := range s.Docs {
+				at = append(at, p.String())
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", code(s.Name), s.Kind, cell(s.At.String()+" ("+s.Via+")"), cell(strings.Join(at, ", ")))
+		}
+	}
+	lists := []struct {
+		title string
+		n     int
+		body  func()
+	}{
+		{"Claims added", len(ch.ClaimsAdded), func() { entries(b, ch.ClaimsAdded, false) }},
+		{"Claims removed", len(ch.ClaimsRemoved), func() { entries(b, ch.ClaimsRemoved, false) }},
+		{"Claims whose status changed", len(ch.StatusChanged), func() {
+			b.WriteString("| Name | Kind | Was | Now | Doc |\n|---|---|---|---|---|\n")
+			for _, c := range ch.StatusChanged {
+				fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", code(c.Name), c.Kind, c.Was, statusCell(c.Status), cell(c.Doc.String()))
+			}
+		}},
+		{"Read sites added", len(ch.ReadsAdded), func() { reads(b, ch.ReadsAdded) }},
+		{"Read sites removed", len(ch.ReadsRemoved), func() { reads(b, ch.ReadsRemoved) }},
+	}
+	for _, l := range lists {
+		if l.n == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "\n<details><summary>%s: %d</summary>\n\n", l.title, l.n)
+		l.body()
+		b.WriteString("\n</details>\n")
+	}
+}
+
+func reads(b *strings.Builder, rs []Read) {
+	b.WriteString("| Name | Kind | Read at |\n|---|---|---|\n")
+	for _, r := range rs {
+		fmt.Fprintf(b, "| %s | %s | %s |\n", code(r.Name), r.Kind, cell(r.At.String()+" ("+r.Via+")"))
+	}
 }
