@@ -22,6 +22,8 @@ import (
 )
 
 type options struct {
+	// progress, when set, shows docs read and files indexed on a terminal
+	progress          *progress
 	format            string
 	output            string
 	failOn            string
@@ -155,6 +157,7 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		}
 	}
 
+	o.progress = newProgress(s.errOut, o.quiet)
 	r, err := check(ctx, fs.Args(), o, stdinDoc)
 	if err != nil {
 		var cfgErr configError

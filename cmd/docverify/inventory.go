@@ -38,6 +38,7 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not show progress on a terminal")
 	fs.BoolP("help", "h", false, "print this help and exit")
 	fs.SetOutput(s.errOut)
 	if err := fs.Parse(args); err != nil {
@@ -68,6 +69,7 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		fmt.Fprintf(s.errOut, "docverify: %v\n", err)
 		return exitError
 	}
+	o.progress = newProgress(s.errOut, o.quiet)
 	run, err := check(ctx, fs.Args(), o, nil)
 	if err != nil {
 		fmt.Fprintf(s.errOut, "docverify: %s\n", report.Clean(err.Error()))

@@ -331,7 +331,10 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	if o.stdinFilename != "" {
 		override = map[string][]byte{docs[0]: stdinDoc}
 	}
-	claims, directives, findings := extractDocs(x, t.root, docs, o.jobs, override)
+	o.progress.totals(len(docs), len(ws.Files))
+	o.progress.start()
+	defer o.progress.end()
+	claims, directives, findings := extractDocs(x, t.root, docs, o.jobs, override, o.progress)
 
 	code, err := newCodeIndex(t.root, ws.Files, o, exts)
 	if err != nil {
@@ -544,7 +547,7 @@ func keepProblems(ps []fileProblem, keep func(fileProblem) bool) []fileProblem {
 // extractDocs reads every doc in parallel. A doc that cannot be read
 // becomes a finding, and the run goes on. override holds the content of
 // docs that are not to be read from disk (an editor's unsaved buffer).
-func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, override map[string][]byte) ([]verify.Claim, []*verify.Directive, []verify.Finding) {
+func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, override map[string][]byte, prog *progress) ([]verify.Claim, []*verify.Directive, []verify.Finding) {
 	results := make([]docResult, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -554,6 +557,7 @@ func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, ove
 			defer wg.Done()
 			for i := range next {
 				results[i] = extractDoc(x, root, docs[i], override)
+				prog.docRead()
 			}
 		}()
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	Jobs    int      // parallel workers; 0 means one per CPU
 	Project lang.Project
 	Cache   *Cache // nil for no cache
+	// Indexed, if set, is called once for every file the first phase has
+	// handled (served from the cache, prefiltered or parsed), from any
+	// worker: a progress line's count.
+	Indexed func()
 }
 
 // Stats say what the index was built from.
@@ -181,6 +185,9 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 			fs.parsed = true
 		case fs.lang != nil && !fs.done:
 			ix.indexSource(ctx, w, fs, &mu, nil)
+		}
+		if ix.opts.Indexed != nil {
+			ix.opts.Indexed()
 		}
 	})
 	return ix.collect(), err
