@@ -104,6 +104,10 @@ func TestInlineCode(t *testing.T) {
 1:48 env CACHE_DIR
 1:76 env PORT
 `},
+		// one plain word is a claim only when the sentence calls it a key
+		{"one word called a config key", "The `upstream` config key names the server; the `upstream` server answers.\n", `
+1:6 config upstream
+`},
 		{"shape alone is inferred", "The service reads `SHARD_COUNT` at start.\n", `
 1:20 env SHARD_COUNT inferred
 `},

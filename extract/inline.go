@@ -288,12 +288,19 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			return
 		}
 	case names.None:
-		if !plainWordRE.MatchString(name) || !e.listTerm(b, start) {
+		switch {
+		case !plainWordRE.MatchString(name):
+			return
+		case configKeyAfterRE.MatchString(after):
+			// "the `upstream` config key": one word the sentence calls a key
+			c.Kind, c.Explicit = verify.Config, true
+		case e.listTerm(b, start):
+			// "- `tap`: if true, enables the TAP reporter": one word, judged
+			// only beside the other terms of its list
+			c.Kind, c.Misspelling, c.Term = verify.Config, true, true
+		default:
 			return
 		}
-		// "- `tap`: if true, enables the TAP reporter": one word, judged
-		// only beside the other terms of its list
-		c.Kind, c.Misspelling, c.Term = verify.Config, true, true
 	default:
 		return
 	}
@@ -313,6 +320,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	}
 	e.add(c, nameOff)
 }
+
+// configKeyAfterRE is "config key" right after a name: "the `upstream`
+// config key", "`retries` configuration setting".
+var configKeyAfterRE = regexp.MustCompile(`^\s*(config|configuration)\s+(key|setting|option|field)s?\b`)
 
 // optionAfterRE is "option" right after a name: "the `x_y` option".
 var optionAfterRE = regexp.MustCompile(`^\s*(option|parameter)s?\b`)

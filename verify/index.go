@@ -1045,12 +1045,80 @@ func (ix *Index) Implemented() []Implemented {
 		}
 		out = append(out, Implemented{Kind: k.kind, Name: first.Name, At: first, Sites: len(evs), Own: k.kind != Env || hasAnyPrefix(first.Name, prefixes)})
 	}
+	read := map[string]bool{}
+	for _, im := range out {
+		if im.Kind == Config {
+			read[strings.ToLower(im.Name)] = true
+		}
+	}
+	for _, im := range ix.structureKeys() {
+		if !read[strings.ToLower(im.Name)] {
+			out = append(out, im)
+		}
+	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
 			return out[i].Kind < out[j].Kind
 		}
 		return out[i].Name < out[j].Name
 	})
+	return out
+}
+
+// maxStructureKeys bounds the keys structureKeys lists: a schema of
+// thousands of keys is listed in part rather than slowing every run.
+const maxStructureKeys = 5000
+
+// structureKeys lists the config keys the code's config structures
+// define, as dotted paths from each top structure (one no other
+// structure holds): Config{Retry Retry} with Retry{MaxAttempts} gives
+// retry.max_attempts. A map's keys are the user's, so a path stops at
+// the map; names that only a nested declaration has are left out.
+func (ix *Index) structureKeys() []Implemented {
+	held := map[string]bool{}
+	for owner, fs := range ix.owners {
+		for _, f := range fs {
+			if f.Type != "" && f.Type != owner {
+				held[f.Type] = true
+			}
+		}
+	}
+	var tops []string
+	for owner := range ix.owners {
+		if !held[owner] {
+			tops = append(tops, owner)
+		}
+	}
+	sort.Strings(tops)
+	var out []Implemented
+	seen := map[string]bool{}
+	var walk func(typ, prefix string, depth int, onPath map[string]bool)
+	walk = func(typ, prefix string, depth int, onPath map[string]bool) {
+		if depth > 6 || onPath[typ] || len(out) >= maxStructureKeys {
+			return
+		}
+		onPath[typ] = true
+		defer delete(onPath, typ)
+		for _, f := range ix.fieldsOf(typ, 0) {
+			if f.Key == "" || f.Nested || TestPath(f.pos.File) || ix.dependencyType(f) {
+				continue
+			}
+			key := f.Key
+			if prefix != "" {
+				key = prefix + "." + f.Key
+			}
+			if low := strings.ToLower(key); !seen[low] && len(out) < maxStructureKeys {
+				seen[low] = true
+				out = append(out, Implemented{Kind: Config, Name: key, At: Evidence{Pos: f.pos, Name: key, Via: f.Via, Strength: Read}, Sites: 1, Own: true})
+			}
+			if !f.Map && f.Type != "" && f.Type != AnyStructure {
+				walk(f.Type, key, depth+1, onPath)
+			}
+		}
+	}
+	for _, t := range tops {
+		walk(t, "", 0, map[string]bool{})
+	}
 	return out
 }
 

@@ -87,8 +87,9 @@ var (
 			"feature flag, but no Markdown doc names it: a user cannot know it exists, and an on-call engineer " +
 			"cannot find it. The finding is at the read site. Off unless the configuration gives the rule a " +
 			"severity (rules: {DV1008: warning}) or --undocumented is passed; names the docs need not cover can " +
-			"be recorded in a baseline. Config keys count when the code reads them by name (viper.GetString(\"a.b\")); " +
-			"the fields of config structures are not listed yet.",
+			"be recorded in a baseline. Config keys count when the code reads them by name (viper.GetString(\"a.b\")) " +
+			"or a config structure defines them (a tagged field, a JSON Schema property), as a dotted path from the " +
+			"top structure that stops at a map of the user's keys.",
 	}
 	RuleUnreadableDoc = &Rule{
 		ID: "DV2001", Slug: "unreadable-doc", Severity: Error,
