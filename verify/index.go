@@ -1090,6 +1090,16 @@ func (ix *Index) structureKeys() []Implemented {
 		}
 	}
 	sort.Strings(tops)
+	// a field read from an env tag is an env var, not a key of the file
+	// (DatabaseURL `env:"API_DATABASE_URL"`), whatever the loader allows
+	envOnly := map[Pos]bool{}
+	for _, fs := range ix.owners {
+		for _, f := range fs {
+			if f.Env != "" {
+				envOnly[f.pos] = true
+			}
+		}
+	}
 	var out []Implemented
 	seen := map[string]bool{}
 	var walk func(typ, prefix string, depth int, onPath map[string]bool)
@@ -1100,18 +1110,21 @@ func (ix *Index) structureKeys() []Implemented {
 		onPath[typ] = true
 		defer delete(onPath, typ)
 		for _, f := range ix.fieldsOf(typ, 0) {
-			if f.Key == "" || f.Nested || TestPath(f.pos.File) || ix.dependencyType(f) {
+			if f.Key == "" || f.Nested || envOnly[f.pos] || TestPath(f.pos.File) || ix.dependencyType(f) {
 				continue
 			}
 			key := f.Key
 			if prefix != "" {
 				key = prefix + "." + f.Key
 			}
-			if low := strings.ToLower(key); !seen[low] && len(out) < maxStructureKeys {
+			// a section is documented by its keys (redis.addr documents
+			// redis): only leaves are listed, and maps, whose keys are the user's
+			section := !f.Map && f.Type != "" && f.Type != AnyStructure && len(ix.fieldsOf(f.Type, 0)) > 0
+			if low := strings.ToLower(key); !section && !seen[low] && len(out) < maxStructureKeys {
 				seen[low] = true
 				out = append(out, Implemented{Kind: Config, Name: key, At: Evidence{Pos: f.pos, Name: key, Via: f.Via, Strength: Read}, Sites: 1, Own: true})
 			}
-			if !f.Map && f.Type != "" && f.Type != AnyStructure {
+			if section {
 				walk(f.Type, key, depth+1, onPath)
 			}
 		}

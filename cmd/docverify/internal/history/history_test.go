@@ -114,3 +114,30 @@ func TestContentsTellsUnreadableFromEmpty(t *testing.T) {
 		t.Error("a file absent on one side is empty and readable")
 	}
 }
+
+// A shallow clone (CI's usual checkout) holds only the last commits: a
+// name it does not find there is "not in the last N commits", never
+// "never existed", and a removal older than the clone is not invented.
+func TestShallowCloneSaysHistoryIsCut(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 12, 0, 0, 0, time.UTC) }
+	commit(t, repo, dir, "Start", day(1), map[string]*string{"main.go": s("package main\n\nvar pause = os.Getenv(\"FEED_PAUSE\")\n")})
+	commit(t, repo, dir, "Drop the pause switch", day(2), map[string]*string{"main.go": s("package main\n")})
+	commit(t, repo, dir, "Docs", day(3), map[string]*string{"README.md": s("Set `FEED_PAUSE`.\n")})
+
+	clone := t.TempDir()
+	if _, err := git.PlainClone(clone, false, &git.CloneOptions{URL: dir, Depth: 1}); err != nil {
+		t.Skipf("a shallow clone of a local repository: %v", err)
+	}
+	got, err := Search(context.Background(), clone, []string{"FEED_PAUSE"}, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := got["FEED_PAUSE"].String(); !strings.Contains(v, "older history not searched") {
+		t.Errorf("in a shallow clone: %q, want a verdict that says the history was cut", v)
+	}
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// The release-checklist page of the fixture monorepo, in each format,
+// against goldens in testdata/report reviewed like code (-update rewrites
+// them): a Go API and a Python worker, a missing safety mechanism, a
+// missing flag, verified names in both languages.
+func TestReportGoldens(t *testing.T) {
+	ar, err := txtar.ParseFile(filepath.Join("..", "..", "fixtures", "monorepo.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a directory named monorepo: the page names the repository by its directory
+	root := filepath.Join(t.TempDir(), "monorepo")
+	for _, f := range ar.Files {
+		if f.Name == expectedSection {
+			continue
+		}
+		writeFiles(t, root, map[string]string{f.Name: string(f.Data)})
+	}
+	for _, format := range []string{"markdown", "html", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := run(context.Background(), []string{"report", "--no-cache", "--format", format, root}, nil, &out, &errOut); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			golden := filepath.Join("testdata", "report", "monorepo."+map[string]string{"markdown": "md", "html": "html", "json": "json"}[format])
+			if *update {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("report --format %s differs from %s (run with -update and review the diff):\n%s", format, golden, out.String())
+			}
+		})
+	}
+}
