@@ -16,8 +16,11 @@ import (
 // Inventory is the page's data. Its JSON form is documented in the README
 // ("docverify report --format json").
 type Inventory struct {
-	Root         string         `json:"root"`
-	Coverage     []Coverage     `json:"coverage"`
+	Root     string     `json:"root"`
+	Coverage []Coverage `json:"coverage"`
+	// ByDirectory splits the same figures by top-level directory: of the
+	// docs for claims, of the code for read sites.
+	ByDirectory  []DirCoverage  `json:"by_directory"`
 	Safety       []Entry        `json:"safety"`
 	Documented   []Entry        `json:"documented"`
 	Undocumented []Undocumented `json:"undocumented"`
@@ -41,6 +44,17 @@ type Coverage struct {
 	// those a doc names.
 	Read           int `json:"read"`
 	ReadDocumented int `json:"read_documented"`
+}
+
+// DirCoverage is one top-level directory's figures, all kinds together:
+// the distinct names its docs claim and how many are verified, and the
+// distinct names its code reads and how many a doc (anywhere) names.
+type DirCoverage struct {
+	Dir            string `json:"dir"` // "." for files at the root
+	Claimed        int    `json:"claimed"`
+	Verified       int    `json:"verified"`
+	Read           int    `json:"read"`
+	ReadDocumented int    `json:"read_documented"`
 }
 
 // Entry is one documented name at one place in the docs.
@@ -170,10 +184,71 @@ func Build(root string, results []verify.Result, implemented []verify.Implemente
 			inv.Coverage = append(inv.Coverage, cov)
 		}
 	}
+	inv.ByDirectory = byDirectory(results, implemented, func(im verify.Implemented) bool {
+		return documented[claimKey{im.Kind, fold(im.Name)}] || documented[claimKey{anyKind, fold(im.Name)}]
+	})
 	sortEntries(inv.Safety)
 	sortEntries(inv.Documented)
 	sort.SliceStable(inv.Undocumented, func(i, j int) bool { return inv.Undocumented[i].Own && !inv.Undocumented[j].Own })
 	return inv
+}
+
+// topDir is a path's first segment, "." for a file at the root.
+func topDir(p string) string {
+	if i := strings.IndexByte(p, '/'); i > 0 {
+		return p[:i]
+	}
+	return "."
+}
+
+// byDirectory counts each top-level directory's distinct claimed names
+// (verified at their worst place in it) and read names.
+func byDirectory(results []verify.Result, implemented []verify.Implemented, isDocumented func(verify.Implemented) bool) []DirCoverage {
+	type key struct {
+		dir  string
+		kind verify.Kind
+		name string
+	}
+	claimed := map[key]verify.Status{}
+	for _, r := range results {
+		if r.Status == verify.External || r.Status == verify.Ignored {
+			continue
+		}
+		k := key{topDir(r.Claim.Pos.File), r.Claim.Kind, r.Claim.Name}
+		if old, ok := claimed[k]; !ok || worse(r.Status, old) {
+			claimed[k] = r.Status
+		}
+	}
+	dirs := map[string]*DirCoverage{}
+	get := func(d string) *DirCoverage {
+		if dirs[d] == nil {
+			dirs[d] = &DirCoverage{Dir: d}
+		}
+		return dirs[d]
+	}
+	for k, st := range claimed {
+		c := get(k.dir)
+		c.Claimed++
+		if st == verify.Verified {
+			c.Verified++
+		}
+	}
+	for _, im := range implemented {
+		if !ownKnob(im) {
+			continue
+		}
+		c := get(topDir(im.At.Pos.File))
+		c.Read++
+		if isDocumented(im) {
+			c.ReadDocumented++
+		}
+	}
+	out := make([]DirCoverage, 0, len(dirs))
+	for _, c := range dirs {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	return out
 }
 
 // ownKnob reports whether a name the code reads is one of the

@@ -23,6 +23,14 @@ func Markdown(w io.Writer, inv Inventory) error {
 			c.Missing, c.Unwired, c.Dynamic, c.Read, c.ReadDocumented, Percent(c.ReadDocumented, c.Read))
 	}
 
+	if len(inv.ByDirectory) > 1 {
+		b.WriteString("\n| Top-level directory | Documented | Verified | Read by the code | Of those, documented |\n|---|---|---|---|---|\n")
+		for _, d := range inv.ByDirectory {
+			fmt.Fprintf(&b, "| %s | %d | %d (%d%%) | %d | %d (%d%%) |\n", code(d.Dir), d.Claimed, d.Verified, Percent(d.Verified, d.Claimed),
+				d.Read, d.ReadDocumented, Percent(d.ReadDocumented, d.Read))
+		}
+	}
+
 	if inv.Since != nil {
 		since(&b, *inv.Since)
 	}
