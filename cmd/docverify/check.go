@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/agnivade/levenshtein"
 	"github.com/mattn/go-isatty"
@@ -20,6 +21,10 @@ import (
 	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/report"
 )
+
+// defaultFileTimeout is --file-timeout's default, lang.DefaultFileTimeout
+// (that package needs cgo, which a build without it cannot import).
+const defaultFileTimeout = 10 * time.Second
 
 type options struct {
 	// progress, when set, shows docs read and files indexed on a terminal
@@ -33,6 +38,7 @@ type options struct {
 	noHistory         bool
 	cacheDir          string
 	jobs              int
+	fileTimeout       time.Duration
 	includeChangelogs bool
 	includeCopies     bool
 	minSeverity       string
@@ -74,6 +80,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs, release notes, migration guides and design records (ADRs, RFCs) too; they record history or proposals, so they are skipped by default")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
+	fs.DurationVar(&o.fileTimeout, "file-timeout", defaultFileTimeout, "the longest one source file may take to read; a file that takes longer is reported (DV2002) and left out")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
 	fs.BoolVar(&o.noHistory, "no-history", false, "do not search git history for when a missing name was removed or renamed")

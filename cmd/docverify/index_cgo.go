@@ -42,7 +42,7 @@ func newCodeIndex(root string, files []string, o options, exts map[string]lang.E
 		}
 	}
 	abs, _ := filepath.Abs(root)
-	ix := index.New(reg, index.Options{Root: root, Files: files, Jobs: o.jobs, Cache: cache, Project: lang.Project{RootName: filepath.Base(abs)}, Indexed: o.progress.fileIndexed})
+	ix := index.New(reg, index.Options{Root: root, Files: files, Jobs: o.jobs, Cache: cache, Project: lang.Project{RootName: filepath.Base(abs)}, Indexed: o.progress.fileIndexed, FileTimeout: o.fileTimeout})
 	return &codeIndex{reg: reg, ix: ix, cache: cache}, nil
 }
 

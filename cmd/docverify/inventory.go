@@ -36,6 +36,7 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 	fs.BoolVar(&o.includeCopies, "include-copies", false, "include translations and old versions of docs")
 	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "include changelogs, release notes, migration guides and design records")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
+	fs.DurationVar(&o.fileTimeout, "file-timeout", defaultFileTimeout, "the longest one source file may take to read; a file that takes longer is reported (DV2002) and left out")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not show progress on a terminal")

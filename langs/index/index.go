@@ -29,6 +29,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/docverify/docverify/langs"
 	"github.com/docverify/docverify/langs/lang"
@@ -46,6 +47,9 @@ type Options struct {
 	Jobs    int      // parallel workers; 0 means one per CPU
 	Project lang.Project
 	Cache   *Cache // nil for no cache
+	// FileTimeout bounds the time one file may take to parse and query
+	// (lang.Worker.Timeout): 0 for the default, negative for none.
+	FileTimeout time.Duration
 	// Indexed, if set, is called once for every file the first phase has
 	// handled (served from the cache, prefiltered or parsed), from any
 	// worker: a progress line's count.
@@ -384,6 +388,7 @@ func (ix *Indexer) each(ctx context.Context, fn func(w *lang.Worker, i int)) err
 		go func() {
 			defer wg.Done()
 			w := lang.NewWorker()
+			w.Timeout = ix.opts.FileTimeout
 			defer w.Close()
 			for i := range next {
 				fn(w, i)

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -322,5 +323,58 @@ func TestNearMentions(t *testing.T) {
 	evs := m[verify.NearPrefix+"exclude-namespace"]
 	if len(evs) == 0 || evs[0].Name != "exclude-namespaces" || evs[0].Pos.String() != "flags.go:4:9" {
 		t.Errorf("near mentions of exclude-namespace: %v, want exclude-namespaces at flags.go:4:9", evs)
+	}
+}
+
+// A file that takes longer than --file-timeout to parse and query is
+// reported and left out, and the run goes on with the others.
+func TestSlowFileIsAProblem(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{"slow.go": "package x\nimport \"os\"\nvar _ = os.Getenv(\"X_SLOW\")\n"})
+	reg, err := langs.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := New(reg, Options{Root: root, Files: files, Jobs: 1, FileTimeout: time.Nanosecond, Project: lang.Project{RootName: "repo"}})
+	facts, err := ix.Index(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.Problems) != 1 || !strings.Contains(ix.Problems[0].Message, "took longer than the time one file may take (1ns, --file-timeout)") {
+		t.Errorf("problems = %+v", ix.Problems)
+	}
+	if got := reads(facts); len(got) != 0 {
+		t.Errorf("reads = %v; a file read only in part is left out", got)
+	}
+
+	ix = New(reg, Options{Root: root, Files: files, Jobs: 1, Project: lang.Project{RootName: "repo"}})
+	if facts, err = ix.Index(context.Background()); err != nil || len(ix.Problems) != 0 || len(reads(facts)) != 1 {
+		t.Errorf("with the default timeout: problems %+v, reads %v, %v", ix.Problems, reads(facts), err)
+	}
+}
+
+// A parse stopped by the deadline leaves nothing behind in the worker's
+// parser: tree-sitter resumes a stopped parse on the next call unless it
+// is reset, and the next call is another file's (positions past its end).
+func TestStoppedParseDoesNotLeakIntoTheNextFile(t *testing.T) {
+	reg, err := langs.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := reg.ForPath("a.go").Compiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := lang.NewWorker()
+	defer w.Close()
+	big := "package x\n\nimport \"os\"\n\n" + strings.Repeat("var _ = os.Getenv(\"X_BIG\")\n", 20000)
+	w.Timeout = time.Nanosecond
+	if _, err := w.Facts(context.Background(), c, "big.go", []byte(big), lang.Project{}); !errors.Is(err, lang.ErrFileTimeout) {
+		t.Fatalf("a 1ns limit: %v, want ErrFileTimeout", err)
+	}
+	w.Timeout = 0
+	small := "package x\n\nimport \"os\"\n\nvar _ = os.Getenv(\"X_SMALL\")\n"
+	facts, err := w.Facts(context.Background(), c, "small.go", []byte(small), lang.Project{})
+	if err != nil || len(facts.Reads) != 1 || facts.Reads[0].Name != "X_SMALL" {
+		t.Errorf("the next file: reads %+v, %v", facts.Reads, err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
@@ -251,7 +252,18 @@ func (c *Compiled) Close() {
 type Worker struct {
 	parsers map[*Compiled]*sitter.Parser
 	cursor  *sitter.QueryCursor
+	// Timeout bounds the time one file may take, parse and queries
+	// together; 0 means DefaultFileTimeout, a negative value no bound.
+	Timeout time.Duration
 }
+
+// DefaultFileTimeout is far above any ordinary file (the largest source
+// files of the repositories measured take well under a second) and far
+// below what a crafted one could cost.
+const DefaultFileTimeout = 10 * time.Second
+
+// ErrFileTimeout is a file that took longer than its time to read.
+var ErrFileTimeout = errors.New("took longer than the time one file may take")
 
 // NewWorker makes the state for one goroutine; Close frees it.
 func NewWorker() *Worker {
@@ -278,8 +290,31 @@ func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte
 		p.SetLanguage(c.lang)
 		w.parsers[c] = p
 	}
+	timeout := w.Timeout
+	if timeout == 0 {
+		timeout = DefaultFileTimeout
+	}
+	// tree-sitter's own limit stops the parse; the queries check the
+	// clock between matches. (A context with a deadline would race: the
+	// binding may set the parser's cancellation flag after the parse
+	// returns, failing the next file's.)
+	var deadline time.Time
+	if timeout > 0 {
+		deadline = time.Now().Add(timeout)
+		p.SetOperationLimit(max(1, int(timeout.Microseconds())))
+	} else {
+		p.SetOperationLimit(0)
+	}
+	late := func() bool { return !deadline.IsZero() && time.Now().After(deadline) }
+	tooLong := fmt.Errorf("%w (%s, --file-timeout); its facts are left out", ErrFileTimeout, timeout)
 	tree, err := p.ParseCtx(ctx, nil, src)
 	if err != nil {
+		// a parse that stopped resumes on the next call unless reset,
+		// and the next call is another file's
+		p.Reset()
+		if errors.Is(err, sitter.ErrOperationLimit) && timeout > 0 {
+			return facts, tooLong
+		}
 		return facts, fmt.Errorf("parsing: %w", err)
 	}
 	defer tree.Close()
@@ -294,12 +329,16 @@ func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte
 		captures []sitter.QueryCapture
 	}
 	var matches []match
+	n := 0
 	for _, q := range c.queries {
 		w.cursor.Exec(q.q, tree.RootNode())
 		for {
 			m, ok := w.cursor.NextMatch()
 			if !ok {
 				break
+			}
+			if n++; n%256 == 0 && late() {
+				return facts, tooLong
 			}
 			if !holds(q.preds[m.PatternIndex], m, src) {
 				continue
@@ -310,10 +349,16 @@ func (w *Worker) Facts(ctx context.Context, c *Compiled, path string, src []byte
 	for _, m := range matches {
 		f.constants(m.q, m.captures)
 	}
-	for _, m := range matches {
+	for i, m := range matches {
+		if i%256 == 255 && late() {
+			return facts, tooLong
+		}
 		f.match(m.q, m.captures)
 	}
 	f.finish()
+	if late() {
+		return facts, tooLong
+	}
 	return facts, nil
 }
 
