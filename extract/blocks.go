@@ -208,7 +208,9 @@ func (e *extractor) noteObjects(text string) {
 // as in "sudo npm install -g nodemon --unsafe-perm".
 func looksLikeCommands(t string) bool {
 	n := 0
-	for _, l := range strings.Split(t, "\n") {
+	// a command continued with a backslash is one line: "docker run \"
+	// then "    -e HUGINN_DATABASE_USER=huginn \" then the image
+	for _, l := range strings.Split(strings.ReplaceAll(t, "\\\n", " "), "\n") {
 		f := strings.Fields(l)
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
@@ -498,6 +500,9 @@ func (e *extractor) nameSafety(name, fromContext string) string {
 // docker's own flags. It returns the image, as the program name it runs
 // (ghcr.io/acme/feed:1.2 → feed), and the arguments after it.
 func (e *extractor) containerRun(args []shellcmd.Word, toDoc func(int) int, j judgement, src verify.Source, docker string) (string, []shellcmd.Word) {
+	// the variables -e sets are the image's program's: once the image is
+	// read, they name it (its own program's, or another's that reads them)
+	first := len(e.claims)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var val shellcmd.Word
@@ -511,7 +516,13 @@ func (e *extractor) containerRun(args []shellcmd.Word, toDoc func(int) int, j ju
 		case strings.HasPrefix(a.Text, "--env="):
 			val = shellcmd.Word{Text: a.Text[len("--env="):], Offset: a.Offset + len("--env=")}
 		case !strings.HasPrefix(a.Text, "-"):
-			return imageProgram(a.Text), args[i+1:]
+			image := imageProgram(a.Text)
+			for k := first; k < len(e.claims); k++ {
+				if e.claims[k].Kind == verify.Env && image != "" {
+					e.claims[k].Command = image
+				}
+			}
+			return image, args[i+1:]
 		default:
 			e.flagClaim(a, toDoc, j, src, docker)
 			if !strings.Contains(a.Text, "=") && i+1 < len(args) && dockerValueFlags[a.Text] {
@@ -535,7 +546,11 @@ func (e *extractor) containerRun(args []shellcmd.Word, toDoc func(int) int, j ju
 var dockerValueFlags = map[string]bool{"-p": true, "--publish": true, "-v": true, "--volume": true, "--name": true,
 	"--network": true, "--net": true, "-w": true, "--workdir": true, "-u": true, "--user": true, "--entrypoint": true,
 	"--env-file": true, "-l": true, "--label": true, "--mount": true, "--platform": true, "-m": true, "--memory": true,
-	"--cpus": true, "--restart": true, "--add-host": true, "-h": true, "--hostname": true, "--pull": true, "--gpus": true}
+	"--cpus": true, "--restart": true, "--add-host": true, "-h": true, "--hostname": true, "--pull": true, "--gpus": true,
+	"--link": true, "--log-driver": true, "--log-opt": true, "--dns": true, "--cap-add": true, "--cap-drop": true,
+	"--device": true, "--tmpfs": true, "--shm-size": true, "--ulimit": true, "--security-opt": true, "--ip": true,
+	"--expose": true, "--volumes-from": true, "--stop-signal": true, "--stop-timeout": true, "--health-cmd": true,
+	"--cidfile": true, "--label-file": true, "--memory-swap": true, "--cpu-shares": true, "-c": true, "--runtime": true}
 
 // imageProgram is the program name of an image reference:
 // registry.example.com:5000/acme/feed:1.2@sha256:... → feed.

@@ -244,10 +244,17 @@ func TestShellBlocks(t *testing.T) {
 2:9 flag --namespace cmd=kubectl
 3:12 flag --amend cmd=git
 `},
+		// an indented block of one command over several lines, with an
+		// option whose value is not the image
+		{"continued docker run in an untagged block", "Run it:\n\n    docker run --rm --link postgres:db \\\n        -e FEED_DB_USER=feed \\\n        acme/feed\n", `
+3:16 flag --rm cmd=docker
+3:21 flag --link cmd=docker
+4:12 env FEED_DB_USER cmd=feed
+`},
 		{"docker run env and arguments are the image's", "```bash\ndocker run --rm -e FEED_DB_URL=x --env FEED_MODE feed:latest --port 1\n```\n", `
 2:12 flag --rm cmd=docker
-2:20 env FEED_DB_URL
-2:40 env FEED_MODE
+2:20 env FEED_DB_URL cmd=feed
+2:40 env FEED_MODE cmd=feed
 2:62 flag --port cmd=feed
 `},
 		{"image references name their program", "```bash\ndocker run -p 80:80 --name web ghcr.io/acme/feed:1.2@sha256:ab --dry-run\n```\n", `
