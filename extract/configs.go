@@ -66,7 +66,9 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	case root.Get("services") != nil && (root.Get("version") != nil || anyKid(root.Get("services"), "image", "build", "environment")):
 		e.composeEnv(s, root.Get("services"))
 		return
-	case root.Get("apiVersion") != nil && root.Get("kind") != nil:
+	case root.Get("apiVersion") != nil && root.Get("kind") != nil, hasContainerEnv(root, 0):
+		// a manifest, or a fragment of one (a Helm chart's values with
+		// env: [{name, valueFrom}]): its env lists are the container's
 		e.kubernetesEnv(s, root)
 		return
 	case root.Get("jobs") != nil && (root.Get("on") != nil || root.Get("true") != nil || root.Get("name") != nil):
@@ -346,6 +348,32 @@ func (e *extractor) kubernetesEnv(s snippet, root *configblock.Node) {
 		}
 	}
 	walk(root, 0)
+}
+
+// hasContainerEnv reports an env list shaped as a container's anywhere
+// in a snippet: items with a name and a value or valueFrom.
+func hasContainerEnv(n *configblock.Node, depth int) bool {
+	if depth > 32 {
+		return false
+	}
+	for _, k := range n.Kids {
+		if k.Key == "env" {
+			for _, it := range k.Items {
+				if it.Get("name") != nil && (it.Get("value") != nil || it.Get("valueFrom") != nil) {
+					return true
+				}
+			}
+		}
+		if hasContainerEnv(k, depth+1) {
+			return true
+		}
+		for _, it := range k.Items {
+			if hasContainerEnv(it, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // workflowEnv reads env: mappings of a CI workflow (GitHub Actions).

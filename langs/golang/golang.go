@@ -28,7 +28,7 @@ var Spec = &lang.Spec{
 	Name:  "go",
 	Title: "Go",
 	Idioms: lang.Idioms{
-		Env:      "`os.Getenv`, `os.LookupEnv`, `env`/`envconfig` struct tags (with kong `envprefix`, go-flags `env-namespace`), kingpin `Envar`, urfave/cli `EnvVars`, viper `AutomaticEnv` with `SetEnvPrefix`",
+		Env:      "`os.Getenv`, `os.LookupEnv`, `env`/`envconfig` struct tags (with kong `envprefix`, go-flags `env-namespace`), kingpin `Envar` and `DefaultEnvars`, urfave/cli `EnvVars`, viper `AutomaticEnv` with `SetEnvPrefix`",
 		Flags:    "flag, pflag/cobra, urfave/cli, kingpin, go-flags `long`, kong",
 		Config:   "viper, koanf, struct tags (`yaml`, `json`, `toml`, `mapstructure`, `koanf`) chained into dotted keys",
 		Features: "LaunchDarkly, OpenFeature, Unleash, GrowthBook, Split, Flipt",
@@ -49,7 +49,7 @@ var Spec = &lang.Spec{
 		}
 		return proj.RootName
 	},
-	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer, "go.programname": programName},
+	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer, "go.programname": programName, "go.defaultenvars": defaultEnvars},
 	Manifests: map[string]lang.Manifest{"go.mod": goMod},
 }
 
@@ -377,6 +377,22 @@ func programName(f *lang.File, n *sitter.Node) {
 		return
 	}
 	f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: "urfave/cli app name"})
+}
+
+// kingpinNewRE finds the name a kingpin application is given.
+var kingpinNewRE = regexp.MustCompile(`kingpin\.New\(\s*"([A-Za-z0-9][\w.-]*)"`)
+
+// defaultEnvars reads kingpin's app.DefaultEnvars(): each flag of the
+// application is also read from an env var named after the application
+// and the flag, upper-cased with every other character an underscore
+// (external-dns's --rfc2136-tsig-secret is EXTERNAL_DNS_RFC2136_TSIG_SECRET).
+func defaultEnvars(f *lang.File, call *sitter.Node) {
+	m := kingpinNewRE.FindSubmatch(f.Src)
+	if m == nil || f.Facts.Test {
+		return
+	}
+	prefix := strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(string(m[1]))) + "_"
+	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Flag, Prefix: prefix, Nest: "_", Case: "upper", Site: f.Site(call), Via: "kingpin DefaultEnvars"})
 }
 
 // literalReplacerRE is a key replacer spelt out in literals:

@@ -245,6 +245,10 @@ read flag timeout @Timeout struct tag long
 derive env<-env STORE_ nest= scope=StoreGroup
 derive env<-env BOLT_ nest= scope=StoreGroup.Bolt
 `},
+		{Name: "kingpin default envars", Src: "package main\nfunc main() {\n\tapp := kingpin.New(\"external-dns\", \"help\")\n\tapp.DefaultEnvars()\n}\n", Want: `
+derive env<-flag EXTERNAL_DNS_ nest=_
+program pkg
+`},
 		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: "field cli.ReadOnly: weak\nread flag read-only @ReadOnly kong field negatable"},
 	})
 }

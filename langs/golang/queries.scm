@@ -221,6 +221,12 @@
       operand: (identifier) @_pkg (#eq? @_pkg "strings")
       field: (field_identifier) @_fn (#eq? @_fn "ToUpper"))))
 
+; kingpin's app.DefaultEnvars(): every flag is also read from APP_FLAG,
+; the name kingpin.New was given and the flag's, upper-cased
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#eq? @_f "DefaultEnvars"))) @go.defaultenvars
+
 ; the program a CLI library names: app.Name = "lego" (urfave/cli),
 ; &cli.App{Name: "lego"}; the name users type, whatever the directory
 (assignment_statement
