@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -49,6 +50,9 @@ var namedFileRE = regexp.MustCompile(`(?i)^\s*(#|//)\s*[\w./~-]+\.(ya?ml|toml|in
 func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	e.snippetComments(s, f)
 	root, err := configblock.Parse(f, s.text)
+	if errors.Is(err, configblock.ErrTerraform) {
+		return // Terraform's own configuration: no key of this project's
+	}
 	if err != nil {
 		e.problems = append(e.problems, Problem{
 			Pos:     e.li.pos(e.path, s.toDoc(0)),
@@ -193,7 +197,7 @@ func schemaOwner(root *configblock.Node) string {
 }
 
 func formatName(f configblock.Format) string {
-	return [...]string{"config", "YAML", "TOML", "JSON", "INI", "properties", ".env", "XML"}[f]
+	return [...]string{"config", "YAML", "TOML", "JSON", "INI", "properties", ".env", "XML", "HCL"}[f]
 }
 
 func firstLine(s string) string {

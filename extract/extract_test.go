@@ -315,6 +315,10 @@ func TestShellBlocks(t *testing.T) {
 
 func TestConfigBlocks(t *testing.T) {
 	runCases(t, []extractCase{
+		// HCL agent config: blocks are sections; a Terraform file is Terraform's
+		{"HCL config", "Configure telemetry in the agent configuration:\n\n```hcl\ntelemetry {\n  public_allocation_metrics = true\n}\n```\n\n```hcl\nresource \"feed_job\" \"web\" {\n  jobspec = \"x\"\n}\n```\n", `
+5:3 config telemetry.public_allocation_metrics
+`},
 		{"own config", "Add this to your config file:\n\n```yaml\nretry:\n  max_attempts: 3\nserver:\n  read_only: true\n```\n", `
 5:3 config retry.max_attempts safety="retry"
 7:3 config server.read_only safety="read-only"

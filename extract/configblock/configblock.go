@@ -28,6 +28,7 @@ const (
 	Properties
 	Env
 	XML
+	HCL
 )
 
 // FormatOf maps a fenced block's info string (its first word) to a format.
@@ -47,6 +48,8 @@ func FormatOf(lang string) Format {
 		return Env
 	case "xml":
 		return XML
+	case "hcl", "nomad", "consul", "vault", "packer":
+		return HCL
 	}
 	return Unknown
 }
@@ -143,6 +146,8 @@ func Parse(f Format, src string) (*Node, error) {
 		return parseEnv(src)
 	case XML:
 		return parseXML(src)
+	case HCL:
+		return parseHCL(src)
 	}
 	return nil, fmt.Errorf("unknown config format")
 }

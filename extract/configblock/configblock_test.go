@@ -114,3 +114,24 @@ func TestXML(t *testing.T) {
 		t.Errorf("cacheDirectory's text not kept as its value: %+v", n)
 	}
 }
+
+// HCL: attributes are keys, blocks sections; a block's labels and an
+// object's keys are the user's names (quoted, so claims skip them), and a
+// Terraform file is Terraform's.
+func TestHCL(t *testing.T) {
+	src := "telemetry {\n  publish_allocation_metrics = true\n  collection_interval = \"1s\"\n}\ndatacenter = \"dc1\"\nclient {\n  meta = { rack = \"r1\" }\n}\njob \"web\" {\n  datacenters = [\"dc1\"]\n}\n"
+	got := leaves(t, HCL, src)
+	for _, user := range []string{`client.meta."rack"`, `job."web".datacenters`} {
+		if _, ok := got[user]; !ok {
+			t.Errorf("no key %s in %v", user, got)
+		}
+		delete(got, user)
+	}
+	checkAt(t, src, got, "telemetry.publish_allocation_metrics", "telemetry.collection_interval", "datacenter")
+	if _, err := Parse(HCL, "resource \"aws_instance\" \"web\" {\n  ami = \"x\"\n}\n"); err != ErrTerraform {
+		t.Errorf("a Terraform snippet: %v, want ErrTerraform", err)
+	}
+	if _, err := Parse(HCL, "telemetry {\n"); err == nil {
+		t.Error("an unclosed block is no HCL")
+	}
+}

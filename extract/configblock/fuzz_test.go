@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, format := range []Format{YAML, TOML, JSON, INI, Properties, Env, XML} {
+		for _, format := range []Format{YAML, TOML, JSON, INI, Properties, Env, XML, HCL} {
 			root, err := Parse(format, src)
 			if err != nil || root == nil {
 				continue
