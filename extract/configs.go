@@ -41,6 +41,76 @@ func (e *extractor) snippetComments(s snippet, f configblock.Format) {
 	}
 }
 
+// commentedKeyRE finds a YAML line that is a key commented out:
+// "    # insecureSkipSignatureValidation: true". The key must read as an
+// identifier (an underscore or an inner capital), not a word of prose
+// ("# Note: ...", "# default: 10").
+var commentedKeyRE = regexp.MustCompile(`(?m)^([ \t]*)#[ \t]?([a-z][a-z0-9]*(?:[_A-Z][A-Za-z0-9]*)+):(?:[ \t]|$)`)
+
+// keyLineRE finds a real key line and its indentation.
+var keyLineRE = regexp.MustCompile(`(?m)^([ \t]*)(?:- )?[A-Za-z_][\w.-]*:(?:[ \t]|$)`)
+
+// uncommentKeys turns commented-out keys into keys when a real key of
+// the snippet sits at the same indentation: the comment is an option shown
+// disabled, not prose. Each such line loses its "# " and is padded at its
+// end, so the other lines keep their offsets; moved gives, for each
+// changed line, where its key now starts and how far it moved.
+func uncommentKeys(text string) (string, []moved) {
+	indents := map[string]bool{}
+	for _, m := range keyLineRE.FindAllStringSubmatch(text, -1) {
+		indents[m[1]] = true
+	}
+	out := []byte(text)
+	var moves []moved
+	for _, m := range commentedKeyRE.FindAllStringSubmatchIndex(text, -1) {
+		if !indents[text[m[2]:m[3]]] {
+			continue
+		}
+		hash, key := m[3], m[4]
+		end := strings.IndexByte(text[hash:], '\n')
+		if end < 0 {
+			end = len(text) - hash
+		}
+		end += hash
+		shift := key - hash
+		copy(out[hash:end-shift], text[key:end])
+		for i := end - shift; i < end; i++ {
+			out[i] = ' '
+		}
+		moves = append(moves, moved{start: hash, end: end - shift, by: shift})
+	}
+	return string(out), moves
+}
+
+// moved is one uncommented line: offsets in [start, end) were by bytes
+// further right in the snippet as written.
+type moved struct{ start, end, by int }
+
+// restore puts the offsets of a tree parsed from uncommented text back
+// where the snippet has them.
+func restore(n *configblock.Node, moves []moved) {
+	fix := func(off int) int {
+		for _, m := range moves {
+			if off >= m.start && off < m.end {
+				return off + m.by
+			}
+		}
+		return off
+	}
+	if n.Offset >= 0 {
+		n.Offset = fix(n.Offset)
+	}
+	if n.ScalarOffset >= 0 {
+		n.ScalarOffset = fix(n.ScalarOffset)
+	}
+	for _, k := range n.Kids {
+		restore(k, moves)
+	}
+	for _, it := range n.Items {
+		restore(it, moves)
+	}
+}
+
 // namedFileRE finds a YAML, TOML or INI file named by a snippet's first
 // comment ("# lefthook-local.yml", "# grumphp.yml"): the snippet is that
 // file, and such a file is configuration. JSON is left out: a JSON file so
@@ -50,6 +120,16 @@ var namedFileRE = regexp.MustCompile(`(?i)^\s*(#|//)\s*[\w./~-]+\.(ya?ml|toml|in
 func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	e.snippetComments(s, f)
 	root, err := configblock.Parse(f, s.text)
+	if f == configblock.YAML && err == nil {
+		// "# catData: ..." beside real keys is an option shown commented
+		// out: its key is documented as much as the others
+		if alt, moves := uncommentKeys(s.text); len(moves) > 0 {
+			if r, aerr := configblock.Parse(f, alt); aerr == nil {
+				restore(r, moves)
+				root = r
+			}
+		}
+	}
 	if errors.Is(err, configblock.ErrTerraform) {
 		return // Terraform's own configuration: no key of this project's
 	}

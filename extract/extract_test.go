@@ -315,6 +315,12 @@ func TestShellBlocks(t *testing.T) {
 
 func TestConfigBlocks(t *testing.T) {
 	runCases(t, []extractCase{
+		// an option shown commented out beside the others is documented;
+		// a comment in words is not a key
+		{"commented-out option", "Add this to your config file:\n\n```yaml\nserver:\n  port: 80\n  # readOnly: true\n  # Note: restart after a change\n  # default: 10\n```\n", `
+5:3 config server.port
+6:5 config server.readOnly safety="read-only"
+`},
 		// HCL agent config: blocks are sections; a Terraform file is Terraform's
 		{"HCL config", "Configure telemetry in the agent configuration:\n\n```hcl\ntelemetry {\n  public_allocation_metrics = true\n}\n```\n\n```hcl\nresource \"feed_job\" \"web\" {\n  jobspec = \"x\"\n}\n```\n", `
 5:3 config telemetry.public_allocation_metrics
