@@ -135,7 +135,11 @@ func TestInlineCode(t *testing.T) {
 `},
 		{"cells of a raw HTML table that hold one name", "<table>\n<tr>\n<td>exclude_files</td>\n<td>Files to skip, e.g. <code>--no-cache</code></td>\n</tr>\n<tr><td><code>--dry-run</code></td><td>true</td></tr>\n</table>\n", `
 3:5 config exclude_files inferred
+4:31 flag --no-cache
 6:15 flag --dry-run safety="dry run"
+`},
+		{"code elements of an HTML list", "<ul>\n<li>Set <code>FEED_DATA_DIR</code> to keep a browser profile.</li>\n</ul>\n", `
+2:15 env FEED_DATA_DIR
 `},
 		{"a path under a variable", "Put it in `$XDG_HOME/tool/config.yml` or `${TOOL_DIR}/x`, not `$5/x`.\n", `
 1:13 env XDG_HOME inferred

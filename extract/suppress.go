@@ -81,10 +81,28 @@ var htmlCellRE = regexp.MustCompile(`<td>\s*(?:<code>)?([A-Za-z_-][\w.-]*)(?:</c
 // HTML (deptrac's configuration table) name their keys so.
 func (e *extractor) htmlCells(start, end int) {
 	b := newBlock(e.src, start, end)
-	for _, m := range htmlCellRE.FindAllStringSubmatchIndex(b.raw, -1) {
+	cells := htmlCellRE.FindAllStringSubmatchIndex(b.raw, -1)
+	for _, m := range cells {
 		e.token(b.raw[m[2]:m[3]], start+m[2], b, m[2], m[3])
 	}
+	// <code> elsewhere in the block (<li>Set <code>CHROME_DATA_DIR</code>
+	// to ...) is a code span of the block's text
+	for _, m := range htmlCodeRE.FindAllStringSubmatchIndex(b.raw, -1) {
+		inCell := false
+		for _, c := range cells {
+			if m[2] >= c[0] && m[3] <= c[1] {
+				inCell = true
+				break
+			}
+		}
+		if !inCell {
+			e.token(b.raw[m[2]:m[3]], start+m[2], b, m[2], m[3])
+		}
+	}
 }
+
+// htmlCodeRE finds a <code> element of an HTML block that holds one name.
+var htmlCodeRE = regexp.MustCompile(`<code>\s*([A-Za-z_$-][\w.-]*)\s*</code>`)
 
 // applySuppressions marks the claims that suppression comments cover.
 func (e *extractor) applySuppressions() {
