@@ -125,6 +125,16 @@ func (e *extractor) helpBlock(s snippet) {
 		}
 		e.flagClaim(w, s.toDoc, j, verify.ShellBlock, prog)
 	}
+	// the options' descriptions are sentences: "Alternatively set using
+	// the KRATOS_ADMIN_ENDPOINT environmental variable."
+	off := 0
+	for _, line := range strings.SplitAfter(s.text, "\n") {
+		start, end := s.toDoc(off), s.toDoc(off+len(strings.TrimRight(line, "\n")))
+		off += len(line)
+		if end > start && end <= len(e.src) {
+			e.prose(newBlock(e.src, start, end))
+		}
+	}
 }
 
 // indented code blocks have no info string; they are read as shell when

@@ -544,6 +544,11 @@ func TestDocShapes(t *testing.T) {
 4:7 flag --verbose cmd=tool
 5:7 flag --out cmd=tool
 `},
+		// an option's description is a sentence
+		{"help output's descriptions", "```\nUsage: tool [OPTIONS]\n\n  -e, --endpoint string   The admin URL. Alternatively set using the TOOL_ADMIN_URL environmental variable.\n```\n", `
+4:7 flag --endpoint cmd=tool
+4:70 env TOOL_ADMIN_URL
+`},
 		{"a span right after a link into another repository is that repository's", "Install [zsh-x](https://github.com/a/zsh-x) ([set](https://github.com/a/zsh-x#use) `X_AUTO=true`).\n", `
 1:85 env X_AUTO owner=zsh-x
 `},

@@ -445,10 +445,12 @@ var prosePatterns = []struct {
 	// "under the path in *ZELLIJ_CONFIG* environment variable": emphasis
 	// around a name of several parts, no article
 	{regexp.MustCompile(`(?:^|[\s(])[*_]{1,2}([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[*_]{1,2}(?i:\s+(?:environment|env)\s+var(?:iable)?)`), verify.Env},
-	{regexp.MustCompile(`(?i:\b(?:environment|env)\s+var(?:iable)?\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b`), verify.Env},
+	// "the environment variable FOO_BAR", "the environmental variable
+	// called **AUTHELIA__JWT_SECRET_FILE**" (a double underscore nests)
+	{regexp.MustCompile(`(?i:\b(?:environment(?:al)?|env)\s+var(?:iable)?\s+(?:(?:called|named)\s+)?)[*_]{0,2}([A-Z][A-Z0-9]*(?:__?[A-Z0-9]+)+)\b`), verify.Env},
 	// "same as -s ; SYFT_SCOPE env var": a name of several parts right
 	// before the words, no article
-	{regexp.MustCompile(`(?:^|[\s;,(/])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?i:\s+(?:environment|env)\s+var(?:iable)?)\b`), verify.Env},
+	{regexp.MustCompile(`(?:^|[\s;,(/])([A-Z][A-Z0-9]*(?:__?[A-Z0-9]+)+)(?i:\s+(?:environment(?:al)?|env)\s+var(?:iable)?)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bset\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?i:\s+to)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bfeature\s+(?:flag|toggle)\s+)([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)`), verify.Feature},
 	{regexp.MustCompile(`(?:^|[\s(])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?i:\s+(?:flag|option|switch))\b`), verify.Flag},
