@@ -409,6 +409,10 @@ func TestOptionLists(t *testing.T) {
 
 func TestTables(t *testing.T) {
 	runCases(t, []extractCase{
+		// a heading's camelCase word counts: "PluginConfig" speaks of config
+		{"a Name column under a config class's heading", "#### PluginConfig Attributes\n\n| Name | Description |\n| ---- | ----------- |\n| `author_name` | The author |\n", `
+5:4 config author_name
+`},
 		{"env table", "| Variable | Default | Description |\n|---|---|---|\n| `FEED_CACHE_TTL` | `60` | Cache lifetime. |\n| FEED_KILL_SWITCH | | Stops all traffic. |\n", `
 3:4 env FEED_CACHE_TTL
 4:3 env FEED_KILL_SWITCH safety="kill switch"

@@ -35,6 +35,9 @@ var headerHints = []struct {
 	{regexp.MustCompile(`(?i)^\s*(name|option|options|opt|param)s?\s*$`), anyName},
 }
 
+// camelHumpRE finds the joint of two words of a camelCase name.
+var camelHumpRE = regexp.MustCompile(`([a-z])([A-Z])`)
+
 // examplesRE is a header over examples: | Full Name | Abbreviation |
 // Examples | in a naming guide lists `--app-mode` to show the
 // abbreviation, not to name a flag. The names a row documents are in its
@@ -95,7 +98,9 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 	line := e.li.line(first)
 	start := e.li.starts[line-1]
 	rb := newBlock(e.src, start, start+len(e.li.lineText(line)))
-	tableContext := e.lastPara.raw + " " + e.headingText()
+	// "PluginConfig Attributes" speaks of config as much as "Plugin
+	// config attributes": camelCase words count apart
+	tableContext := e.lastPara.raw + " " + camelHumpRE.ReplaceAllString(e.headingText(), "$1 $2")
 	col := 0
 	for cell := row.FirstChild(); cell != nil; cell, col = cell.NextSibling(), col+1 {
 		if col < len(hints) && hints[col] == examples {
