@@ -163,6 +163,10 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		e.traitletsBlock(s)
 		return
 	}
+	if lang == "lua" {
+		e.luaBlock(s)
+		return
+	}
 	if f := configblock.FormatOf(lang); f != configblock.Unknown {
 		e.configBlock(s, f, info)
 		return

@@ -319,6 +319,13 @@ func TestShellBlocks(t *testing.T) {
 
 func TestConfigBlocks(t *testing.T) {
 	runCases(t, []extractCase{
+		// a Lua config file: the first level of the table it returns, and
+		// a config builder's fields; a Lua script is no config
+		{"Lua config", "```lua\nreturn {\n  wsl_domains = {\n    { name = 'x', -- a = 1\n    },\n  },\n  font_size = 12,\n}\n```\n\n```lua\nconfig.tls_domains = {}\n```\n\n```lua\nlocal t = { a = 1 }\n```\n", `
+3:3 config wsl_domains
+7:3 config font_size
+12:8 config tls_domains safety="TLS"
+`},
 		// an option shown commented out beside the others is documented;
 		// a comment in words is not a key
 		{"commented-out option", "Add this to your config file:\n\n```yaml\nserver:\n  port: 80\n  # readOnly: true\n  # Note: restart after a change\n  # default: 10\n```\n", `

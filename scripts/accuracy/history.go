@@ -116,10 +116,12 @@ func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, 
 // object, c.JupyterHub.log_file, docverify names JupyterHub.log_file; a
 // key the doc writes under its TOML table or YAML parent,
 // monorepo_respect_gitignore under [task_config], docverify names by its
-// path, task_config.monorepo_respect_gitignore; and
+// path, task_config.monorepo_respect_gitignore; a field the doc sets on a
+// config builder, config.tls_domains in wezterm's Lua, docverify names by
+// the field, tls_domains; and
 func sameName(finding, quoted string) bool {
 	// a bare name the doc wrote (testSquencer) that docverify judged as a
 	// misspelt flag is named with its dashes (--testSquencer)
-	return finding == quoted || strings.TrimPrefix(quoted, "c.") == finding || strings.HasSuffix(finding, "."+quoted) ||
-		strings.TrimLeft(finding, "-") == quoted
+	return finding == quoted || strings.TrimPrefix(quoted, "c.") == finding || strings.TrimPrefix(quoted, "config.") == finding ||
+		strings.HasSuffix(finding, "."+quoted) || strings.TrimLeft(finding, "-") == quoted
 }
