@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -259,33 +260,58 @@ func TestREADMEGitHubAction(t *testing.T) {
 	// the job summary input is on here, to see the inventory written
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	ctx["inputs.summary"] = "true"
-	env := []string{"RUNNER_TEMP=" + t.TempDir(), "XDG_CACHE_HOME=" + t.TempDir(), "GOCACHE=" + strings.TrimSpace(string(gocache)), "GITHUB_WORKSPACE=" + repo, "GITHUB_STEP_SUMMARY=" + summary}
-	var out string
+	// RUNNER_TEMP outlives the runs, as the action's caches restore it
+	runnerTemp := t.TempDir()
+	var out, logs, outputs string
 	code := -1
-	for _, s := range action.Runs.Steps {
-		if s.Run == "" {
-			continue
+	runAction := func() {
+		outputsFile := filepath.Join(t.TempDir(), "github_output")
+		env := []string{"RUNNER_TEMP=" + runnerTemp, "XDG_CACHE_HOME=" + t.TempDir(), "GOCACHE=" + strings.TrimSpace(string(gocache)),
+			"GITHUB_WORKSPACE=" + repo, "GITHUB_STEP_SUMMARY=" + summary, "GITHUB_OUTPUT=" + outputsFile}
+		logs = ""
+		for _, s := range action.Runs.Steps {
+			if s.Run == "" {
+				continue
+			}
+			if strings.Contains(s.If, "inputs.summary == 'true'") && ctx["inputs.summary"] != "true" {
+				continue
+			}
+			if s.Shell != "bash" {
+				t.Errorf("step %q runs in %q; the action's steps use bash", s.Name, s.Shell)
+			}
+			stepEnv := append([]string(nil), env...)
+			for k, v := range s.Env {
+				stepEnv = append(stepEnv, k+"="+expand(t, v, ctx))
+			}
+			if strings.Contains(s.Run, "${{") {
+				t.Errorf("step %q interpolates an expression into its script; pass it through env", s.Name)
+			}
+			stepOut, stepCode := runShell(t, repo, s.Run, stepEnv)
+			logs += stepOut
+			if stepCode != 0 && !strings.HasPrefix(s.Name, "Run ") {
+				t.Fatalf("step %q failed (%d):\n%s", s.Name, stepCode, stepOut)
+			}
+			if strings.HasPrefix(s.Name, "Run ") {
+				out, code = stepOut, stepCode
+			}
 		}
-		if strings.Contains(s.If, "inputs.summary == 'true'") && ctx["inputs.summary"] != "true" {
-			continue
-		}
-		if s.Shell != "bash" {
-			t.Errorf("step %q runs in %q; the action's steps use bash", s.Name, s.Shell)
-		}
-		stepEnv := append([]string(nil), env...)
-		for k, v := range s.Env {
-			stepEnv = append(stepEnv, k+"="+expand(t, v, ctx))
-		}
-		if strings.Contains(s.Run, "${{") {
-			t.Errorf("step %q interpolates an expression into its script; pass it through env", s.Name)
-		}
-		stepOut, stepCode := runShell(t, repo, s.Run, stepEnv)
-		if stepCode != 0 && !strings.HasPrefix(s.Name, "Run ") {
-			t.Fatalf("step %q failed (%d):\n%s", s.Name, stepCode, stepOut)
-		}
-		if strings.HasPrefix(s.Name, "Run ") {
-			out, code = stepOut, stepCode
-		}
+		b, _ := os.ReadFile(outputsFile)
+		outputs = string(b)
+	}
+	runAction()
+	if !strings.Contains(outputs, "errors=1\n") || !regexp.MustCompile(`(?m)^findings=[1-9]`).MatchString(outputs) {
+		t.Errorf("the action's outputs: %q, want errors=1 and a count of findings", outputs)
+	}
+	// A second run, its caches restored: no build, and no file parsed.
+	runAction()
+	if !strings.Contains(logs, "docverify: using the cached build") {
+		t.Errorf("the second run built docverify again:\n%s", logs)
+	}
+	var second struct {
+		Stats struct{ Parsed, Cached int }
+	}
+	if b, err := os.ReadFile(filepath.Join(runnerTemp, "docverify.json")); err != nil || json.Unmarshal(b, &second) != nil || second.Stats.Parsed != 0 || second.Stats.Cached == 0 {
+		t.Errorf("the second run's parse cache: %+v (%v), want 0 parsed", second.Stats, err)
 	}
 	if got, err := os.ReadFile(summary); err != nil || !strings.Contains(string(got), "# Documented mechanisms: inventory") || !strings.Contains(string(got), "FEED_") {
 		t.Errorf("the job summary has no inventory (%v):\n%s", err, got)
@@ -498,5 +524,52 @@ func TestREADMEVimErrorformat(t *testing.T) {
 		"docs/ops.md|20|1|i|this docverify-disable comment hides no finding; remove it [DV3001]\n"
 	if string(got) != want {
 		t.Errorf("quickfix list:\n got %s\nwant %s", got, want)
+	}
+}
+
+// The README's install-from-clone commands, run as written (the clone's
+// URL pointed at this repository's own directory): they leave a working
+// docverify in GOBIN.
+func TestREADMEInstallFromClone(t *testing.T) {
+	needTools(t, "go", "git")
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)## Install\n.*?```sh\n(.*?)```").FindSubmatch(readme)
+	if m == nil || !bytes.Contains(m[1], []byte("go install ./cmd/docverify")) {
+		t.Fatal("the README's Install section has no install-from-clone snippet")
+	}
+	self, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	work, gobin := t.TempDir(), t.TempDir()
+	dir := work
+	for _, line := range strings.Split(strings.TrimSpace(string(m[1])), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 3 && f[0] == "git" && f[1] == "clone":
+			// the snippet's URL, here: this checkout, as committed
+			out, err := exec.Command("git", "clone", "-q", self, filepath.Join(dir, path.Base(f[2]))).CombinedOutput()
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", line, err, out)
+			}
+		case len(f) == 2 && f[0] == "cd":
+			dir = filepath.Join(dir, f[1])
+		case len(f) >= 2 && f[0] == "go" && f[1] == "install":
+			cmd := exec.Command(f[0], f[1:]...)
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "GOBIN="+gobin)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", line, err, out)
+			}
+		default:
+			t.Fatalf("the install snippet has a line this test does not know how to run: %q", line)
+		}
+	}
+	out, err := exec.Command(filepath.Join(gobin, "docverify"), "--version").CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "docverify ") {
+		t.Errorf("the installed docverify --version: %v\n%s", err, out)
 	}
 }
