@@ -533,7 +533,7 @@ func (e *extractor) containerRun(args []shellcmd.Word, toDoc func(int) int, j ju
 			image := imageProgram(a.Text)
 			for k := first; k < len(e.claims); k++ {
 				if e.claims[k].Kind == verify.Env && image != "" {
-					e.claims[k].Command = image
+					e.claims[k].Command, e.claims[k].Image = image, a.Text
 				}
 			}
 			return image, args[i+1:]

@@ -690,6 +690,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return External, "a variable of " + owner, nil
 		}
 	}
+	if c.Kind == Env && c.Image != "" && !ix.ownsCommand(c.Command) && !ix.namesOwnProgram(c) {
+		// docker run -e API_KEY=... datadog/agent: the variable is the
+		// container's, and the image is another project's
+		return External, fmt.Sprintf("it is set for a container of %s, an image that is not this repository's", c.Image), nil
+	}
 	if c.Kind == Env && c.Command != "" && !ix.ownsCommand(c.Command) && !ix.namesOwnProgram(c) && known.ReadsItsCommandLineEnv(ProgramName(c.Command)) {
 		return External, fmt.Sprintf("it is set on the command line of %s, another program, which reads it", ProgramName(c.Command)), nil
 	}

@@ -131,6 +131,14 @@ func TestOwnership(t *testing.T) {
 		{claim(Env, "GITHUB_SHA"), External},
 		{claim(Env, "PATH"), External},
 		{claim(Env, "AWS_REGION"), External},
+		// docker run -e: another project's image owns its variables; the
+		// repository's own image (a program of its) does not
+		{func() Claim {
+			c := claim(Env, "API_KEY")
+			c.Command, c.Image = "docker-dd-agent", "datadog/docker-dd-agent"
+			return c
+		}(), External},
+		{func() Claim { c := claim(Env, "APP_MODE"); c.Command, c.Image = "app", "acme/app:1"; return c }(), Missing},
 		{func() Claim { c := claim(Env, "OLD"); c.Historical = "was removed"; return c }(), Ignored},
 		{func() Claim { c := claim(Env, "NEW"); c.SuppressedBy = &Directive{Reason: "planned"}; return c }(), Ignored},
 	}

@@ -75,6 +75,10 @@ type Claim struct {
 	// ("Enterprise"), "" if none: the settings of an open-core product's
 	// closed part are documented beside the open code that lacks them.
 	Edition string `json:",omitempty"`
+	// Image is the container image a docker run line passes the variable
+	// to (-e API_KEY=... datadog/docker-dd-agent), "" if none; Command is
+	// then the image's program.
+	Image string `json:",omitempty"`
 	// Owner is another program that the context attributes the name to
 	// ("docker" in "docker's --rm"), "" if none.
 	Owner string

@@ -359,6 +359,7 @@ func (ix *Indexer) problem(mu *sync.Mutex, p string, err error) {
 // collect returns the facts of every parsed file, in path order.
 func (ix *Indexer) collect() []verify.FileFacts {
 	var out []verify.FileFacts
+	image := false
 	for i := range ix.files {
 		fs := &ix.files[i]
 		switch {
@@ -372,10 +373,22 @@ func (ix *Indexer) collect() []verify.FileFacts {
 			out = append(out, withScriptProgram(facts))
 		case fs.parsed:
 			out = append(out, fs.facts)
+		case isDockerfile(fs.path) && ix.opts.Project.RootName != "" && !image:
+			// the repository builds an image, which docs run by the
+			// repository's name (docker run ... frigate:latest, cantino/huginn)
+			image = true
+			out = append(out, verify.FileFacts{Path: fs.path, Programs: []verify.Program{{Name: strings.ToLower(ix.opts.Project.RootName), Site: verify.Site{Line: 1, Col: 1}, Via: "Dockerfile (the repository's image)"}}})
 		}
 	}
 	sort.Slice(ix.Problems, func(i, j int) bool { return ix.Problems[i].Path < ix.Problems[j].Path })
 	return out
+}
+
+// isDockerfile reports a file an image is built from: Dockerfile,
+// docker/web.Dockerfile, Dockerfile.alpine.
+func isDockerfile(p string) bool {
+	base := path.Base(p)
+	return base == "Dockerfile" || strings.HasSuffix(base, ".Dockerfile") || strings.HasPrefix(base, "Dockerfile.")
 }
 
 // each runs fn over every file on Jobs workers, each with its own

@@ -247,7 +247,8 @@ func TestExtensionlessScriptsByShebang(t *testing.T) {
 		// a program even though nothing in it is worth parsing
 		"exe/tool":      "#!/usr/bin/env -S node --no-warnings\nrequire('../lib/cli').run()\n",
 		"scripts/build": "#!/usr/bin/python3.12\nimport os\nos.environ.get('BUILD_MODE')\n",
-		// no #! line: not a script, and not a program
+		// no #! line: not a script, and not a program (a Dockerfile makes
+		// the repository's image, named after the root: repo)
 		"bin/notes":  "ruby is mentioned here: ENV['NOT_READ']\n",
 		"Dockerfile": "FROM ruby:3\nENV NOT_READ_EITHER=1\n",
 		// an interpreter docverify has no grammar for
@@ -268,7 +269,7 @@ func TestExtensionlessScriptsByShebang(t *testing.T) {
 		}
 	}
 	sort.Strings(progs)
-	if got, want := strings.Join(progs, ","), "build,rubocop,tool"; got != want {
+	if got, want := strings.Join(progs, ","), "build,repo,rubocop,tool"; got != want {
 		t.Errorf("programs = %s, want %s", got, want)
 	}
 }
@@ -376,5 +377,30 @@ func TestStoppedParseDoesNotLeakIntoTheNextFile(t *testing.T) {
 	facts, err := w.Facts(context.Background(), c, "small.go", []byte(small), lang.Project{})
 	if err != nil || len(facts.Reads) != 1 || facts.Reads[0].Name != "X_SMALL" {
 		t.Errorf("the next file: reads %+v, %v", facts.Reads, err)
+	}
+}
+
+// A repository that builds an image runs it by its own name in its docs
+// (docker run ... acme/relay): the root's name is then a program of it.
+func TestDockerfileMakesTheRootsNameAProgram(t *testing.T) {
+	programs := func(files map[string]string) []string {
+		root, list := writeRepo(t, files)
+		facts, err := newIndexer(t, root, list, nil).Index(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range facts {
+			for _, p := range f.Programs {
+				out = append(out, p.Name)
+			}
+		}
+		return out
+	}
+	if got := programs(map[string]string{"docker/web.Dockerfile": "FROM alpine\n", "README.md": "x"}); len(got) != 1 || got[0] != "repo" {
+		t.Errorf("with a Dockerfile: programs %v, want [repo]", got)
+	}
+	if got := programs(map[string]string{"README.md": "x"}); len(got) != 0 {
+		t.Errorf("without one: programs %v", got)
 	}
 }

@@ -35,11 +35,15 @@ func history(mirrors, cases string) error {
 		}
 		c := historyCase{repo: r[0], fix: r[1], parent: r[2], doc: r[3], name: r[5]}
 		gitDir := filepath.Join(mirrors, c.repo, "repo")
-		before, err := severityAt(bin, gitDir, c.parent, c, filepath.Join(tmp, fmt.Sprintf("%d-parent", i)))
+		// each checkout is named after its repository, as a user's clone is
+		// (the root's name is the program a root main package builds, and
+		// the image a Dockerfile makes)
+		name := c.repo[strings.LastIndexAny(c.repo, "+/")+1:]
+		before, err := severityAt(bin, gitDir, c.parent, c, filepath.Join(tmp, fmt.Sprintf("%d-parent", i), name))
 		if err != nil {
 			return err
 		}
-		after, err := severityAt(bin, gitDir, c.fix, c, filepath.Join(tmp, fmt.Sprintf("%d-fix", i)))
+		after, err := severityAt(bin, gitDir, c.fix, c, filepath.Join(tmp, fmt.Sprintf("%d-fix", i), name))
 		if err != nil {
 			return err
 		}
