@@ -35,7 +35,7 @@ func TestMigrationGuidesAreHistory(t *testing.T) {
 		"MIGRATING.md": true, "docs/migration-guide.md": true, "docs/migrating-to-0.45.0/README.md": true,
 		"UPGRADING.md": true, "docs/migrations.md": true, "docs/configuration.md": false,
 		"5.0-Upgrade.md": true, "docs/Ent-2.0-Upgrade.md": true, "UPGRADE.md": true, "Ent-Changes.md": true,
-		"k9s/change_logs/release_v0.9.0.md": true,
+		"k9s/change_logs/release_v0.9.0.md": true, "docs/UpgradeGuide.md": true, "docs/upgrade-notes.md": true,
 		// a page about an upgrade command
 		"docs/commands/upgrade-packages.md": false,
 		// design records: what was proposed, built or not

@@ -94,7 +94,7 @@ func IsChangelog(p string) bool {
 		return true
 	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
-	if isMigrationGuide(base) || strings.HasSuffix(base, "-CHANGES") || strings.HasSuffix(base, "_CHANGES") || strings.HasSuffix(base, "-CHANGELOG") {
+	if isMigrationGuide(strings.TrimSuffix(path.Base(p), path.Ext(p))) || strings.HasSuffix(base, "-CHANGES") || strings.HasSuffix(base, "_CHANGES") || strings.HasSuffix(base, "-CHANGELOG") {
 		return true // Pro-Changes.md, Ent-Changes.md beside Changes.md
 	}
 	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES", "BREAKING_CHANGES", "BREAKING-CHANGES"} {
@@ -305,6 +305,9 @@ func Rel(root, p string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
+// camelJointRE finds the joint of two words of a camelCase name.
+var camelJointRE = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+
 // isMigrationGuide recognises a migration or upgrade guide by its file or
 // directory name (migrating-to-0.45.0, MIGRATION.md, upgrading-v2,
 // 5.0-Upgrade.md, Ent-2.0-Upgrade.md, UPGRADE.md): such a guide names the
@@ -318,9 +321,17 @@ func isMigrationGuide(name string) bool {
 			return true
 		}
 	}
-	words := strings.FieldsFunc(low, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	// UpgradeGuide.md is upgrade-guide: camelCase words count apart
+	split := strings.ToLower(camelJointRE.ReplaceAllString(name, "$1 $2"))
+	words := strings.FieldsFunc(split, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
 	if len(words) == 1 && words[0] == "upgrade" {
 		return true
+	}
+	for i := 0; i+1 < len(words); i++ {
+		// an upgrade guide, a migration guide: a guide, not a command's page
+		if (words[i] == "upgrade" || words[i] == "migration") && (words[i+1] == "guide" || words[i+1] == "notes") {
+			return true
+		}
 	}
 	version := false
 	for _, w := range words {
