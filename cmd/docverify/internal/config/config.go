@@ -25,7 +25,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 	"github.com/bmatcuk/doublestar/v4"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 )
