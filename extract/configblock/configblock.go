@@ -134,8 +134,18 @@ func dedupe(ls []Leaf) []Leaf {
 // Parse reads a snippet.
 func Parse(f Format, src string) (*Node, error) {
 	switch f {
-	case YAML, JSON:
+	case YAML:
 		return parseYAML(src)
+	case JSON:
+		// JSON is YAML, once its comments, trailing commas and tabs are
+		// blanked (JSONC and JSON5 snippets are common in docs)
+		n, err := parseYAML(src)
+		if err != nil {
+			if m, err2 := parseYAML(jsonAsYAML(src)); err2 == nil {
+				return m, nil
+			}
+		}
+		return n, err
 	case TOML:
 		return parseTOML(src)
 	case INI:
@@ -486,4 +496,52 @@ func parseEnv(src string) (*Node, error) {
 		}
 	})
 	return root, nil
+}
+
+// jsonAsYAML makes a JSON, JSONC or JSON5-ish snippet readable by the YAML
+// parser without moving a byte: comments (// and /* */) and trailing
+// commas become spaces, and tabs become spaces (YAML forbids a tab where
+// JSON allows any white space). Strings are kept as they are.
+func jsonAsYAML(src string) string {
+	b := []byte(src)
+	inString := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '\t':
+			b[i] = ' '
+		case c == '/' && i+1 < len(b) && b[i+1] == '/':
+			for ; i < len(b) && b[i] != '\n'; i++ {
+				b[i] = ' '
+			}
+		case c == '/' && i+1 < len(b) && b[i+1] == '*':
+			for ; i < len(b) && !(b[i] == '*' && i+1 < len(b) && b[i+1] == '/'); i++ {
+				if b[i] != '\n' {
+					b[i] = ' '
+				}
+			}
+			if i+1 < len(b) {
+				b[i], b[i+1] = ' ', ' '
+				i++
+			}
+		case c == ',':
+			// a comma with only space before the closing bracket
+			j := i + 1
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+				j++
+			}
+			if j < len(b) && (b[j] == '}' || b[j] == ']') {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }

@@ -135,3 +135,10 @@ func TestHCL(t *testing.T) {
 		t.Error("an unclosed block is no HCL")
 	}
 }
+
+// JSON with comments, trailing commas or tab indentation (JSONC, JSON5,
+// a VS Code settings file) is read, every offset in place.
+func TestJSONWithCommentsAndTabs(t *testing.T) {
+	src := "{\n\t// the port\n\t\"server\": {\"port\": 8080, /* inline */ \"read_only\": false,},\n\t\"url\": \"http://x//y\",\n}\n"
+	checkAt(t, src, leaves(t, JSON, src), "server.port", "server.read_only", "url")
+}
