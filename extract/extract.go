@@ -103,7 +103,11 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	}
 	src = blankFrontMatter(src)
 	src = quoteAdmonitions(src)
+	src, inTables := keepTablesAcrossComments(src)
 	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety}
+	for _, c := range inTables {
+		e.directive(c.text, c.off)
+	}
 	root := parser.Parse(text.NewReader(src))
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -121,7 +122,7 @@ func (e *extractor) applySuppressions() {
 			d := &e.dirs[k]
 			switch d.kind {
 			case disableNextLine:
-				if c.Pos.Line == e.nextContentLine(d.line) && covers(d, c.Name, c.Text) {
+				if first := e.nextContentLine(d.line); c.Pos.Line >= first && c.Pos.Line <= e.blockEnd(first) && covers(d, c.Name, c.Text) {
 					c.SuppressedBy = d.d
 				}
 			case disableRange:
@@ -139,6 +140,29 @@ func (e *extractor) applySuppressions() {
 		}
 	}
 }
+
+// blockEnd is the last line of the block that starts at line first, for
+// disable-next-line: a wrapped paragraph or list item runs to a blank
+// line or to the next item, heading, fence, comment or table row; a table
+// row is one line.
+func (e *extractor) blockEnd(first int) int {
+	if strings.HasPrefix(strings.TrimSpace(e.li.lineText(first)), "|") {
+		return first
+	}
+	last := first
+	for l := first + 1; l <= len(e.li.starts); l++ {
+		t := strings.TrimSpace(e.li.lineText(l))
+		if t == "" || blockStartRE.MatchString(t) {
+			break
+		}
+		last = l
+	}
+	return last
+}
+
+// blockStartRE is a line that starts a block of its own: a list item, a
+// heading, a fence, a comment, a table row, a quote.
+var blockStartRE = regexp.MustCompile("^([-*+]\\s|\\d+[.)]\\s|#|```|~~~|<!--|\\||>)")
 
 // nextContentLine is the first non-blank line after line n.
 func (e *extractor) nextContentLine(n int) int {
@@ -229,4 +253,52 @@ func templatedNames(src []byte) map[string]bool {
 		out[string(m[1])+strings.ToUpper(string(m[2]))+string(m[3])] = true
 	}
 	return out
+}
+
+// tableComment is a suppression comment found between two table rows.
+type tableComment struct {
+	text string
+	off  int
+}
+
+// tableCommentRE is a line that is one docverify comment.
+var tableCommentRE = regexp.MustCompile(`^[ \t]*<!--\s*docverify-[^\n]*-->[ \t]*$`)
+
+// keepTablesAcrossComments lets a suppression comment sit between the
+// rows of a table: Markdown ends a table at any line that is not a row,
+// so the comment line is turned into a row of one empty cell (same bytes,
+// same offsets) after its text is kept for the directive it is.
+func keepTablesAcrossComments(src []byte) ([]byte, []tableComment) {
+	if !bytes.Contains(src, []byte("docverify-")) {
+		return src, nil
+	}
+	var out []tableComment
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	off := 0
+	starts := make([]int, len(lines))
+	for i, l := range lines {
+		starts[i] = off
+		off += len(l)
+	}
+	isRow := func(l []byte) bool { return bytes.HasPrefix(bytes.TrimSpace(l), []byte("|")) }
+	var b []byte
+	for i := 1; i+1 < len(lines); i++ {
+		l := bytes.TrimRight(lines[i], "\r\n")
+		if !tableCommentRE.Match(l) || !isRow(lines[i-1]) || !isRow(lines[i+1]) {
+			continue
+		}
+		if b == nil {
+			b = append([]byte(nil), src...)
+		}
+		out = append(out, tableComment{text: string(l), off: starts[i]})
+		row := b[starts[i] : starts[i]+len(l)]
+		for k := range row {
+			row[k] = ' '
+		}
+		row[0], row[len(row)-1] = '|', '|'
+	}
+	if b == nil {
+		return src, nil
+	}
+	return b, out
 }

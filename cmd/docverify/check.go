@@ -213,6 +213,11 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
 		return exitError
 	}
+	if !o.quiet {
+		for _, n := range r.Notes {
+			fmt.Fprintln(s.errOut, "docverify: note: "+report.Clean(n))
+		}
+	}
 	if !o.quiet && o.format == "text" {
 		fmt.Fprintln(s.errOut, report.Summary(r))
 	}

@@ -404,6 +404,13 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 
 	st := code.stats()
 	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: vix.Implemented()}
+	for _, u := range ws.UnusedConfigs {
+		where := "and there is none"
+		if cfgName != "" {
+			where = cfgName
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("%s is not used: docverify reads only the configuration at the repository's root (%s)", u, where))
+	}
 	if ch != nil {
 		r.Since = ch.Base
 	}

@@ -17,7 +17,10 @@ import (
 
 // Run is everything a reporter may show.
 type Run struct {
-	Root string
+	// Notes are what the run wants the user to know that is no finding
+	// ("sub/.docverify.yml is not used"), for standard error.
+	Notes []string
+	Root  string
 	// Since names the revision a pull-request run compared against; ""
 	// for a run over every claim.
 	Since    string

@@ -34,6 +34,9 @@ type Workspace struct {
 	// Copies are translations and frozen versions of other docs (see
 	// Copies), left out unless Options.IncludeCopies.
 	Copies []string
+	// UnusedConfigs are .docverify.yml files below the root: only the
+	// root's is read, and a user who wrote one elsewhere should be told.
+	UnusedConfigs []string
 
 	tracked trackedSet // the paths of the git index, if there is one
 }
@@ -139,7 +142,7 @@ func Walk(root string, opts Options) (*Workspace, error) {
 	}
 	w := &Workspace{Root: root, tracked: readTracked(filepath.Join(root, ".git", "index"))}
 	patterns := readIgnoreFile(filepath.Join(root, ".git", "info", "exclude"), nil)
-	if err := w.walk(root, "", patterns, opts); err != nil {
+	if err := w.walk(root, "", patterns, nil, opts); err != nil {
 		return nil, err
 	}
 	sort.Strings(w.Docs)
@@ -151,13 +154,17 @@ func Walk(root string, opts Options) (*Workspace, error) {
 	return w, nil
 }
 
-func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Options) error {
+func (w *Workspace) walk(dir, rel string, patterns, own []gitignore.Pattern, opts Options) error {
 	var domain []string
 	if rel != "" {
 		domain = strings.Split(rel, "/")
 	}
 	patterns = append(patterns[:len(patterns):len(patterns)], readIgnoreFile(filepath.Join(dir, ".gitignore"), domain)...)
 	matcher := gitignore.NewMatcher(patterns)
+	// .docverifyignore, in gitignore syntax, leaves out docs and source
+	// for docverify alone, tracked by git or not
+	own = append(own[:len(own):len(own)], readIgnoreFile(filepath.Join(dir, ".docverifyignore"), domain)...)
+	ownMatcher := gitignore.NewMatcher(own)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if rel == "" {
@@ -176,18 +183,21 @@ func (w *Workspace) walk(dir, rel string, patterns []gitignore.Pattern, opts Opt
 		}
 		parts := append(append([]string(nil), domain...), name)
 		if e.IsDir() {
-			if skipDirs[name] || matcher.Match(parts, true) && !w.tracked.dirs[p] || isVirtualenv(filepath.Join(dir, name)) {
+			if skipDirs[name] || matcher.Match(parts, true) && !w.tracked.dirs[p] || ownMatcher.Match(parts, true) || isVirtualenv(filepath.Join(dir, name)) {
 				continue
 			}
-			if err := w.walk(filepath.Join(dir, name), p, patterns, opts); err != nil {
+			if err := w.walk(filepath.Join(dir, name), p, patterns, own, opts); err != nil {
 				return err
 			}
 			continue
 		}
 		// git ignores no file it tracks: Homebrew's .gitignore ignores
 		// everything and its index holds bin/brew
-		if !e.Type().IsRegular() || matcher.Match(parts, false) && !w.tracked.files[p] {
+		if !e.Type().IsRegular() || matcher.Match(parts, false) && !w.tracked.files[p] || ownMatcher.Match(parts, false) {
 			continue
+		}
+		if rel != "" && (name == ".docverify.yml" || name == ".docverify.yaml") {
+			w.UnusedConfigs = append(w.UnusedConfigs, p)
 		}
 		switch {
 		case IsDoc(p) && opts.Docs != nil && !opts.Docs(p):
