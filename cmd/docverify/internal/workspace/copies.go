@@ -106,7 +106,27 @@ func isCopy(d string, have map[string]bool, alts map[string][]string, tags map[s
 			return true
 		}
 	}
+	// GettingStarted-v1.md beside or below GettingStarted.md: the guide
+	// of an old release, kept as it was
+	if stem, ok := versionTagged(d); ok && haveAbove(have, path.Dir(d), path.Base(stem)+path.Ext(d)) {
+		return true
+	}
 	return false
+}
+
+// fileVersionRE is a version tag at the end of a file name: -v1, _v2.3,
+// -1.x (a bare number, part-2, is not one).
+var fileVersionRE = regexp.MustCompile(`[-_](v[0-9]+(\.[0-9x]+)*|[0-9]+\.([0-9]+|x))$`)
+
+// versionTagged splits a doc's path at a version tag of its file name:
+// docs/legacy/GettingStarted-v1.md → docs/legacy/GettingStarted.
+func versionTagged(d string) (string, bool) {
+	s := strings.TrimSuffix(d, path.Ext(d))
+	loc := fileVersionRE.FindStringIndex(path.Base(s))
+	if loc == nil || loc[0] == 0 {
+		return "", false
+	}
+	return path.Join(path.Dir(s), path.Base(s)[:loc[0]]), true
 }
 
 // minTranslations is how many docs beside one another must carry

@@ -11,18 +11,19 @@ func TestCopies(t *testing.T) {
 		"docs/config.md", "docs/ja-JP/config.md", "docs/pt_BR/config.md",
 		"site/en/guide.md", "site/fr/guide.md",
 		"docs/v1/cli.md", "docs/v2/cli.md", "docs/1.x/api.md", "docs/api.md",
-		"website/versioned_docs/version-2.3/options.md",
+		"website/versioned_docs/version-2.3/options.md", "docs/legacy/GettingStarted-v1.md", "docs/GettingStarted.md",
 		// near misses: a locale-like name with no original, a lone version,
 		// a directory that is not a locale, an English original
 		"docs/README-ja.md", "docs/README-kokr.md", "docs/README-zhtw.md",
 		"docs/ko/only-korean.md", "api/v3/README.md", "docs/go/install.md", "docs/install.md",
 		"docs/guide-test.md", "docs/guide.md",
 		"site/en/other.md", "CONTRIBUTING-guide.md", "CONTRIBUTING.md",
+		"docs/step-2.md", "docs/step.md", // a bare number is no version
 	}
 	_, copies := Copies(docs)
 	want := []string{"README-ko.md", "README.zh-CN.md", "README_ja.md", "docs/ja-JP/config.md", "docs/pt_BR/config.md",
 		"site/fr/guide.md", "docs/v1/cli.md", "docs/1.x/api.md", "website/versioned_docs/version-2.3/options.md",
-		"docs/README-ja.md", "docs/README-kokr.md", "docs/README-zhtw.md"}
+		"docs/README-ja.md", "docs/README-kokr.md", "docs/README-zhtw.md", "docs/legacy/GettingStarted-v1.md"}
 	slices.Sort(copies)
 	slices.Sort(want)
 	if !slices.Equal(copies, want) {
