@@ -15,8 +15,6 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
 )
 
 // The README's CI snippets, pasted into a fresh repository, must work:
@@ -344,24 +342,58 @@ func expand(t *testing.T, s string, ctx map[string]string) string {
 
 // The pre-commit hook runs the installed command on the staged docs.
 func TestPreCommitHook(t *testing.T) {
+	needTools(t, "git", "go")
 	src, err := os.ReadFile(filepath.Join(repoRoot, ".pre-commit-hooks.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var hooks []struct {
 		ID, Entry, Language, Files string
+		PassFilenames              *bool `yaml:"pass_filenames"`
 	}
 	if err := yaml.Unmarshal(src, &hooks); err != nil {
 		t.Fatal(err)
 	}
-	if len(hooks) != 1 || hooks[0].ID != "docverify" || hooks[0].Entry != "docverify" || hooks[0].Language != "golang" {
+	if len(hooks) != 1 || hooks[0].ID != "docverify" || !strings.HasPrefix(hooks[0].Entry, "docverify") || hooks[0].Language != "golang" {
 		t.Fatalf("hooks = %+v", hooks)
 	}
+	// it runs on a change to the code as much as on one to a doc
 	files := regexp.MustCompile(hooks[0].Files)
-	for _, p := range []string{"README.md", "docs/a.mdx", "docs/b.markdown", "main.go", "docs/img.png", "notes.md.bak"} {
-		if files.MatchString(p) != workspace.IsDoc(p) {
-			t.Errorf("the hook's files pattern and docverify disagree on %s", p)
+	for _, p := range []string{"README.md", "docs/a.mdx", "main.go", "internal/config/config.go"} {
+		if !files.MatchString(p) {
+			t.Errorf("the hook does not run when %s changes", p)
 		}
+	}
+	if hooks[0].PassFilenames == nil || *hooks[0].PassFilenames {
+		t.Error("the hook must not pass file names: it checks the commit's changes against the whole repository")
+	}
+
+	// A commit that only deletes the read site of a documented variable
+	// is stopped; pre-commit runs the entry at the root with the staged
+	// files on disk.
+	bin := buildDocverify(t)
+	repo, _ := freshRepo(t)
+	if err := os.WriteFile(filepath.Join(repo, "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("git", "-C", repo, "add", "main.go").CombinedOutput(); err != nil {
+		t.Fatalf("git add: %v\n%s", err, out)
+	}
+	args := strings.Fields(hooks[0].Entry)
+	cmd := exec.Command(bin, args[1:]...)
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("the hook on a commit deleting a read site: %v, want exit 1\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "FEED_MODE") || !strings.Contains(string(out), "that read site is gone") {
+		t.Errorf("the hook's output does not name the removed read site:\n%s", out)
+	}
+	// the name is in the last commit: history must not say it never was
+	if !strings.Contains(string(out), "history: still in the code of the last commit") || strings.Contains(string(out), "never in this repository") {
+		t.Errorf("the hook's history verdict on a read site removed but not committed:\n%s", out)
 	}
 }
 

@@ -371,7 +371,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	missing := vix.Findings(results)
 	if !o.noHistory && o.stdinFilename == "" {
-		addHistory(ctx, t.root, missing)
+		addHistory(ctx, t.root, missing, ch)
 	}
 	findings = append(findings, missing...)
 	findings = append(findings, vix.SuppressionFindings(directives, results)...)
@@ -447,7 +447,7 @@ func undocumentedFindings(root string, results []verify.Result, implemented []ve
 // addHistory appends to each missing-name finding what git history says of
 // the name: removed or renamed in a commit, or never there. The search is
 // bounded (history.DefaultLimits); without a repository nothing is added.
-func addHistory(ctx context.Context, root string, fs []verify.Finding) {
+func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *changes.Changes) {
 	token := func(f verify.Finding) string {
 		name := strings.TrimLeft(f.Name, "-")
 		if f.Kind == verify.Config {
@@ -466,7 +466,21 @@ func addHistory(ctx context.Context, root string, fs []verify.Finding) {
 	if len(names) == 0 {
 		return
 	}
-	verdicts, err := history.Search(ctx, root, names, history.DefaultLimits)
+	lim := history.DefaultLimits
+	if ch != nil {
+		// a name the run's changes took out of a file may still be in its
+		// last commit: not "never there"
+		for p := range ch.Changed {
+			if !workspace.IsDoc(p) {
+				lim.Uncommitted = append(lim.Uncommitted, p)
+			}
+		}
+		for p := range ch.Deleted {
+			lim.Uncommitted = append(lim.Uncommitted, p)
+		}
+		sort.Strings(lim.Uncommitted)
+	}
+	verdicts, err := history.Search(ctx, root, names, lim)
 	if err != nil {
 		return
 	}

@@ -19,7 +19,9 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // Verdict is what the history says of one name.
@@ -33,11 +35,16 @@ type Verdict struct {
 	// the first commit, so a name never seen was never there.
 	Searched int
 	Complete bool
+	// AtHead says the last commit's code still has the name: it was taken
+	// out in the working tree, not in any commit.
+	AtHead bool
 }
 
 // String is the verdict in words, for a finding's message.
 func (v Verdict) String() string {
 	switch {
+	case v.AtHead:
+		return "still in the code of the last commit: removed in the changes not yet committed"
 	case v.Removed != "" && v.RenamedTo != "":
 		return fmt.Sprintf("renamed to %s in %s (%s, %q)", v.RenamedTo, v.Removed, v.Date, v.Subject)
 	case v.Removed != "":
@@ -59,6 +66,11 @@ func commits(n int) string {
 type Limits struct {
 	Commits int           // at most this many commits, newest first
 	Budget  time.Duration // and no longer than this
+	// Uncommitted are the files (slash paths under the root) that differ
+	// from the last commit: a name no commit removed is looked for in
+	// their committed versions, so that one taken out but not committed
+	// is not said never to have existed.
+	Uncommitted []string
 }
 
 // DefaultLimits keep a search cheap enough for every run.
@@ -129,14 +141,61 @@ func Search(ctx context.Context, root string, names []string, lim Limits) (map[s
 		// read stands, the rest is unknown
 		complete = false
 	}
+	atHead := inTree(head.Hash(), repo, open, lim.Uncommitted, deadline)
 	for n := range open {
-		out[n] = Verdict{Complete: complete}
+		out[n] = Verdict{Complete: complete, AtHead: atHead[n]}
 	}
 	for n, v := range out {
 		v.Searched = searched
 		out[n] = v
 	}
 	return out, nil
+}
+
+// inTree reports which of the names a commit's versions of the given
+// files have, by a word search, within the deadline: a name no commit
+// removed but HEAD's version of a file changed since has was removed in
+// the working tree.
+func inTree(h plumbing.Hash, repo *git.Repository, names map[string]bool, files []string, deadline time.Time) map[string]bool {
+	found := map[string]bool{}
+	if len(names) == 0 || len(files) == 0 {
+		return found
+	}
+	wanted := func(name string) bool {
+		for _, f := range files {
+			if name == f || strings.HasSuffix(name, "/"+f) {
+				return true
+			}
+		}
+		return false
+	}
+	c, err := repo.CommitObject(h)
+	if err != nil {
+		return found
+	}
+	tree, err := c.Tree()
+	if err != nil {
+		return found
+	}
+	_ = tree.Files().ForEach(func(f *object.File) error {
+		if time.Now().After(deadline) || len(found) == len(names) {
+			return storer.ErrStop
+		}
+		if isDoc(f.Name) || !wanted(f.Name) {
+			return nil
+		}
+		text, ok := contents(f)
+		if !ok {
+			return nil
+		}
+		for n := range names {
+			if !found[n] && hasWord(text, n) {
+				found[n] = true
+			}
+		}
+		return nil
+	})
+	return found
 }
 
 // codeChanges are the lines a commit removed from and added to the files

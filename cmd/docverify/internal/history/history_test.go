@@ -141,3 +141,27 @@ func TestShallowCloneSaysHistoryIsCut(t *testing.T) {
 		t.Errorf("in a shallow clone: %q, want a verdict that says the history was cut", v)
 	}
 }
+
+// A name the working tree took out of a file, but no commit did, is in
+// the last commit: the verdict says so instead of "never there". Only the
+// files the run saw change (--diff) are read for it: without --diff the
+// run does not know which files differ from the last commit.
+func TestUncommittedRemovalIsNotNever(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	commit(t, repo, dir, "Start", day, map[string]*string{"main.go": s("package main\n\nvar pause = os.Getenv(\"FEED_PAUSE\")\n")})
+	commit(t, repo, dir, "Docs", day.Add(time.Hour), map[string]*string{"README.md": s("Set `FEED_PAUSE`.\n")})
+	lim := DefaultLimits
+	lim.Uncommitted = []string{"main.go"}
+	got, err := Search(context.Background(), dir, []string{"FEED_PAUSE"}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := got["FEED_PAUSE"].String(); v != "still in the code of the last commit: removed in the changes not yet committed" {
+		t.Errorf("removed in the working tree: %q", v)
+	}
+}
