@@ -76,25 +76,13 @@ func Since(root, rev string, files []string, isDoc func(string) bool, wanted fun
 	if err != nil {
 		return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
 	}
-	// The base's blobs under root, by path relative to root. The walker
-	// reads tree entries only, not the blobs they name.
+	// The base's blobs under root, by path relative to root.
 	baseFiles := map[string]plumbing.Hash{}
-	walker := object.NewTreeWalker(tree, true, nil)
-	defer walker.Close()
-	for {
-		name, entry, err := walker.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
-		}
-		if entry.Mode != filemode.Regular && entry.Mode != filemode.Executable {
-			continue
-		}
-		if rel, ok := strings.CutPrefix(name, prefix); ok {
-			baseFiles[rel] = entry.Hash
-		}
+	if err := treeFiles(tree, prefix, func(rel string, h plumbing.Hash) error {
+		baseFiles[rel] = h
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("--diff: reading %s: %w", label, err)
 	}
 	idx := stagedIndex(repo, prefix)
 
@@ -173,6 +161,31 @@ func baseCommit(repo *git.Repository, rev string) (*object.Commit, string, error
 }
 
 func short(h plumbing.Hash) string { return h.String()[:7] }
+
+// treeFiles calls fn for each regular file of tree under prefix, with its
+// path relative to prefix and its blob. Links and submodules are left
+// out; the walk reads tree entries only, not the blobs they name.
+func treeFiles(tree *object.Tree, prefix string, fn func(rel string, h plumbing.Hash) error) error {
+	walker := object.NewTreeWalker(tree, true, nil)
+	defer walker.Close()
+	for {
+		name, entry, err := walker.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if entry.Mode != filemode.Regular && entry.Mode != filemode.Executable {
+			continue
+		}
+		if rel, ok := strings.CutPrefix(name, prefix); ok {
+			if err := fn(rel, entry.Hash); err != nil {
+				return err
+			}
+		}
+	}
+}
 
 // relPrefix is root's slash path inside the work tree top, with a
 // trailing slash, or "" when root is the top.

@@ -6,12 +6,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"strings"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
 // maxExportFile bounds a file Export writes: docverify reads none larger.
@@ -49,26 +46,17 @@ func Export(root, rev, dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("--since: reading %s: %w", label, err)
 	}
-	walker := object.NewTreeWalker(tree, true, nil)
-	defer walker.Close()
-	for {
-		name, entry, err := walker.Next()
-		if err == io.EOF {
-			break
+	err = treeFiles(tree, prefix, func(rel string, h plumbing.Hash) error {
+		if !filepath.IsLocal(filepath.FromSlash(rel)) || path.Clean(rel) != rel {
+			return nil
 		}
-		if err != nil {
-			return "", fmt.Errorf("--since: reading %s: %w", label, err)
+		if err := exportBlob(repo, h, filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
+			return fmt.Errorf("--since: writing %s of %s: %w", rel, label, err)
 		}
-		if entry.Mode != filemode.Regular && entry.Mode != filemode.Executable {
-			continue
-		}
-		rel, ok := strings.CutPrefix(name, prefix)
-		if !ok || !filepath.IsLocal(filepath.FromSlash(rel)) || path.Clean(rel) != rel {
-			continue
-		}
-		if err := exportBlob(repo, entry.Hash, filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
-			return "", fmt.Errorf("--since: writing %s of %s: %w", rel, label, err)
-		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("--since: reading %s: %w", label, err)
 	}
 	return label, nil
 }
