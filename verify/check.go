@@ -929,6 +929,23 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 				}
 				f.Message += fmt.Sprintf(" (its %s %s like a safety mechanism: %q)", where, plural(strings.Count(where, " and ")+1, "reads", "read"), c.Safety)
 			}
+		case (c.Explicit || c.Safety != "") && hasOwnership(r.Ownership, AgainstNoFacts) && !edition:
+			// the evidence for it is outweighed: the code reads none of
+			// the names of its kind that the docs give, so the docs may
+			// describe code kept elsewhere; say that, then what speaks for it
+			f.Rule = RuleUnowned
+			var against, other []string
+			for _, e := range r.Ownership {
+				if e.Kind == AgainstNoFacts || e.Kind == AgainstSiblings {
+					against = append(against, e.Detail)
+				} else {
+					other = append(other, e.Detail)
+				}
+			}
+			f.Message = fmt.Sprintf("%s appears nowhere in the code; %s", what, strings.Join(against, "; "))
+			if len(other) > 0 {
+				f.Message += " (for it: " + strings.Join(other, "; ") + ")"
+			}
 		case c.Explicit || c.Safety != "":
 			f.Rule = RuleUnowned
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, but nothing shows it is this repository's name", what)
