@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -56,5 +57,34 @@ func (ix *Index) SuppressionFindings(dirs []*Directive, results []Result) []Find
 		f.Severity = f.Rule.Severity
 		out = append(out, f)
 	}
+	return out
+}
+
+// Suppressed is a finding a docverify-disable comment hides, with the
+// comment: code-scanning formats record it as suppressed instead of
+// leaving it out, so a dashboard shows what was hidden and why.
+type Suppressed struct {
+	Finding
+	By *Directive
+}
+
+// SuppressedFindings are the findings the applied suppressions hide (a
+// comment without a reason hides nothing: its claim is reported).
+func (ix *Index) SuppressedFindings(results []Result) []Suppressed {
+	var out []Suppressed
+	for _, r := range results {
+		d := r.Claim.SuppressedBy
+		if d == nil || d.Reason == "" {
+			continue
+		}
+		c := r.Claim
+		c.SuppressedBy = nil
+		if f, ok := ix.finding(ix.judge(c)); ok {
+			if kept := ix.Policy.Apply([]Finding{f}); len(kept) == 1 {
+				out = append(out, Suppressed{Finding: kept[0], By: d})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos.Before(out[j].Pos) })
 	return out
 }

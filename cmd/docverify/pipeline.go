@@ -403,7 +403,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	verify.SortFindings(findings)
 
 	st := code.stats()
-	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: vix.Implemented()}
+	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: vix.Implemented(), Suppressed: vix.SuppressedFindings(results)}
 	for _, u := range ws.UnusedConfigs {
 		where := "and there is none"
 		if cfgName != "" {

@@ -26,6 +26,9 @@ type Run struct {
 	Since    string
 	Findings []verify.Finding
 	Results  []verify.Result
+	// Suppressed are the findings docverify-disable comments hide, for
+	// the formats that record suppressions (SARIF); the others leave them out.
+	Suppressed []verify.Suppressed
 	// Implemented lists the names the code reads, for inventories.
 	Implemented []verify.Implemented
 	Stats       Stats

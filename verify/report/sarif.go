@@ -51,13 +51,14 @@ type sarifText struct {
 }
 
 type sarifRule struct {
-	ID                   string            `json:"id"`
-	Name                 string            `json:"name"`
-	ShortDescription     sarifText         `json:"shortDescription"`
-	FullDescription      sarifText         `json:"fullDescription"`
-	Help                 sarifText         `json:"help"`
-	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
-	Properties           map[string]string `json:"properties,omitempty"`
+	ID                   string          `json:"id"`
+	Name                 string          `json:"name"`
+	ShortDescription     sarifText       `json:"shortDescription"`
+	FullDescription      sarifText       `json:"fullDescription"`
+	Help                 sarifText       `json:"help"`
+	HelpURI              string          `json:"helpUri"`
+	DefaultConfiguration sarifRuleConfig `json:"defaultConfiguration"`
+	Properties           map[string]any  `json:"properties,omitempty"`
 }
 
 type sarifRuleConfig struct {
@@ -68,13 +69,21 @@ type sarifRuleConfig struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]any     `json:"properties,omitempty"`
+}
+
+// sarifSuppression records a finding a comment in the doc hides.
+type sarifSuppression struct {
+	Kind          string `json:"kind"` // "inSource": a docverify-disable comment
+	Justification string `json:"justification"`
 }
 
 type sarifLocation struct {
@@ -166,8 +175,9 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 			ShortDescription:     sarifText{Text: rule.Summary},
 			FullDescription:      sarifText{Text: rule.Doc},
 			Help:                 sarifText{Text: rule.Help(), Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + markdownHelp(rule)},
+			HelpURI:              helpURI(rule),
 			DefaultConfiguration: sarifRuleConfig{Enabled: offByDefault(rule), Level: sarifLevel(rule.Severity)},
-			Properties:           map[string]string{"slug": rule.Slug},
+			Properties:           map[string]any{"slug": rule.Slug, "tags": ruleTags(rule)},
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
@@ -181,14 +191,28 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 		}
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocURI{"%SRCROOT%": {URI: "file://" + uriPath(root)}}
 	}
-	fps := occurrenceFingerprints(r.Findings)
-	for i, f := range r.Findings {
+	all := append([]verify.Finding(nil), r.Findings...)
+	for _, sup := range r.Suppressed {
+		all = append(all, sup.Finding)
+	}
+	fps := occurrenceFingerprints(all)
+	for i, f := range all {
 		fp := fps[i]
 		res := sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: location(f.Pos)}},
 			PartialFingerprints: map[string]string{"docverify/v1": fp},
+		}
+		if f.Kind != verify.KindUnknown {
+			tags := []string{f.Kind.String()}
+			if f.Rule == verify.RuleMissingSafety {
+				tags = append(tags, "safety")
+			}
+			res.Properties = map[string]any{"tags": tags}
+		}
+		if k := i - len(r.Findings); k >= 0 {
+			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: r.Suppressed[k].By.Reason}}
 		}
 		for i, e := range f.Related {
 			id := i + 1
@@ -232,4 +256,39 @@ func occurrenceFingerprints(fs []verify.Finding) []string {
 		out[i] = fp
 	}
 	return out
+}
+
+// helpURI is where a rule's family is explained: the README's sections on
+// how claims are decided, on suppressing findings, and on baselines.
+func helpURI(r *verify.Rule) string {
+	const base = "https://github.com/docverify/docverify#"
+	switch {
+	case r == verify.RuleStaleBaseline:
+		return base + "adopting-docverify-where-the-docs-have-drifted"
+	case strings.HasPrefix(r.ID, "DV3"):
+		return base + "suppressing-a-finding"
+	case strings.HasPrefix(r.ID, "DV2"):
+		return base + "known-limits"
+	}
+	return base + "how-claims-and-evidence-are-decided"
+}
+
+// ruleTags are the categories dashboards filter rules by.
+func ruleTags(r *verify.Rule) []string {
+	tags := []string{"documentation"}
+	switch {
+	case r == verify.RuleMissingSafety:
+		tags = append(tags, "safety", "drift")
+	case r == verify.RuleMissing:
+		tags = append(tags, "drift")
+	case r == verify.RuleUndocumented:
+		tags = append(tags, "coverage")
+	case strings.HasPrefix(r.ID, "DV10"):
+		tags = append(tags, "claim") // a name the code lacks, undecided whose
+	case strings.HasPrefix(r.ID, "DV2"):
+		tags = append(tags, "input")
+	case strings.HasPrefix(r.ID, "DV3"):
+		tags = append(tags, "suppression")
+	}
+	return tags
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -31,7 +32,9 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runs := map[string]*Run{"findings": sampleRun(), "clean": {Root: "/repo"}, "no root": {Findings: sampleRun().Findings}}
+	suppressed := sampleRun()
+	suppressed.Suppressed = []verify.Suppressed{{Finding: suppressed.Findings[0], By: &verify.Directive{Reason: "lands in 2.1"}}}
+	runs := map[string]*Run{"findings": sampleRun(), "clean": {Root: "/repo"}, "no root": {Findings: sampleRun().Findings}, "suppressed": suppressed}
 	for name, r := range runs {
 		var b bytes.Buffer
 		if err := (SARIF{Version: "1.2.3"}).Report(&b, r); err != nil {
@@ -143,5 +146,28 @@ func TestSARIFURIs(t *testing.T) {
 		if got := uriPath(in); got != want {
 			t.Errorf("uriPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A suppressed finding is a result with its suppression and reason, not
+// left out; its fingerprint differs from the same finding unsuppressed.
+func TestSARIFSuppressions(t *testing.T) {
+	r := sampleRun()
+	r.Suppressed = []verify.Suppressed{{Finding: r.Findings[0], By: &verify.Directive{Reason: "lands in 2.1"}}}
+	results := sarifOf(t, r)["runs"].([]any)[0].(map[string]any)["results"].([]any)
+	if len(results) != len(r.Findings)+1 {
+		t.Fatalf("%d results, want the findings and the suppressed one", len(results))
+	}
+	last := results[len(results)-1].(map[string]any)
+	sup, ok := last["suppressions"].([]any)
+	if !ok || len(sup) != 1 || sup[0].(map[string]any)["kind"] != "inSource" || sup[0].(map[string]any)["justification"] != "lands in 2.1" {
+		t.Errorf("suppressions = %v", last["suppressions"])
+	}
+	first := results[0].(map[string]any)
+	if first["suppressions"] != nil {
+		t.Errorf("an unsuppressed result has suppressions: %v", first["suppressions"])
+	}
+	if fmt.Sprint(first["partialFingerprints"]) == fmt.Sprint(last["partialFingerprints"]) {
+		t.Error("the suppressed copy shares its fingerprint with the finding")
 	}
 }
