@@ -962,7 +962,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		if e, ok := telling(r.Ownership); ok && owned && f.Rule != RuleUnowned {
 			f.Message += "; it is this repository's: " + e.Detail
 		}
-		f.Message += "; searched " + ix.searched(c.Kind)
+		f.Searched = ix.searched(c.Kind)
 		if _, dyn := ix.dynamicForClaim(c.Kind.ServedBy(), c.Name, &c); len(dyn) > 0 {
 			f.Message += fmt.Sprintf("; note: %s also reads names computed at run time, which docverify cannot follow", dyn[0].Pos)
 			f.Related = append(f.Related, dyn[0])
@@ -994,7 +994,8 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 	case Unwired:
 		f.Rule = RuleUnwired
 		e := r.Evidence[0]
-		f.Message = fmt.Sprintf("%s is mentioned at %s (%s) but nothing reads it; searched %s", what, e.Pos, e.Via, ix.searched(c.Kind))
+		f.Message = fmt.Sprintf("%s is mentioned at %s (%s) but nothing reads it", what, e.Pos, e.Via)
+		f.Searched = ix.searched(c.Kind)
 		f.Related = r.Evidence
 	case Dynamic:
 		f.Rule = RuleDynamic

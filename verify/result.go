@@ -41,4 +41,9 @@ type Finding struct {
 	Related []Evidence
 	// Ownership is the evidence weighed of whose name a missing one is.
 	Ownership []Ownership
+	// Searched says what was looked through for a missing name ("env
+	// reads in 40 source files and the text of 52 files"): kept out of
+	// the message, which stays one short line, and given by the formats
+	// that have room for it (JSON, SARIF, text with --verbose).
+	Searched string
 }

@@ -43,6 +43,7 @@ type options struct {
 	includeCopies     bool
 	minSeverity       string
 	quiet             bool
+	verbose           bool
 	baseline          string
 	writeBaseline     string
 	diff              string
@@ -79,6 +80,7 @@ func checkFlags(o *options) *pflag.FlagSet {
 	fs.BoolVar(&o.includeCopies, "include-copies", false, "check translations and old versions of docs too; they repeat other docs, so they are skipped by default")
 	fs.BoolVar(&o.includeChangelogs, "include-changelogs", false, "check changelogs, release notes, migration guides and design records (ADRs, RFCs) too; they record history or proposals, so they are skipped by default")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the summary line")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "under each finding, show what was searched and the doc's line with a caret (the default on a terminal)")
 	fs.IntVarP(&o.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "files to index in parallel")
 	fs.DurationVar(&o.fileTimeout, "file-timeout", defaultFileTimeout, "the longest one source file may take to read; a file that takes longer is reported (DV2002) and left out")
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
@@ -94,10 +96,10 @@ func checkFlags(o *options) *pflag.FlagSet {
 var formatNames = []string{"text", "json", "sarif", "github", "gitlab", "junit", "checkstyle"}
 
 // reporter returns the reporter for a --format value.
-func reporter(format string, color bool) (report.Reporter, bool) {
+func reporter(format string, color, verbose bool) (report.Reporter, bool) {
 	switch format {
 	case "text":
-		return report.Text{Color: color}, true
+		return report.Text{Color: color, Verbose: verbose}, true
 	case "json":
 		return report.JSON{}, true
 	case "sarif":
@@ -208,7 +210,11 @@ func checkCommand(ctx context.Context, args []string, s stdio) int {
 		return exitError
 	}
 	defer closeOut()
-	rep, _ := reporter(o.format, useColor(o.color, out))
+	// on a terminal, and with --verbose, each finding shows what was
+	// searched and its doc line with a caret; a buffer from standard input
+	// is not on disk to show
+	verbose := (o.verbose || isTerminal(out)) && o.stdinFilename == ""
+	rep, _ := reporter(o.format, useColor(o.color, out), verbose)
 	if err := rep.Report(out, r); err != nil {
 		fmt.Fprintf(s.errOut, "docverify: writing the report: %v\n", err)
 		return exitError
@@ -248,7 +254,7 @@ func (o *options) validate(args []string) (failOn, minSev verify.Severity, err e
 }
 
 func (o *options) validateFlags(args []string) (verify.Severity, error) {
-	if _, ok := reporter(o.format, false); !ok {
+	if _, ok := reporter(o.format, false, false); !ok {
 		return 0, fmt.Errorf("unknown --format %q (want %s)", o.format, strings.Join(formatNames, ", "))
 	}
 	if o.color != "auto" && o.color != "always" && o.color != "never" {
@@ -340,6 +346,11 @@ func useColor(mode string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" { // present and not empty, as no-color.org says
 		return false
 	}
+	return isTerminal(w)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }

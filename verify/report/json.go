@@ -32,6 +32,7 @@ type jsonFinding struct {
 	Line       int            `json:"line"`
 	Column     int            `json:"column"`
 	Message    string         `json:"message"`
+	Searched   string         `json:"searched,omitempty"` // what was looked through for a missing name
 	Suggestion string         `json:"suggestion,omitempty"`
 	Related    []jsonEvidence `json:"related,omitempty"`
 	// Ownership is the evidence weighed of whose name a missing one is.
@@ -86,7 +87,7 @@ func (JSON) Report(w io.Writer, r *Run) error {
 		}
 		doc.Findings = append(doc.Findings, jsonFinding{
 			Rule: f.Rule.ID, Slug: f.Rule.Slug, Severity: f.Severity.String(), Kind: kind, Name: f.Name,
-			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Message: f.Message, Suggestion: f.Suggestion,
+			File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col, Message: f.Message, Searched: f.Searched, Suggestion: f.Suggestion,
 			Related: evidence(f.Related), Ownership: f.Ownership,
 		})
 	}

@@ -200,7 +200,7 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 		fp := fps[i]
 		res := sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
-			Message:             sarifText{Text: f.Message},
+			Message:             sarifText{Text: fullMessage(f)},
 			Locations:           []sarifLocation{{PhysicalLocation: location(f.Pos)}},
 			PartialFingerprints: map[string]string{"docverify/v1": fp},
 		}
@@ -291,4 +291,13 @@ func ruleTags(r *verify.Rule) []string {
 		tags = append(tags, "suppression")
 	}
 	return tags
+}
+
+// fullMessage is a finding's message with what was searched, for the
+// formats a dashboard shows at length.
+func fullMessage(f verify.Finding) string {
+	if f.Searched == "" {
+		return f.Message
+	}
+	return f.Message + " (searched " + f.Searched + ")"
 }

@@ -1,9 +1,13 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 
@@ -14,6 +18,9 @@ import (
 // the form editors' problem matchers and errorformats read.
 type Text struct {
 	Color bool
+	// Verbose adds, under each finding, what was searched and the doc's
+	// line with a caret under the name, the way compilers show an error.
+	Verbose bool
 }
 
 func (t Text) Report(w io.Writer, r *Run) error {
@@ -39,6 +46,64 @@ func (t Text) Report(w io.Writer, r *Run) error {
 		if err != nil {
 			return err
 		}
+		if t.Verbose {
+			if err := excerpt(w, r.Root, f, func(s string) string { return paint(dim, s) }); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// excerpt writes what was searched and the finding's line with a caret
+// under its column; a line that cannot be read is left out.
+func excerpt(w io.Writer, root string, f verify.Finding, dim func(string) string) error {
+	if f.Searched != "" {
+		if _, err := fmt.Fprintf(w, "    %s\n", dim("searched "+Clean(f.Searched))); err != nil {
+			return err
+		}
+	}
+	line, ok := docLine(root, f.Pos)
+	if !ok {
+		return nil
+	}
+	line = Clean(strings.ReplaceAll(line, "\t", " "))
+	caret := ""
+	if n := f.Pos.Col - 1; n >= 0 && n <= utf8.RuneCountInString(line) {
+		caret = strings.Repeat(" ", n) + "^"
+	}
+	_, err := fmt.Fprintf(w, "    | %s\n    | %s\n", line, caret)
+	return err
+}
+
+// maxExcerptFile bounds the doc read for an excerpt.
+const maxExcerptFile = 8 << 20
+
+// docLine is line p.Line of the doc p names, under root.
+func docLine(root string, p verify.Pos) (string, bool) {
+	if p.File == "" || p.Line < 1 || !filepath.IsLocal(filepath.FromSlash(p.File)) {
+		return "", false
+	}
+	// the doc itself, never through a link a pull request commits
+	full := filepath.Join(root, filepath.FromSlash(p.File))
+	before, err := os.Lstat(full)
+	if err != nil || !before.Mode().IsRegular() {
+		return "", false
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !os.SameFile(before, info) {
+		return "", false
+	}
+	sc := bufio.NewScanner(io.LimitReader(f, maxExcerptFile))
+	sc.Buffer(make([]byte, 64<<10), maxExcerptFile)
+	for n := 1; sc.Scan(); n++ {
+		if n == p.Line {
+			return sc.Text(), true
+		}
+	}
+	return "", false
 }
