@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/docverify/docverify/cmd/docverify/internal/changes"
+	"github.com/docverify/docverify/cmd/docverify/internal/history"
+	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/inventory"
 	"github.com/docverify/docverify/verify/report"
 )
@@ -26,7 +28,7 @@ name the code reads that no doc names, and coverage figures per kind.
 // reportCommand renders the inventory of a run instead of its findings.
 func reportCommand(ctx context.Context, args []string, s stdio) int {
 	var o options
-	format, since := "markdown", ""
+	format, since, noHistory := "markdown", "", false
 	fs := pflag.NewFlagSet("docverify report", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVarP(&format, "format", "f", format, "markdown (for release notes and job summaries), html (one self-contained page) or json")
@@ -40,6 +42,7 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 	fs.BoolVar(&o.noCache, "no-cache", false, "do not read or write the cache of parsed files")
 	fs.StringVar(&o.cacheDir, "cache-dir", "", "where to keep the cache (default: the user cache directory)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not show progress on a terminal")
+	fs.BoolVar(&noHistory, "no-history", false, "do not search git history for what became of each missing name")
 	fs.BoolP("help", "h", false, "print this help and exit")
 	fs.SetOutput(s.errOut)
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +80,25 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 		return exitError
 	}
 	inv := inventory.Build(filepath.Base(run.Root), run.Results, run.Implemented)
+	if !noHistory {
+		// what history says of each missing name: removed, renamed, never there
+		var names []string
+		for _, e := range inv.Documented {
+			if e.Status == verify.Missing && e.Kind != verify.Config && len(historyToken(e.Kind, e.Name)) >= 4 {
+				names = append(names, historyToken(e.Kind, e.Name))
+			}
+		}
+		words := map[string]string{}
+		for n, v := range historyVerdicts(ctx, run.Root, names, history.DefaultLimits) {
+			words[n] = v.String()
+		}
+		inv.AddHistory(words, func(e inventory.Entry) string {
+			if e.Kind == verify.Config {
+				return ""
+			}
+			return historyToken(e.Kind, e.Name)
+		})
+	}
 	if since != "" {
 		ch, err := changesSince(ctx, run, since, o)
 		if err != nil {

@@ -444,17 +444,36 @@ func undocumentedFindings(root string, results []verify.Result, implemented []ve
 	return out
 }
 
+// historyToken is a name as code spells it, for the history search:
+// dry-run for --dry-run, a config key's last segment.
+func historyToken(k verify.Kind, name string) string {
+	name = strings.TrimLeft(name, "-")
+	if k == verify.Config {
+		name = name[strings.LastIndexByte(name, '.')+1:] // code names a key by its last segment
+	}
+	return name
+}
+
+// historyVerdicts are git history's verdicts on the missing names of
+// kinds other than config keys (code names them by segments, and a last
+// segment is too common a word), keyed by historyToken; nil without a
+// repository.
+func historyVerdicts(ctx context.Context, root string, names []string, lim history.Limits) map[string]history.Verdict {
+	if len(names) == 0 {
+		return nil
+	}
+	v, err := history.Search(ctx, root, names, lim)
+	if err != nil {
+		return nil
+	}
+	return v
+}
+
 // addHistory appends to each missing-name finding what git history says of
 // the name: removed or renamed in a commit, or never there. The search is
 // bounded (history.DefaultLimits); without a repository nothing is added.
 func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *changes.Changes) {
-	token := func(f verify.Finding) string {
-		name := strings.TrimLeft(f.Name, "-")
-		if f.Kind == verify.Config {
-			name = name[strings.LastIndexByte(name, '.')+1:] // code names a key by its last segment
-		}
-		return name
-	}
+	token := func(f verify.Finding) string { return historyToken(f.Kind, f.Name) }
 	var names []string
 	for _, f := range fs {
 		// config keys are left out: code names them by segments, and a
@@ -480,10 +499,7 @@ func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *chang
 		}
 		sort.Strings(lim.Uncommitted)
 	}
-	verdicts, err := history.Search(ctx, root, names, lim)
-	if err != nil {
-		return
-	}
+	verdicts := historyVerdicts(ctx, root, names, lim)
 	for i := range fs {
 		if v, ok := verdicts[token(fs[i])]; ok && (fs[i].Rule == verify.RuleMissing || fs[i].Rule == verify.RuleMissingSafety) {
 			fs[i].Message += "; history: " + v.String()

@@ -68,6 +68,12 @@ type Entry struct {
 	Via    string       `json:"via,omitempty"`
 	Reason string       `json:"reason,omitempty"`
 	Safety string       `json:"safety,omitempty"`
+	// Ownership is the evidence that a missing name is the repository's
+	// (or that it may not be), in words.
+	Ownership []string `json:"ownership,omitempty"`
+	// History is what git history says of a missing name ("removed in
+	// 3f2c1ab (2024-05-02, ...)"), "" when not searched.
+	History string `json:"history,omitempty"`
 }
 
 // Where is the code that implements an entry, or why there is none.
@@ -119,6 +125,11 @@ func Build(root string, results []verify.Result, implemented []verify.Implemente
 			documented[claimKey{anyKind, fold(e.Name)}] = true
 		}
 		e := Entry{Kind: c.Kind, Name: c.Display(), Status: r.Status, Doc: c.Pos, Reason: r.Reason}
+		if r.Status == verify.Missing {
+			for _, o := range r.Ownership {
+				e.Ownership = append(e.Ownership, o.Detail)
+			}
+		}
 		if c.Safety != "" && !c.SafetyFromName {
 			e.Safety = c.Safety
 		}
@@ -298,4 +309,17 @@ func Percent(part, whole int) int {
 		return 100
 	}
 	return part * 100 / whole
+}
+
+// AddHistory gives each missing entry the verdict of history on its name,
+// from verdicts keyed by the name as code spells it (name keys the
+// verdicts: --dry-run is dry-run, a config key its last segment).
+func (inv *Inventory) AddHistory(verdicts map[string]string, name func(Entry) string) {
+	for _, list := range [][]Entry{inv.Documented, inv.Safety} {
+		for i := range list {
+			if list[i].Status == verify.Missing {
+				list[i].History = verdicts[name(list[i])]
+			}
+		}
+	}
 }

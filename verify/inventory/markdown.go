@@ -52,7 +52,16 @@ func Markdown(w io.Writer, inv Inventory) error {
 	if len(missing) == 0 {
 		b.WriteString("Every name the docs claim as this repository's is in the code.\n")
 	} else {
-		collapse(&b, len(missing), func() { entries(&b, missing, false) })
+		collapse(&b, len(missing), func() {
+			b.WriteString("| Name | Kind | Doc | Whose | History |\n|---|---|---|---|---|\n")
+			for _, e := range missing {
+				history := e.History
+				if history == "" {
+					history = "not searched"
+				}
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code(e.Name), e.Kind, cell(e.Doc.String()), cell(strings.Join(e.Ownership, "; ")), cell(history))
+			}
+		})
 	}
 
 	b.WriteString("\n## Documented → implemented\n\n")
