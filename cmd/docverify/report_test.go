@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -47,5 +48,25 @@ func TestReportGoldens(t *testing.T) {
 				t.Errorf("report --format %s differs from %s (run with -update and review the diff):\n%s", format, golden, out.String())
 			}
 		})
+	}
+}
+
+// The README's snippet of the report is the start of the fixture
+// monorepo's golden page, as the report prints it.
+func TestREADMEReportSnippet(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)On the fixture monorepo \\(`fixtures/monorepo.txtar`\\), the Markdown starts:\n\n```markdown\n(.*?)```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("no report snippet in the README")
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "report", "monorepo.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(golden, m[1]) {
+		t.Errorf("the README's report snippet is not how the report starts:\n%s", m[1])
 	}
 }
