@@ -108,6 +108,10 @@ func TestInlineCode(t *testing.T) {
 		{"one word called a config key", "The `upstream` config key names the server; the `upstream` server answers.\n", `
 1:6 config upstream
 `},
+		// an example read, written as code, names no variable
+		{"placeholder in a read written as code", "Code calls `DATADOG_ENV['DD_SOME_VAR']` and `ENV['FEED_REAL']`.\n", `
+1:51 env FEED_REAL
+`},
 		{"shape alone is inferred", "The service reads `SHARD_COUNT` at start.\n", `
 1:20 env SHARD_COUNT inferred
 `},

@@ -87,8 +87,8 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 			for g := 2; g < len(m); g += 2 {
 				if m[g] >= 0 {
 					name := t[m[g]:m[g+1]]
-					if strings.HasSuffix(name, "_") {
-						return // a prefix: os.Getenv("APP_" + key)
+					if strings.HasSuffix(name, "_") || names.IsPlaceholder(name) {
+						return // a prefix, os.Getenv("APP_" + key), or an example, ENV['DD_SOME_VAR']
 					}
 					j := e.judge(b, start, end, name)
 					e.add(verify.Claim{Kind: verify.Env, Name: name, Source: verify.InlineCode, Explicit: true,
