@@ -370,6 +370,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 		problems = keepProblems(problems, func(p fileProblem) bool { return hasKey(ch.Changed, p.path) })
 	}
 	missing := vix.Findings(results)
+	implemented := vix.Implemented() // the report's and DV1008's, listed once
 	if !o.noHistory && o.stdinFilename == "" {
 		addHistory(ctx, t.root, missing, ch)
 	}
@@ -377,7 +378,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	findings = append(findings, vix.SuppressionFindings(directives, results)...)
 	if vix.Policy.Enabled(verify.RuleUndocumented) && ch == nil && o.stdinFilename == "" && (t.whole || t.docs == nil && len(t.under) == 0) {
 		// only a run over every doc can say a name is in none of them
-		findings = append(findings, undocumentedFindings(t.root, results, vix.Implemented())...)
+		findings = append(findings, undocumentedFindings(t.root, results, implemented)...)
 	}
 	for _, p := range problems {
 		findings = append(findings, verify.Finding{
@@ -403,7 +404,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	verify.SortFindings(findings)
 
 	st := code.stats()
-	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: vix.Implemented(), Suppressed: vix.SuppressedFindings(results)}
+	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: implemented, Suppressed: vix.SuppressedFindings(results)}
 	for _, u := range ws.UnusedConfigs {
 		where := "and there is none"
 		if cfgName != "" {
