@@ -122,10 +122,12 @@ func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, 
 // monorepo_respect_gitignore under [task_config], docverify names by its
 // path, task_config.monorepo_respect_gitignore; a field the doc sets on a
 // config builder, config.tls_domains in wezterm's Lua, docverify names by
-// the field, tls_domains; and
+// the field, tls_domains; a section whose keys docverify reports, the
+// map attribute_map whose entry model.attribute_map.person it names; and
 func sameName(finding, quoted string) bool {
 	// a bare name the doc wrote (testSquencer) that docverify judged as a
 	// misspelt flag is named with its dashes (--testSquencer)
 	return finding == quoted || strings.TrimPrefix(quoted, "c.") == finding || strings.TrimPrefix(quoted, "config.") == finding ||
-		strings.HasSuffix(finding, "."+quoted) || strings.TrimLeft(finding, "-") == quoted
+		strings.HasSuffix(finding, "."+quoted) || strings.TrimLeft(finding, "-") == quoted ||
+		strings.Contains(finding, "."+quoted+".") || strings.HasPrefix(finding, quoted+".")
 }
