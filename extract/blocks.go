@@ -596,8 +596,14 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 		base := verify.ProgramName(p)
 		rest := args[1:]
 		switch base {
-		case "sudo", "time", "nohup", "exec", "command", "nice", "caffeinate", "xvfb-run":
+		case "sudo", "time", "nohup", "exec", "command", "nice", "caffeinate", "xvfb-run",
+			// debuggers and tracers run the program after their options
+			// (lldb -- uwsgi --pythonpath x, gdb --args, valgrind --leak-check=full)
+			"lldb", "gdb", "valgrind", "strace", "ltrace":
 			args = skipFlags(rest)
+			if len(args) > 0 && args[0].Text == "--args" {
+				args = args[1:]
+			}
 			continue
 		case "env":
 			rest = skipFlags(rest)

@@ -259,6 +259,11 @@ func TestShellBlocks(t *testing.T) {
 3:21 flag --link cmd=docker
 4:12 env FEED_DB_USER cmd=feed
 `},
+		// a debugger runs the program after "--": the flags are its
+		{"a debugger's program", "```bash\nlldb -- ../uwsgi/uwsgi --pythonpath x --http :8000\n```\n", `
+2:24 flag --pythonpath cmd=../uwsgi/uwsgi
+2:39 flag --http cmd=../uwsgi/uwsgi
+`},
 		{"docker run env and arguments are the image's", "```bash\ndocker run --rm -e FEED_DB_URL=x --env FEED_MODE feed:latest --port 1\n```\n", `
 2:12 flag --rm cmd=docker
 2:20 env FEED_DB_URL cmd=feed
