@@ -70,3 +70,20 @@ func TestREADMEReportSnippet(t *testing.T) {
 		t.Errorf("the README's report snippet is not how the report starts:\n%s", m[1])
 	}
 }
+
+// The report on this repository itself, in each format: a page whose
+// shape is right (its figures change with every commit, so no golden).
+func TestReportOnThisRepository(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes the whole repository")
+	}
+	for format, want := range map[string]string{"markdown": "# Documented mechanisms: inventory\n", "html": "<!doctype html>", "json": "{\n  \"version\": 1,"} {
+		var out, errOut bytes.Buffer
+		if code := run(context.Background(), []string{"report", "--no-cache", "--no-history", "--format", format, filepath.Join("..", "..")}, nil, &out, &errOut); code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut.String())
+		}
+		if !bytes.HasPrefix(out.Bytes(), []byte(want)) {
+			t.Errorf("report --format %s on this repository starts %q", format, out.String()[:min(out.Len(), 60)])
+		}
+	}
+}
