@@ -112,6 +112,11 @@ func TestInlineCode(t *testing.T) {
 		{"placeholder in a read written as code", "Code calls `DATADOG_ENV['DD_SOME_VAR']` and `ENV['FEED_REAL']`.\n", `
 1:51 env FEED_REAL
 `},
+		// another component's environment, by its proper name
+		{"a component's environment", "Set `DD_APM_NON_LOCAL_TRAFFIC=true` in the Agent's environment. Set `FEED_MODE=1` in the app's environment.\n", `
+1:6 env DD_APM_NON_LOCAL_TRAFFIC owner=agent
+1:70 env FEED_MODE
+`},
 		{"shape alone is inferred", "The service reads `SHARD_COUNT` at start.\n", `
 1:20 env SHARD_COUNT inferred
 `},

@@ -22,10 +22,20 @@ func has(m *cues.Matcher, text string) bool {
 // possessiveRE finds a possessive right before a claim: "pydantic's `env_prefix`".
 var possessiveRE = regexp.MustCompile(`([A-Za-z][\w.-]*)(?:'s|’s)\s*$`)
 
+// componentEnvRE is "in the Agent's environment", "to the Worker's
+// configuration": a capitalised name's environment or configuration.
+var componentEnvRE = regexp.MustCompile(`\b(?:in|to|on|for|of) the ([A-Z][A-Za-z0-9-]+)(?:'s|’s) (?:environment|configuration|config(?:uration)? files?|settings)\b`)
+
 // ownerOf finds another program that the text near a claim attributes it
 // to: "docker's --rm", "the kubectl flag --namespace". verify decides
 // whether that program is the repository's own.
 func ownerOf(near string) string {
+	// "set `X=1` in the Agent's environment": a component the sentence
+	// names by its proper name, whose environment or configuration the
+	// name belongs to, known program or not
+	if m := componentEnvRE.FindStringSubmatch(near); m != nil && !genericNouns[strings.ToLower(m[1])] {
+		return strings.ToLower(m[1])
+	}
 	for _, m := range ownerRE.FindAllStringSubmatch(near, -1) {
 		if genericNouns[strings.ToLower(m[1])] {
 			continue // "the service's" is a noun, not the service(8) command
