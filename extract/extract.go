@@ -409,8 +409,39 @@ func linkOwner(n ast.Node, src []byte) string {
 			return owner
 		}
 	}
+	// "set the `RUN_AT_EXIT_HOOKS=1` option described in the
+	// [Resque](https://github.com/resque/resque/...) documentation": a
+	// span the sentence says another repository's docs describe
+	var between strings.Builder
+	for next, i := n.NextSibling(), 0; next != nil && i < 6; next, i = next.NextSibling(), i+1 {
+		switch x := next.(type) {
+		case *ast.Text:
+			between.Write(x.Segment.Value(src))
+		case *ast.Link:
+			owner, repo := destinationOwner(string(x.Destination))
+			if repo && describedInRE.MatchString(between.String()) && docsAfter(x, src) {
+				return owner
+			}
+			return ""
+		default:
+			return ""
+		}
+	}
 	return ""
 }
+
+// describedInRE ends the text between a name and a link to the docs
+// that describe it: "option described in the ".
+var describedInRE = regexp.MustCompile(`(?i)\b(?:described|documented|explained|defined) (?:in|by) (?:the )?$`)
+
+// docsAfter reports a link followed by "documentation" or "docs": the link
+// names the documentation of the project it leads to.
+func docsAfter(l *ast.Link, src []byte) bool {
+	t, ok := l.NextSibling().(*ast.Text)
+	return ok && docsWordRE.Match(t.Segment.Value(src))
+}
+
+var docsWordRE = regexp.MustCompile(`(?i)^\s*(?:documentation|docs|manual|guide|readme)\b`)
 
 // codeHosts serve repositories at host/owner/name.
 var codeHosts = map[string]bool{"github.com": true, "gitlab.com": true, "bitbucket.org": true, "codeberg.org": true}

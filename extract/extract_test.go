@@ -574,6 +574,10 @@ func TestDocShapes(t *testing.T) {
 4:7 flag --endpoint cmd=tool
 4:70 env TOOL_ADMIN_URL
 `},
+		{"a span another repository's docs describe", "Set the `RUN_AT_EXIT_HOOKS=1` option described in the [Resque](https://github.com/resque/resque/blob/v2/HOOKS.md) documentation. Set `FEED_HOOKS=1` as the [guide](https://github.com/acme/feed) says.\n", `
+1:10 env RUN_AT_EXIT_HOOKS owner=resque
+1:135 env FEED_HOOKS
+`},
 		{"a span right after a link into another repository is that repository's", "Install [zsh-x](https://github.com/a/zsh-x) ([set](https://github.com/a/zsh-x#use) `X_AUTO=true`).\n", `
 1:85 env X_AUTO owner=zsh-x
 `},
