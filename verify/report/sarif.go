@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docverify/docverify/verify"
 )
@@ -77,7 +78,31 @@ type sarifResult struct {
 	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
 	Properties          map[string]any     `json:"properties,omitempty"`
+}
+
+// sarifFix is the did-you-mean as a change a dashboard can apply: the
+// name in the doc replaced by the one the code has.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifSpan `json:"deletedRegion"`
+	InsertedContent sarifText `json:"insertedContent"`
+}
+
+type sarifSpan struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndColumn   int `json:"endColumn"`
 }
 
 // sarifSuppression records a finding a comment in the doc hides.
@@ -211,6 +236,9 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 			}
 			res.Properties = map[string]any{"tags": tags}
 		}
+		if fix, ok := suggestionFix(f); ok {
+			res.Fixes = []sarifFix{fix}
+		}
 		if k := i - len(r.Findings); k >= 0 {
 			res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: r.Suppressed[k].By.Reason}}
 		}
@@ -300,4 +328,25 @@ func fullMessage(f verify.Finding) string {
 		return f.Message
 	}
 	return f.Message + " (searched " + f.Searched + ")"
+}
+
+// suggestionFix is a finding's did-you-mean as a replacement of the name
+// where the doc writes it. Only env vars and flags: the doc writes them
+// as they are named (a config key in a snippet is written by its last
+// segment under its sections, which a replacement of the whole path
+// would break).
+func suggestionFix(f verify.Finding) (sarifFix, bool) {
+	if f.Suggestion == "" || f.Pos.Line < 1 || f.Pos.Col < 1 || f.Kind != verify.Env && f.Kind != verify.Flag {
+		return sarifFix{}, false
+	}
+	return sarifFix{
+		Description: sarifText{Text: "Replace " + f.Name + " with " + f.Suggestion + ", the name the code has"},
+		ArtifactChanges: []sarifArtifactChange{{
+			ArtifactLocation: sarifArtifactLocation{URI: uriPath(f.Pos.File), URIBaseID: "%SRCROOT%"},
+			Replacements: []sarifReplacement{{
+				DeletedRegion:   sarifSpan{StartLine: f.Pos.Line, StartColumn: f.Pos.Col, EndColumn: f.Pos.Col + utf8.RuneCountInString(f.Name)},
+				InsertedContent: sarifText{Text: f.Suggestion},
+			}},
+		}},
+	}, true
 }

@@ -171,3 +171,18 @@ func TestSARIFSuppressions(t *testing.T) {
 		t.Error("the suppressed copy shares its fingerprint with the finding")
 	}
 }
+
+// The did-you-mean is a fix: the doc's name, at its columns, replaced by
+// the code's.
+func TestSARIFFix(t *testing.T) {
+	res := sarifOf(t, sampleRun())["runs"].([]any)[0].(map[string]any)["results"].([]any)[0].(map[string]any)
+	fixes, ok := res["fixes"].([]any)
+	if !ok || len(fixes) != 1 {
+		t.Fatalf("fixes = %v", res["fixes"])
+	}
+	rep := fixes[0].(map[string]any)["artifactChanges"].([]any)[0].(map[string]any)["replacements"].([]any)[0].(map[string]any)
+	region := rep["deletedRegion"].(map[string]any)
+	if region["startLine"] != 3.0 || region["startColumn"] != 5.0 || region["endColumn"] != 11.0 || rep["insertedContent"].(map[string]any)["text"] != "FEED_Y" {
+		t.Errorf("replacement = %v", rep)
+	}
+}
