@@ -225,7 +225,7 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 		fp := fps[i]
 		res := sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
-			Message:             sarifText{Text: fullMessage(f)},
+			Message:             sarifText{Text: linkedMessage(fullMessage(f), f.Related)},
 			Locations:           []sarifLocation{{PhysicalLocation: location(f.Pos)}},
 			PartialFingerprints: map[string]string{"docverify/v1": fp},
 		}
@@ -349,4 +349,19 @@ func suggestionFix(f verify.Finding) (sarifFix, bool) {
 			}},
 		}},
 	}, true
+}
+
+// linkedMessage turns the code positions a message cites into SARIF's
+// embedded links to the result's related locations ("read at
+// [svc.py:3:21](1)"), after escaping the brackets the text has of its own.
+func linkedMessage(msg string, related []verify.Evidence) string {
+	msg = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(msg)
+	for i, e := range related {
+		pos := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(e.Pos.String())
+		if e.Pos.File == "" || !strings.Contains(msg, pos) {
+			continue
+		}
+		msg = strings.Replace(msg, pos, fmt.Sprintf("[%s](%d)", pos, i+1), 1)
+	}
+	return msg
 }

@@ -186,3 +186,15 @@ func TestSARIFFix(t *testing.T) {
 		t.Errorf("replacement = %v", rep)
 	}
 }
+
+// The code positions a message cites link to the related locations, and
+// the message's own brackets are escaped, as SARIF's message syntax asks.
+func TestSARIFMessageLinks(t *testing.T) {
+	r := sampleRun()
+	r.Findings[0].Message = "environment variable FEED_X is documented but does not exist in the code; did you mean FEED_Y, read at a.go:7:2? (see [docs])"
+	res := sarifOf(t, r)["runs"].([]any)[0].(map[string]any)["results"].([]any)[0].(map[string]any)
+	want := `environment variable FEED_X is documented but does not exist in the code; did you mean FEED_Y, read at [a.go:7:2](1)? (see \[docs\])`
+	if got := res["message"].(map[string]any)["text"]; got != want {
+		t.Errorf("message = %q, want %q", got, want)
+	}
+}
