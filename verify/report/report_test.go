@@ -140,3 +140,20 @@ func TestGitLab(t *testing.T) {
 		t.Error("two findings of one name in one doc share a fingerprint: GitLab would show one")
 	}
 }
+
+// A JUnit test is named without its line, so CI keeps its history when
+// lines move; a second claim of one name in one doc is #2.
+func TestJUnitNamesAreStable(t *testing.T) {
+	r := sampleRun()
+	second := r.Results[0]
+	second.Claim.Pos.Line = 9
+	r.Results = append(r.Results, second)
+	var b bytes.Buffer
+	if err := (JUnit{}).Report(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, `name="environment variable FEED_X"`) || !strings.Contains(out, `name="environment variable FEED_X #2"`) || strings.Contains(out, "(line") {
+		t.Errorf("JUnit names:\n%s", out)
+	}
+}
