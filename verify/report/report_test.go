@@ -157,3 +157,25 @@ func TestJUnitNamesAreStable(t *testing.T) {
 		t.Errorf("JUnit names:\n%s", out)
 	}
 }
+
+// For a person reading (--verbose), a finding repeated in one doc is
+// shown once with the places it repeats; the plain form keeps every one.
+func TestVerboseGroupsRepeats(t *testing.T) {
+	r := sampleRun()
+	again := r.Findings[0]
+	again.Pos.Line, again.Pos.Col = 9, 2
+	r.Findings = append(r.Findings, again)
+	var plain, verbose bytes.Buffer
+	if err := (Text{}).Report(&plain, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(plain.String(), "[DV1002]") != 2 {
+		t.Errorf("the plain form drops a repeat:\n%s", plain.String())
+	}
+	if err := (Text{Verbose: true}).Report(&verbose, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(verbose.String(), "[DV1002]") != 1 || !strings.Contains(verbose.String(), "    and 1 more in this doc, at 9:2\n") {
+		t.Errorf("the verbose form does not group the repeat:\n%s", verbose.String())
+	}
+}

@@ -37,7 +37,26 @@ func (t Text) Report(w io.Writer, r *Run) error {
 		verify.Info:    color.New(color.FgCyan),
 	}
 	bold, dim := color.New(color.Bold), color.New(color.Faint)
-	for _, f := range r.Findings {
+	// for a person reading (--verbose, a terminal) a finding repeated in
+	// one doc is shown once, with the lines it repeats on; a tool reading
+	// the plain form gets every one, a location a line
+	again := map[int][]verify.Pos{}
+	if t.Verbose {
+		first := map[string]int{}
+		for i, f := range r.Findings {
+			k := f.Pos.File + "\x00" + f.Rule.ID + "\x00" + f.Name + "\x00" + f.Message
+			if j, ok := first[k]; ok && f.Name != "" {
+				again[j] = append(again[j], f.Pos)
+				again[i] = nil
+				continue
+			}
+			first[k] = i
+		}
+	}
+	for i, f := range r.Findings {
+		if more, ok := again[i]; ok && more == nil {
+			continue // shown with its first occurrence
+		}
 		loc := Clean(f.Pos.String())
 		if strings.HasPrefix(loc, ":") {
 			loc = "./" + loc // a line starting with "::" would be a CI workflow command
@@ -49,6 +68,15 @@ func (t Text) Report(w io.Writer, r *Run) error {
 		if t.Verbose {
 			if err := excerpt(w, r.Root, f, func(s string) string { return paint(dim, s) }); err != nil {
 				return err
+			}
+			if more := again[i]; len(more) > 0 {
+				lines := make([]string, len(more))
+				for k, p := range more {
+					lines[k] = fmt.Sprintf("%d:%d", p.Line, p.Col)
+				}
+				if _, err := fmt.Fprintf(w, "    %s\n", paint(dim, fmt.Sprintf("and %d more in this doc, at %s", len(more), strings.Join(lines, ", ")))); err != nil {
+					return err
+				}
 			}
 		}
 	}
