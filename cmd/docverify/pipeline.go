@@ -92,6 +92,10 @@ func resolveTarget(args []string, stdinFilename string) (target, error) {
 	}
 	var t target
 	for _, a := range args {
+		if a == "" {
+			// docverify "$DOCS" with DOCS unset: not the current directory
+			return t, errors.New(`an empty path ("") names nothing to check; give a directory or a doc, or no path for the current directory`)
+		}
 		info, err := os.Stat(a)
 		if err != nil {
 			return t, fmt.Errorf("%s: %w", a, unwrapPathError(err))

@@ -198,3 +198,18 @@ func TestSARIFMessageLinks(t *testing.T) {
 		t.Errorf("message = %q, want %q", got, want)
 	}
 }
+
+// Two claims of one name in one doc are two results with their own
+// fingerprints: code scanning would merge results that share one.
+func TestSARIFRepeatsHaveTheirOwnFingerprints(t *testing.T) {
+	r := sampleRun()
+	again := r.Findings[0]
+	again.Pos.Line = 9
+	r.Findings = append(r.Findings, again)
+	results := sarifOf(t, r)["runs"].([]any)[0].(map[string]any)["results"].([]any)
+	a := fmt.Sprint(results[0].(map[string]any)["partialFingerprints"])
+	b := fmt.Sprint(results[1].(map[string]any)["partialFingerprints"])
+	if len(results) != 2 || a == b {
+		t.Errorf("%d results, fingerprints %s and %s", len(results), a, b)
+	}
+}
