@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"regexp"
 	"strings"
+
+	"github.com/docverify/docverify/extract/cues"
 )
 
 //go:embed editions.txt
@@ -41,7 +43,8 @@ func editionMark(raw string) string {
 			if name == "" {
 				continue
 			}
-			for _, w := range nameWords(name) {
+			// enterprise.html, pro-badge, EnterpriseFeature
+			for _, w := range strings.Fields(cues.NameWords(name)) {
 				if ed, ok := editionByWord[w]; ok {
 					return ed
 				}
@@ -56,34 +59,6 @@ func editionMark(raw string) string {
 		}
 	}
 	return ""
-}
-
-// nameWords splits a template or component name into lower-case words:
-// enterprise.html, pro-badge, EnterpriseFeature.
-func nameWords(name string) []string {
-	var words []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			words = append(words, strings.ToLower(cur.String()))
-			cur.Reset()
-		}
-	}
-	for i, r := range name {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			if i > 0 && !(name[i-1] >= 'A' && name[i-1] <= 'Z') {
-				flush()
-			}
-			cur.WriteRune(r)
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			cur.WriteRune(r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return words
 }
 
 // noteEdition records an edition mark in a block: under the page's

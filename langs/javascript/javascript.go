@@ -386,20 +386,27 @@ func zodObject(f *lang.File, n *sitter.Node) *sitter.Node {
 
 // declaredValue finds the value a name is declared with in the file.
 func declaredValue(f *lang.File, from *sitter.Node, name string) *sitter.Node {
+	return declarations(f, from)[name]
+}
+
+// declarations maps the names the file declares (const x = ...) to their
+// values, the first declaration of each, in one walk of the file.
+func declarations(f *lang.File, from *sitter.Node) map[string]*sitter.Node {
 	root := from
 	for root.Parent() != nil {
 		root = root.Parent()
 	}
-	var found *sitter.Node
+	decls := map[string]*sitter.Node{}
 	var walk func(n *sitter.Node, depth int)
 	walk = func(n *sitter.Node, depth int) {
-		if found != nil || depth > 64 {
+		if depth > 64 {
 			return
 		}
 		if n.Type() == "variable_declarator" {
-			if nm := n.ChildByFieldName("name"); nm != nil && nm.Content(f.Src) == name {
-				found = n.ChildByFieldName("value")
-				return
+			if nm := n.ChildByFieldName("name"); nm != nil && nm.Type() == "identifier" {
+				if _, seen := decls[nm.Content(f.Src)]; !seen {
+					decls[nm.Content(f.Src)] = n.ChildByFieldName("value")
+				}
 			}
 		}
 		for i := 0; i < int(n.NamedChildCount()); i++ {
@@ -407,7 +414,7 @@ func declaredValue(f *lang.File, from *sitter.Node, name string) *sitter.Node {
 		}
 	}
 	walk(root, 0)
-	return found
+	return decls
 }
 
 // packageJSON reads the programs a package installs (its bin entries) and

@@ -202,32 +202,11 @@ type schemaLiteral struct {
 	decls map[string]*sitter.Node // the file's declared values, read once
 }
 
-// declared is the value a name is declared with in the file (its first
-// declaration): one walk of the file for all the names a schema uses.
+// declared is the value a name is declared with in the file, from one
+// walk of it for all the names a schema uses.
 func (c *schemaLiteral) declared(from *sitter.Node, name string) *sitter.Node {
 	if c.decls == nil {
-		c.decls = map[string]*sitter.Node{}
-		root := from
-		for root.Parent() != nil {
-			root = root.Parent()
-		}
-		var walk func(n *sitter.Node, depth int)
-		walk = func(n *sitter.Node, depth int) {
-			if depth > 64 {
-				return
-			}
-			if n.Type() == "variable_declarator" {
-				if nm := n.ChildByFieldName("name"); nm != nil && nm.Type() == "identifier" {
-					if _, seen := c.decls[nm.Content(c.f.Src)]; !seen {
-						c.decls[nm.Content(c.f.Src)] = n.ChildByFieldName("value")
-					}
-				}
-			}
-			for i := 0; i < int(n.NamedChildCount()); i++ {
-				walk(n.NamedChild(i), depth+1)
-			}
-		}
-		walk(root, 0)
+		c.decls = declarations(c.f, from)
 	}
 	return c.decls[name]
 }
