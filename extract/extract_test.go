@@ -487,6 +487,11 @@ func TestHistoryAndSuppression(t *testing.T) {
 2:6 env FEED_FUTURE suppressed
 4:6 env FEED_NOW
 `},
+		// a flag named in the comment is a name, not the start of its reason
+		{"disable next line, a flag named", "<!-- docverify-disable-next-line --feed-dry -- lands in 3.0 -->\nPass `--feed-dry` or `--feed-now`.\n", `
+2:7 flag --feed-dry suppressed
+2:23 flag --feed-now
+`},
 		{"disable range with names", "<!-- docverify-disable FEED_A -- vendor docs -->\nSet `FEED_A` and `FEED_B` to 1.\n<!-- docverify-enable -->\nSet `FEED_A` to 2.\n", `
 2:6 env FEED_A suppressed
 2:19 env FEED_B

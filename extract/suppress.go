@@ -49,7 +49,7 @@ func (e *extractor) directive(html string, off int) {
 		if d.kind != enableRange {
 			body := html[m[4]:m[5]]
 			reason := ""
-			if i := strings.Index(body, "--"); i >= 0 {
+			if i := reasonSeparator(body); i >= 0 {
 				reason = strings.TrimSpace(body[i+2:])
 				body = body[:i]
 			}
@@ -301,4 +301,22 @@ func keepTablesAcrossComments(src []byte) ([]byte, []tableComment) {
 		return src, nil
 	}
 	return b, out
+}
+
+// reasonSeparator is the offset of the "--" that starts a directive's
+// reason, -1 if none: a "--" followed by a space or the end, so a flag
+// named before it (docverify-disable-next-line --dry-run -- reason) is a
+// name, not the start of the reason.
+func reasonSeparator(body string) int {
+	for i := 0; ; {
+		j := strings.Index(body[i:], "--")
+		if j < 0 {
+			return -1
+		}
+		j += i
+		if j+2 == len(body) || body[j+2] == ' ' || body[j+2] == '\t' || body[j+2] == '\n' || body[j+2] == '\r' {
+			return j
+		}
+		i = j + 2
+	}
 }

@@ -42,6 +42,7 @@ func init() {
 	subcommands = []subcommand{
 		{"check", "check docs against the code (the default)", checkCommand},
 		{"report", "write the release-checklist inventory: markdown, html or json", reportCommand},
+		{"lsp", "serve the Language Server Protocol to an editor, on stdin and stdout", lspCommand},
 		{"init", "write a commented .docverify.yml", initCommand},
 		{"rules", "list the rules and their default severities", rulesCommand},
 		{"explain", "explain a rule: docverify explain DV1001", explainCommand},

@@ -200,7 +200,7 @@ func (s SARIF) Report(w io.Writer, r *Run) error {
 			ShortDescription:     sarifText{Text: rule.Summary},
 			FullDescription:      sarifText{Text: rule.Doc},
 			Help:                 sarifText{Text: rule.Help(), Markdown: "**" + rule.ID + " " + rule.Slug + "**: " + markdownHelp(rule)},
-			HelpURI:              helpURI(rule),
+			HelpURI:              HelpURI(rule),
 			DefaultConfiguration: sarifRuleConfig{Enabled: offByDefault(rule), Level: sarifLevel(rule.Severity)},
 			Properties:           map[string]any{"slug": rule.Slug, "tags": ruleTags(rule)},
 		})
@@ -286,9 +286,9 @@ func occurrenceFingerprints(fs []verify.Finding) []string {
 	return out
 }
 
-// helpURI is where a rule's family is explained: the README's sections on
+// HelpURI is where a rule's family is explained: the README's sections on
 // how claims are decided, on suppressing findings, and on baselines.
-func helpURI(r *verify.Rule) string {
+func HelpURI(r *verify.Rule) string {
 	const base = "https://github.com/docverify/docverify#"
 	switch {
 	case r == verify.RuleStaleBaseline:
