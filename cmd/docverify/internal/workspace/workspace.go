@@ -183,7 +183,7 @@ func (w *Workspace) walk(dir, rel string, patterns, own []gitignore.Pattern, opt
 		}
 		parts := append(append([]string(nil), domain...), name)
 		if e.IsDir() {
-			if skipDirs[name] || matcher.Match(parts, true) && !w.tracked.dirs[p] || ownMatcher.Match(parts, true) || isVirtualenv(filepath.Join(dir, name)) {
+			if skipDirs[name] || !w.tracked.dirs[p] && matcher.Match(parts, true) || ownMatcher.Match(parts, true) || isVirtualenv(filepath.Join(dir, name)) {
 				continue
 			}
 			if err := w.walk(filepath.Join(dir, name), p, patterns, own, opts); err != nil {
@@ -192,8 +192,10 @@ func (w *Workspace) walk(dir, rel string, patterns, own []gitignore.Pattern, opt
 			continue
 		}
 		// git ignores no file it tracks: Homebrew's .gitignore ignores
-		// everything and its index holds bin/brew
-		if !e.Type().IsRegular() || matcher.Match(parts, false) && !w.tracked.files[p] || ownMatcher.Match(parts, false) {
+		// everything and its index holds bin/brew. The index is asked
+		// first: the ignore matcher scans every pattern for every path,
+		// 60% of a one-doc check of a 12,000-file repository.
+		if !e.Type().IsRegular() || !w.tracked.files[p] && matcher.Match(parts, false) || ownMatcher.Match(parts, false) {
 			continue
 		}
 		if rel != "" && (name == ".docverify.yml" || name == ".docverify.yaml") {
