@@ -273,6 +273,12 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		switch {
 		case has(featureCue, near):
 			c.Kind, c.Explicit = verify.Feature, true
+		case switchAfterRE.MatchString(after) || switchBeforeRE.MatchString(before):
+			// "flip the `checkout-v2-killswitch` flag", "set the kill
+			// switch `payments-pause`": a switch the reader is told to
+			// flip, which code serves from a flag SDK, the environment,
+			// a config key or a command-line flag alike
+			c.Kind, c.Explicit = verify.Feature, true
 		case settingRE.MatchString(near):
 			c.Kind, c.Explicit = verify.Config, true
 		case strings.Contains(name, "_") && optionAfterRE.MatchString(after):
@@ -337,6 +343,14 @@ var configKeyAfterRE = regexp.MustCompile(`^\s*(config|configuration)\s+(key|set
 
 // optionAfterRE is "option" right after a name: "the `x_y` option".
 var optionAfterRE = regexp.MustCompile(`^\s*(option|parameter)s?\b`)
+
+// switchAfterRE and switchBeforeRE are the words that make a bare name
+// beside them a switch: "the `x` flag", "the `x` toggle", "the kill switch
+// `x`", "flag `x`".
+var (
+	switchAfterRE  = regexp.MustCompile(`^\s*(feature\s+)?(flag|toggle|kill[ -]?switch)\b`)
+	switchBeforeRE = regexp.MustCompile(`(?i)\b(flag|toggle|kill[ -]?switch|feature\s+switch)\s*$`)
+)
 
 // combinedShorts reports letters that read as short flags run together
 // (-uv, -xvf) rather than one single-dash long flag (-run, -tags): two

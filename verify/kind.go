@@ -55,14 +55,14 @@ var Kinds = []Kind{Env, Flag, Config, Feature}
 
 // servedBy lists which kinds of code fact can back a claim of each kind.
 // A feature flag is a name the docs say switches a feature; code serves it
-// from a flag SDK, from the environment or from a config key alike, so all
-// three count. The incident behind docverify — "set the feature flag
+// from a flag SDK, from the environment, from a config key or from a
+// command-line flag ("pass the `dry-run` flag") alike, so all four count. The incident behind docverify — "set the feature flag
 // ENABLE_X to false" — is exactly that: a feature flag served by an env var.
 var servedBy = map[Kind][]Kind{
 	Env:     {Env},
 	Flag:    {Flag},
 	Config:  {Config},
-	Feature: {Feature, Env, Config},
+	Feature: {Feature, Env, Config, Flag},
 }
 
 // ServedBy reports the kinds of code fact that can back a claim of kind k.

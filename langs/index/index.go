@@ -170,6 +170,14 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 			if facts, ok := schemaFacts(fs.path, src); ok {
 				fs.facts, fs.parsed = facts, true
 			}
+		case fs.lang == nil && fs.manifest == nil && isFlagFile(fs.path):
+			src, err := ix.read(fs.path)
+			if err != nil {
+				return
+			}
+			if facts, ok := flagFileFacts(fs.path, src); ok {
+				fs.facts, fs.parsed = facts, true
+			}
 		case fs.lang == nil && fs.manifest == nil && isXSDFile(fs.path):
 			src, err := ix.read(fs.path)
 			if err != nil {
