@@ -122,6 +122,13 @@ func TestInlineCode(t *testing.T) {
 `},
 		{"not names", "Returns `NOT_FOUND` or `RESOURCE_EXHAUSTED`; see `config.yaml`, `os.Getenv`, `example.com`, `GET`, `v1.2.3`, `<TOKEN>`, `YOUR_API_KEY`, `FOO_BAR`.\n", ``},
 		{"single upper words need a cue", "Use `PORT` or `DEBUG`.\n", ``},
+		// a security toggle is a safety mechanism: a phantom one leaves open
+		// what the docs say is closed
+		{"security toggles", "Set `FEED_STRICT_CSP=1` to send a strict Content-Security-Policy header.\n\nThe `--encrypt-at-rest` flag encrypts the feed store.\n\nAdd hosts to `FEED_ALLOWED_HOSTS`, the allow-list of callers.\n", `
+1:6 env FEED_STRICT_CSP safety="content security policy"
+3:6 flag --encrypt-at-rest safety="encryption"
+5:15 env FEED_ALLOWED_HOSTS inferred safety="allow-list"
+`},
 		{"flags", "Pass `--dry-run` to preview; `--timeout=30s` bounds it.\n", `
 1:7 flag --dry-run safety="dry run"
 1:31 flag --timeout safety="timeout"

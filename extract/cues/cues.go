@@ -35,7 +35,9 @@ type Cue struct {
 // emergency and incident response, rollback, fallback, dry runs, read-only,
 // safe and maintenance modes, rate limits and quotas, timeouts, retries,
 // circuit breakers, verification (TLS, checksums, signatures),
-// authentication, and guarding, protecting, preventing, refusing, blocking.
+// authentication, and guarding, protecting, preventing, refusing, blocking;
+// and the security toggles (a content security policy, encryption,
+// allow-lists, CSRF protection, HSTS, sandboxing).
 var Safety = []Cue{
 	{"kill switch", `kill[ -]?switch(es)?`},
 	{"disable", `disabl(e|es|ed|ing)`},
@@ -70,6 +72,14 @@ var Safety = []Cue{
 	{"block", `block(ed|ing)|blocks (the |all |any )?(requests?|traffic|access|connections?|writes?|deletes?|deploys?|calls?)`}, // not "config blocks"
 	{"deny", `deny|denies|denied`},
 	{"lockdown", `lock[ -]?down`},
+	// security toggles: a phantom one leaves a system open that the docs
+	// say is closed
+	{"content security policy", `content[ -]security[ -]polic(y|ies)|csp`},
+	{"encryption", `encrypt(s|ed|ion|ing)?`},
+	{"allow-list", `(allow|white|deny|block)[ -]?lists?`},
+	{"CSRF protection", `csrf|xsrf`},
+	{"HSTS", `hsts|strict[ -]transport[ -]security`},
+	{"sandbox", `sandbox(ed|es|ing)?`},
 }
 
 // Historical lists what says a name no longer exists. A name after a
