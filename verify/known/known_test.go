@@ -8,7 +8,7 @@ import (
 func TestEnv(t *testing.T) {
 	for name, want := range map[string]string{
 		"PATH": "the operating system or shell", "GITHUB_SHA": "GitHub Actions", "CGO_ENABLED": "the Go toolchain",
-		"AWS_REGION": "the AWS SDKs and CLI", "LC_ALL": "the operating system or shell", "NODE_ENV": "the Node.js toolchain",
+		"AWS_REGION": "the AWS SDKs and CLI", "OPENAI_API_KEY": "the AI model providers' SDKs", "LC_ALL": "the operating system or shell", "NODE_ENV": "the Node.js toolchain",
 	} {
 		if got, ok := Env(name); !ok || got != want {
 			t.Errorf("Env(%q) = %q, %v; want %q", name, got, ok, want)

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
@@ -84,6 +85,11 @@ func IsToolingDoc(p string) bool {
 // posts: 2018-05-27-1.13.0.md.
 var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
 
+// releaseNamedRE is a doc named for a release or a year's news: the notes
+// of that release (coredns-1.5.1, v2.3.0, 1.13) or a news file
+// (2012-news, NEWS-2.x), frozen when the release shipped.
+var releaseNamedRE = regexp.MustCompile(`(?i)^([a-z][a-z0-9]*[-_])?v?[0-9]+\.[0-9]+(\.[0-9]+)?$|(^|[-_.])news([-_.]|$)`)
+
 // IsChangelog reports whether a doc records history rather than describing
 // the present: CHANGELOG, CHANGES, HISTORY, NEWS, RELEASE_NOTES, BREAKING_CHANGES,
 // RELEASES, a file under a changelog, release-notes, blog or news
@@ -93,16 +99,19 @@ var datedRE = regexp.MustCompile(`^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}`)
 // rfcs, proposals, decisions, enhancements, keps or plans) describes what was
 // proposed, built or not.
 func IsChangelog(p string) bool {
-	if datedRE.MatchString(path.Base(p)) {
+	if datedRE.MatchString(path.Base(p)) || releaseNamedRE.MatchString(strings.TrimSuffix(path.Base(p), path.Ext(p))) {
 		return true
+	}
+	if strings.EqualFold(path.Base(path.Dir(p)), "notes") && strings.IndexFunc(path.Base(p), unicode.IsDigit) >= 0 {
+		return true // notes/coredns-005.md: a release's notes in a notes directory
 	}
 	base := strings.ToUpper(strings.TrimSuffix(path.Base(p), path.Ext(p)))
 	if isMigrationGuide(strings.TrimSuffix(path.Base(p), path.Ext(p))) || strings.HasSuffix(base, "-CHANGES") || strings.HasSuffix(base, "_CHANGES") || strings.HasSuffix(base, "-CHANGELOG") {
 		return true // Pro-Changes.md, Ent-Changes.md beside Changes.md
 	}
 	for _, prefix := range []string{"CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES", "RELEASES", "BREAKING_CHANGES", "BREAKING-CHANGES"} {
-		if strings.HasPrefix(base, prefix) {
-			return true
+		if rest, ok := strings.CutPrefix(base, prefix); ok && (rest == "" || !unicode.IsLetter(rune(rest[0]))) {
+			return true // NEWS, NEWS-2.x, CHANGELOG_OLD; not NEWSLETTER
 		}
 	}
 	for _, dir := range strings.Split(path.Dir(p), "/") {
