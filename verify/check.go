@@ -471,6 +471,43 @@ func (ix *Index) dependencyPrefix(name string) (Evidence, bool) {
 	return dep, true
 }
 
+// libraryParts are the words after a program's name that make a
+// dependency the project's own library: rustic_core for rustic, foo-lib.
+var libraryParts = map[string]bool{"core": true, "lib": true, "common": true, "shared": true, "config": true, "sdk": true, "api": true, "internal": true}
+
+// ownLibraryReads finds the project's own library that may read an env
+// name: a declared dependency named after the program the name's prefix
+// is (RUSTIC_REPOSITORY, with rustic_core declared beside the rustic
+// program) that the code does not hold. Projects that split their settings
+// into a core crate or package keep them there, out of docverify's sight,
+// so an unread name with the prefix cannot be called missing; one a typo
+// from a name the code reads still can.
+func (ix *Index) ownLibraryReads(c Claim) (Evidence, bool) {
+	if c.Kind != Env {
+		return Evidence{}, false
+	}
+	i := strings.IndexByte(c.Name, '_')
+	if i <= 0 {
+		return Evidence{}, false
+	}
+	word := strings.ToLower(c.Name[:i])
+	if !ix.ownsCommand(word) && !slices.Contains(ix.envPrefixes(), c.Name[:i+1]) {
+		return Evidence{}, false
+	}
+	var found []Evidence
+	for norm, dep := range ix.deps {
+		rest, ok := strings.CutPrefix(norm, word+"-")
+		if ok && libraryParts[rest] || norm == "lib"+word {
+			found = append(found, dep)
+		}
+	}
+	if len(found) == 0 || ix.nearest(c) != nil {
+		return Evidence{}, false
+	}
+	sortEvidence(found)
+	return found[0], true
+}
+
 // otherProgramsPrefix finds the program an env name's first word names
 // when that program is another's (FZF_DEFAULT_OPTS, GH_ENTERPRISE_TOKEN,
 // LESS_TERMCAP_md) and the code does not read that prefix as its own.
@@ -730,6 +767,9 @@ func (ix *Index) judge(c Claim) Result {
 		if e.Strength == Read && (c.Kind == Env || c.Kind == Feature) {
 			return Result{Claim: c, Status: Verified, Evidence: []Evidence{e}} // %env(NAME)% in a config file
 		}
+	}
+	if dep, ok := ix.ownLibraryReads(c); ok {
+		return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("it has the prefix of %s, the project's own library (%s), whose code is not in this repository", dep.Name, dep.Via), Evidence: []Evidence{dep}}
 	}
 	var weak []Evidence
 	for _, k := range kinds {
@@ -1003,6 +1043,10 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		f.Message = fmt.Sprintf("%s has no read site, but %s reads names built at run time (%s) that could include it", what, e.Pos, e.Name)
 		if c.Kind == Flag && e.Name == anyOption {
 			f.Message = fmt.Sprintf("%s has no definition, but %s takes any option and passes it on (%s)", what, e.Pos, e.Via)
+		}
+		if strings.HasPrefix(e.Via, "declared in ") {
+			// the project's own library, declared as a dependency
+			f.Message = fmt.Sprintf("%s has no read site in this repository, but it has the prefix of %s, the project's own library declared at %s, which may read it", what, e.Name, e.Pos)
 		}
 		f.Related = r.Evidence
 	default:
