@@ -38,7 +38,7 @@ bench:
 # every fuzz target in turn, FUZZTIME each (go test runs one target at a
 # time); a failing input is written under the package's testdata/fuzz
 FUZZTIME ?= 1m
-FUZZ_TARGETS = ./extract:FuzzMarkdown ./extract/configblock:FuzzParse ./extract/shellcmd:FuzzParse ./langs:FuzzIndexers ./verify/report:FuzzFormats ./langs/index:FuzzMentions
+FUZZ_TARGETS = ./extract:FuzzMarkdown ./extract/configblock:FuzzParse ./extract/shellcmd:FuzzParse ./langs:FuzzIndexers ./verify/report:FuzzFormats ./langs/index:FuzzMentions ./langs/index:FuzzFlagFiles
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \

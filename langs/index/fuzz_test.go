@@ -47,3 +47,32 @@ func FuzzMentions(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFlagFiles reads arbitrary text as a flag definition file in each
+// format it may be (JSON or YAML named for flags, Terraform): no panic, no
+// hang, and every flag defined on a line of the file.
+func FuzzFlagFiles(f *testing.F) {
+	for _, seed := range []string{
+		`{"flags": {"new-cart": {"state": "ENABLED", "variants": {"on": true}, "defaultVariant": "on"}}}`,
+		"flags:\n  - key: gift-cards\n    type: BOOLEAN_FLAG_TYPE\n",
+		`{"features": [{"name": "reviews", "strategies": []}]}`,
+		"resource \"launchdarkly_feature_flag\" \"x\" {\n  key = \"pause\"\n}\n",
+		"a: &a [*a, *a]\nb: *a\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 1<<16 {
+			return
+		}
+		lines := strings.Count(body, "\n") + 1
+		for _, p := range []string{"flags.json", "deploy/features.yaml", "infra/flags.tf"} {
+			facts, _ := flagFileFacts(p, []byte(body))
+			for _, r := range facts.Reads {
+				if r.Line < 1 || r.Line > lines || r.Col < 1 {
+					t.Fatalf("%s: flag %q at %d:%d, outside the file's %d lines", p, r.Name, r.Line, r.Col, lines)
+				}
+			}
+		}
+	})
+}
