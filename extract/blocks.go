@@ -172,6 +172,9 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		return
 	}
 	if lang == "" || textLangs[lang] {
+		// a plugin's syntax, "multisocket [NUM_SOCKETS]": the prose after
+		// it sets NUM_SOCKETS as the argument it is, not a variable
+		e.noteSynopsis(s.text, upperPlaceholder)
 		switch {
 		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text),
 			len(helpDescribedRE.FindAllStringIndex(s.text, 3)) == 3:
@@ -336,16 +339,33 @@ func (e *extractor) blockJudgement(s snippet, off int, name string) judgement {
 	return j
 }
 
-// synopsisRE finds the placeholders of a usage line: [setting-key], <name>, {value}.
-var synopsisRE = regexp.MustCompile(`[\[<{]([A-Za-z][A-Za-z0-9_.-]*)(\.\.\.)?[\]>}]`)
-
-func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
-	for _, m := range synopsisRE.FindAllStringSubmatch(s.text, -1) {
+// noteSynopsis records the placeholders a block's usage lines declare,
+// those keep allows, so the doc's other mentions of them are not claims.
+func (e *extractor) noteSynopsis(text string, keep func(string) bool) {
+	for _, m := range synopsisRE.FindAllStringSubmatch(text, -1) {
+		if !keep(m[1]) {
+			continue
+		}
 		if e.synopsis == nil {
 			e.synopsis = map[string]bool{}
 		}
 		e.synopsis[m[1]] = true
 	}
+}
+
+// upperPlaceholder is a placeholder in capitals (NUM_SOCKETS), the kind a
+// plain-text syntax block declares: "multisocket [NUM_SOCKETS]". Lower-case
+// brackets there are as often an INI section as a placeholder.
+func upperPlaceholder(name string) bool {
+	return strings.ToUpper(name) == name && strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}
+
+// synopsisRE finds the placeholders of a usage line: [setting-key], <name>, {value}.
+var synopsisRE = regexp.MustCompile(`[\[<{]([A-Za-z][A-Za-z0-9_.-]*)(\.\.\.)?[\]>}]`)
+
+func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
+	e.noteSynopsis(s.text, func(string) bool { return true })
+
 	if mode == shellcmd.Auto && looksLikePowerShell(s.text) {
 		e.powershell(s)
 		return

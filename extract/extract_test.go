@@ -178,6 +178,11 @@ func TestInlineCode(t *testing.T) {
 1:7 flag --experimental-require-module owner=node
 1:81 flag --own
 `},
+		// a plain-text syntax block's capitals are its arguments; in brackets
+		// in lower case they may be an INI section, so only capitals count
+		{"syntax placeholders", "~~~ txt\nmultisocket [NUM_SOCKETS]\n~~~\n\nSet `NUM_SOCKETS` to 2 and `FEED_MODE` to fast.\n", `
+5:29 env FEED_MODE
+`},
 		{"usage placeholders", "```bash\napp config [options] [setting-key] [value...]\n```\n\n`setting-key` is a configuration option name; the `retry.max` setting is real.\n", `
 5:52 config retry.max safety="retry"
 `},
