@@ -387,6 +387,19 @@ func ConfigSegmentOwner(key string) string {
 		if o, ok := configSegs[seg]; ok {
 			return o
 		}
+		if o, ok := configSegs[typedSection(seg)]; ok {
+			return o
+		}
+	}
+	return ""
+}
+
+// typedSection is the type of a section named "type:name", as supervisord
+// writes [program:web] and [group:workers]: "program:". The list names
+// the type, since the name after it is the user's. "" for other segments.
+func typedSection(seg string) string {
+	if i := strings.IndexByte(seg, ':'); i > 0 && i < len(seg)-1 {
+		return seg[:i+1]
 	}
 	return ""
 }
@@ -399,6 +412,9 @@ func SnippetOwner(keys []string) string {
 	for _, k := range keys {
 		if snippetSegs[k] {
 			return configSegs[k]
+		}
+		if t := typedSection(k); t != "" && snippetSegs[t] {
+			return configSegs[t]
 		}
 	}
 	return ""

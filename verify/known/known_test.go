@@ -97,3 +97,18 @@ func TestFamilySlip(t *testing.T) {
 		t.Error("a prefix outside every complete family is no slip")
 	}
 }
+
+func TestTypedSectionsAreTheirProgramsOwn(t *testing.T) {
+	// supervisord's [program:web]: the type is supervisord's, the name the user's
+	for key, want := range map[string]string{
+		"program:gunicorn.autostart": "supervisord", "fcgi-program:php.socket": "supervisord",
+		"program.autostart": "", "feed:mode": "", "server.listen": "",
+	} {
+		if got := ConfigSegmentOwner(key); got != want {
+			t.Errorf("ConfigSegmentOwner(%q) = %q, want %q", key, got, want)
+		}
+	}
+	if got := SnippetOwner([]string{"program:web", "command"}); got != "supervisord" {
+		t.Errorf("SnippetOwner of a [program:web] snippet = %q", got)
+	}
+}
