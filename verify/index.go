@@ -618,8 +618,22 @@ var rawValueTypes = map[string]bool{"Primitive": true, "RawMessage": true, "Node
 // dependencySection finds the field of a dotted key's path that holds a
 // dependency's structure, with the rest of the key below it: server of
 // server.http_listen_network in tempo, whose server.Config is dskit's.
+//
+// The path may start with sections docverify cannot follow, a component's
+// name a factory registers (exporters.jaeger_storage_exporter.retry_on_failure
+// in an OpenTelemetry collector's config): a field further down the path
+// that holds a dependency's structure is evidence enough.
 func (ix *Index) dependencySection(key string) (fieldSite, string, bool) {
 	segs := strings.Split(strings.ToLower(key), ".")
+	for i := 0; i < len(segs)-1; i++ {
+		if f, rest, ok := ix.dependencySectionFrom(segs[i:]); ok {
+			return f, rest, true
+		}
+	}
+	return fieldSite{}, "", false
+}
+
+func (ix *Index) dependencySectionFrom(segs []string) (fieldSite, string, bool) {
 	for _, f := range ix.byKey[segs[0]] {
 		if len(segs) > 1 && ix.holdsDependency(f) {
 			return f, strings.Join(segs[1:], "."), true
