@@ -123,6 +123,29 @@ func New(reg *langs.Registry, opts Options) *Indexer {
 	return ix
 }
 
+// dataReader reads facts from a data file no language indexer reads: the
+// config a JSON Schema or XML Schema describes, the flags a flag file
+// defines. The first whose match takes the path reads it.
+type dataReader struct {
+	match func(p string) bool
+	read  func(p string, src []byte) (verify.FileFacts, bool)
+}
+
+var dataReaders = []dataReader{
+	{isSchemaFile, schemaFacts},
+	{isFlagFile, flagFileFacts},
+	{isXSDFile, xsdFacts},
+}
+
+func dataReaderFor(p string) *dataReader {
+	for i := range dataReaders {
+		if dataReaders[i].match(p) {
+			return &dataReaders[i]
+		}
+	}
+	return nil
+}
+
 // warmUp starts compiling a language's queries in the background the
 // first time a file of it misses the cache: compiling takes tens of
 // milliseconds, which then overlap with reading and prefiltering, and a
@@ -162,28 +185,12 @@ func (ix *Indexer) Index(ctx context.Context) ([]verify.FileFacts, error) {
 	err = ix.each(ctx, func(w *lang.Worker, i int) {
 		fs := &ix.files[i]
 		switch {
-		case fs.lang == nil && fs.manifest == nil && isSchemaFile(fs.path):
+		case fs.lang == nil && fs.manifest == nil && dataReaderFor(fs.path) != nil:
 			src, err := ix.read(fs.path)
 			if err != nil {
 				return // a data file that cannot be read is no evidence either way
 			}
-			if facts, ok := schemaFacts(fs.path, src); ok {
-				fs.facts, fs.parsed = facts, true
-			}
-		case fs.lang == nil && fs.manifest == nil && isFlagFile(fs.path):
-			src, err := ix.read(fs.path)
-			if err != nil {
-				return
-			}
-			if facts, ok := flagFileFacts(fs.path, src); ok {
-				fs.facts, fs.parsed = facts, true
-			}
-		case fs.lang == nil && fs.manifest == nil && isXSDFile(fs.path):
-			src, err := ix.read(fs.path)
-			if err != nil {
-				return
-			}
-			if facts, ok := xsdFacts(fs.path, src); ok {
+			if facts, ok := dataReaderFor(fs.path).read(fs.path, src); ok {
 				fs.facts, fs.parsed = facts, true
 			}
 		case fs.manifest != nil:
