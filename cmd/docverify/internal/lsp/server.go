@@ -57,7 +57,6 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, c Checker, o Options) er
 	// One handler call at a time, in order: a change must not overtake
 	// the open it follows. Checks run on their own goroutines.
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}), s)
-	s.conn = conn
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
@@ -77,15 +76,22 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, c Checker, o Options) er
 type server struct {
 	checker Checker
 	opts    Options
-	conn    *jsonrpc2.Conn
 	// checks lets one check run at a time: each may parse the repository,
 	// and two at once would only share the cores.
 	checks chan struct{}
 
 	mu       sync.Mutex
+	conn     *jsonrpc2.Conn       // set by the first message
 	docs     map[string]*document // open Markdown docs by URI
 	shutdown bool
 	watch    bool // the client can watch files for us
+}
+
+// client is the connection to the editor.
+func (s *server) client() *jsonrpc2.Conn {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conn
 }
 
 // watchFiles asks the client to say when any file changes: the editor
@@ -98,7 +104,7 @@ func (s *server) watchFiles() {
 		"id": "docverify-watch", "method": "workspace/didChangeWatchedFiles",
 		"registerOptions": map[string]any{"watchers": []map[string]any{{"globPattern": "**/*"}}},
 	}}}
-	_ = s.conn.Call(ctx, "client/registerCapability", reg, nil)
+	_ = s.client().Call(ctx, "client/registerCapability", reg, nil)
 }
 
 // document is one open doc and the state of its latest check.
@@ -125,6 +131,10 @@ func (d *document) stop() {
 
 // Handle is called by the connection for each message, in order.
 func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	// the connection starts reading before NewConn returns it to Serve
+	s.mu.Lock()
+	s.conn = conn
+	s.mu.Unlock()
 	result, err := s.handle(ctx, req)
 	if req.Notif {
 		return
@@ -174,7 +184,7 @@ func (s *server) handle(ctx context.Context, req *jsonrpc2.Request) (any, error)
 		s.mu.Unlock()
 		return nil, nil
 	case "exit":
-		go s.conn.Close() // after this handler returns
+		go s.client().Close() // after this handler returns
 		return nil, nil
 	case "textDocument/didOpen":
 		var p DidOpenParams
@@ -288,7 +298,7 @@ func (s *server) close(ctx context.Context, uri string) {
 	}
 	s.mu.Unlock()
 	if d != nil {
-		_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+		_ = s.client().Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
 	}
 }
 
@@ -337,9 +347,10 @@ func (s *server) check(ctx context.Context, d *document, gen, version int, text 
 	if err == nil {
 		diags = diagnostics(res.Root, kept, text)
 	}
+	conn := s.conn
 	s.mu.Unlock()
 	v := version
-	_ = s.conn.Notify(context.Background(), "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
+	_ = conn.Notify(context.Background(), "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
 }
 
 // isDoc is whether an open file is one docverify checks: Markdown by the
