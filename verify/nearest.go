@@ -28,6 +28,9 @@ func (ix *Index) nearest(c Claim) *Evidence {
 		if name == c.Name || c.Kind == Config && strings.EqualFold(name, c.Name) {
 			return
 		}
+		if d := exampleDir(e.Pos.File); d != "" && !strings.HasPrefix(c.Pos.File, d) {
+			return // an example program's flag is not a name of the program the doc is about
+		}
 		s, ok := similarity(c.Name, name)
 		if !ok {
 			return
@@ -328,4 +331,24 @@ func (ix *Index) keysBeside(key string, fn func(name string, f fieldSite)) {
 			}
 		}
 	}
+}
+
+// exampleDirs are the directory names whose programs are examples or
+// demos shipped beside the project, with names of their own.
+var exampleDirs = map[string]bool{"examples": true, "example": true, "samples": true, "sample": true, "demo": true, "demos": true}
+
+// exampleDir is the example directory a path is under, through its name
+// ("examples/hotrod/"), "" if none.
+func exampleDir(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs[:max(len(segs)-1, 0)] {
+		if !exampleDirs[s] {
+			continue
+		}
+		if i+1 < len(segs)-1 {
+			return strings.Join(segs[:i+2], "/") + "/" // examples/hotrod/
+		}
+		return strings.Join(segs[:i+1], "/") + "/"
+	}
+	return ""
 }
