@@ -491,9 +491,6 @@ func (ix *Index) ownLibraryReads(c Claim) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	word := strings.ToLower(c.Name[:i])
-	if !ix.ownsCommand(word) && !slices.Contains(ix.envPrefixes(), c.Name[:i+1]) {
-		return Evidence{}, false
-	}
 	var found []Evidence
 	for norm, dep := range ix.deps {
 		rest, ok := strings.CutPrefix(norm, word+"-")
@@ -501,7 +498,9 @@ func (ix *Index) ownLibraryReads(c Claim) (Evidence, bool) {
 			found = append(found, dep)
 		}
 	}
-	if len(found) == 0 || ix.nearest(c) != nil {
+	// the declared dependencies are few; the prefixes and near names
+	// walk every read, so they are asked only when a library fits
+	if len(found) == 0 || !ix.ownsCommand(word) && !slices.Contains(ix.envPrefixes(), c.Name[:i+1]) || ix.nearest(c) != nil {
 		return Evidence{}, false
 	}
 	sortEvidence(found)
@@ -1044,7 +1043,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		if c.Kind == Flag && e.Name == anyOption {
 			f.Message = fmt.Sprintf("%s has no definition, but %s takes any option and passes it on (%s)", what, e.Pos, e.Via)
 		}
-		if strings.HasPrefix(e.Via, "declared in ") {
+		if strings.HasPrefix(e.Via, declaredIn) {
 			// the project's own library, declared as a dependency
 			f.Message = fmt.Sprintf("%s has no read site in this repository, but it has the prefix of %s, the project's own library declared at %s, which may read it", what, e.Name, e.Pos)
 		}

@@ -172,7 +172,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 		}
 		for _, d := range f.Dependencies {
 			if _, ok := ix.deps[known.NormalizeDependency(d.Name)]; !ok {
-				ix.deps[known.NormalizeDependency(d.Name)] = Evidence{Pos: at(f.Path, d.Site), Name: d.Name, Via: "declared in " + f.Path, Strength: Read}
+				ix.deps[known.NormalizeDependency(d.Name)] = Evidence{Pos: at(f.Path, d.Site), Name: d.Name, Via: declaredIn + f.Path, Strength: Read}
 			}
 		}
 		for _, p := range f.Programs {
@@ -667,6 +667,9 @@ func (ix *Index) holdsDependency(f fieldSite) bool {
 	}
 	return false
 }
+
+// declaredIn starts the Via of a declared dependency's evidence.
+const declaredIn = "declared in "
 
 // maxDepth bounds walks through config structures, which may be recursive.
 const maxDepth = 12
