@@ -115,9 +115,6 @@ type document struct {
 	gen       int // bumped by every change; a check of an older text is dropped
 	timer     *time.Timer
 	cancel    context.CancelFunc
-	// findings and root are of the last check published, for code actions
-	findings []verify.Finding
-	root     string
 }
 
 func (d *document) stop() {
@@ -343,7 +340,6 @@ func (s *server) check(ctx context.Context, d *document, gen, version int, text 
 			kept = append(kept, f)
 		}
 	}
-	d.findings, d.root = kept, res.Root
 	if err == nil {
 		diags = diagnostics(res.Root, kept, text)
 	}
