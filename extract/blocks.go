@@ -102,9 +102,62 @@ var (
 )
 
 // helpDescribedRE finds an option line that describes its option after a
-// gap, as --help output does ("  --standard     Prints standard output");
-// three of them make a block an option list even without its usage line.
-var helpDescribedRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =]\S+)?[ \t]{2,}\S`)
+// gap, as --help output does ("  --standard     Prints standard output"),
+// and helpBareOptionRE one whose description is on the lines below, more
+// deeply indented, as argparse writes a long option with its argument
+// ("  --filter-sender FILTERSENDER" over "        only keep messages…").
+// Three of them make a block an option list even without its usage line.
+var (
+	helpDescribedRE   = regexp.MustCompile(`^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =]\S+)?[ \t]{2,}\S`)
+	helpBareOptionRE  = regexp.MustCompile(`^([ \t]+)(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =][A-Z_<\[][\w<>\[\].-]*)?[ \t]*(?:#.*)?$`)
+	helpDescriptionRE = regexp.MustCompile(`^([ \t]+)[A-Za-z(]`)
+)
+
+// minDescribedOptions is how many described option lines make an
+// untagged block an option list.
+const minDescribedOptions = 3
+
+// describedOptions counts the option lines of a block that carry their
+// description, on the line or below it.
+func describedOptions(t string) int {
+	lines := strings.Split(t, "\n")
+	n := 0
+	for i, l := range lines {
+		switch {
+		case helpDescribedRE.MatchString(l):
+			n++
+		case i+1 < len(lines):
+			m := helpBareOptionRE.FindStringSubmatch(l)
+			d := helpDescriptionRE.FindStringSubmatch(lines[i+1])
+			if m != nil && d != nil && len(d[1]) > len(m[1]) {
+				n++
+			}
+		}
+		if n >= minDescribedOptions {
+			break
+		}
+	}
+	return n
+}
+
+// consoleOutput is a console session's snippet with its command lines
+// blanked (offsets kept): what the commands printed. A --help run's
+// output ("$ md2conf --help" over "usage: md2conf …") is read as the
+// option list it is; the command lines are read as commands.
+func consoleOutput(s snippet) snippet {
+	b := []byte(s.text)
+	for _, loc := range consoleCommandRE.FindAllIndex(b, -1) {
+		for i := loc[0]; i < loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	s.text = string(b)
+	return s
+}
+
+// consoleCommandRE finds a console session's command line, with the
+// lines that continue it.
+var consoleCommandRE = regexp.MustCompile(`(?m)^\s*[$>] .*(?:\\\n.*)*$`)
 
 // helpBlock reads a program's --help output: each option line defines a
 // flag of the program its usage line names; without a usage line, the
@@ -177,7 +230,7 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		e.noteSynopsis(s.text, upperPlaceholder)
 		switch {
 		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text),
-			len(helpDescribedRE.FindAllStringIndex(s.text, 3)) == 3:
+			describedOptions(s.text) >= minDescribedOptions:
 			e.helpBlock(s)
 			return
 		case lang != "":
@@ -377,6 +430,11 @@ func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
 	for _, cmd := range shellcmd.Parse(s.text, mode) {
 		j := e.blockJudgement(s, cmd.Offset, "")
 		e.command(cmd, s.toDoc, s.text, j, verify.ShellBlock)
+	}
+	if looksLikeConsole(s.text) {
+		if out := consoleOutput(s); helpUsageRE.MatchString(out.text) && helpOptionRE.MatchString(out.text) {
+			e.helpBlock(out)
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/docverify/docverify/extract/cues"
@@ -108,7 +109,8 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	for _, c := range inTables {
 		e.directive(c.text, c.off)
 	}
-	root := parser.Parse(text.NewReader(src))
+	pc := gparser.NewContext()
+	root := parser.Parse(text.NewReader(src), gparser.WithContext(pc))
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -148,6 +150,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	if err != nil {
 		return Doc{}, fmt.Errorf("walking the document: %w", err)
 	}
+	e.referenceDefinitions(pc.References())
 	e.applySuppressions()
 	e.dropSynopsisPlaceholders()
 	e.removalsOutweighDeprecations()
@@ -496,7 +499,6 @@ func (e *extractor) add(c verify.Claim, off int) {
 		c.Deprecated, c.Historical = c.Historical, ""
 	}
 	// the name's own words ("--rollback-on-error", "UPLOAD_TIMEOUT") are not
-	// its sentence presenting it as a safety mechanism
 	// its sentence presenting it as a safety mechanism; nor is a heading
 	// alone ("Signature verification" above a port): a heading counts
 	// when the name agrees with it (FEED_KILL_SWITCH under "Kill switch")
@@ -640,4 +642,53 @@ func (e *extractor) sectionHistorical() string {
 		}
 	}
 	return ""
+}
+
+// referenceDefRE finds a link reference definition's label at the start
+// of a line: "[GCM_MSAUTH_USEBROKER]: environment.md#gcm_msauth_usebroker".
+var referenceDefRE = regexp.MustCompile(`(?m)^ {0,3}\[([^\]\s]+)\]:[ \t]*\S`)
+
+// anchorOf reports whether a link destination names the label: its
+// anchor or file is the label in any case, without its separators
+// ("configuration.md#credentialmsauthusebroker" for credential.msauthUseBroker).
+func anchorOf(dest, label string) bool {
+	squash := strings.NewReplacer("-", "", "_", "", ".", "", "`", "")
+	return strings.Contains(squash.Replace(strings.ToLower(dest)), squash.Replace(strings.ToLower(label)))
+}
+
+// referenceDefinitions reads the labels of link reference definitions,
+// which the parser takes out of the document: a doc that links every
+// setting to its page ([`GCM_X`][GCM_X] over "[GCM_X]: environment.md#gcm_x")
+// names each setting in the label too, and a misspelt label is the only
+// place a wrong name is left. Only labels whose link points at the name's
+// own anchor count. A label is read as a code span would be, in
+// a block of its own, so that a list of definitions is judged as a list;
+// labels with spaces are words, not names.
+func (e *extractor) referenceDefinitions(refs []gparser.Reference) {
+	if len(refs) == 0 {
+		return
+	}
+	defined := map[string]bool{}
+	for _, r := range refs {
+		// only a link to the name's own anchor or page says the label is a
+		// setting's name: [CI_BADGE]: https://img.shields.io/… is a badge
+		if anchorOf(string(r.Destination()), string(r.Label())) {
+			defined[string(r.Label())] = true
+		}
+	}
+	e.block++
+	for _, m := range referenceDefRE.FindAllSubmatchIndex(e.src, -1) {
+		label := string(e.src[m[2]:m[3]])
+		if !defined[label] || strings.Trim(label, "`") != label {
+			continue
+		}
+		end := bytes.IndexByte(e.src[m[0]:], '\n')
+		if end < 0 {
+			end = len(e.src)
+		} else {
+			end += m[0]
+		}
+		b := newBlock(e.src, m[0], end)
+		e.token(label, m[2], b, m[2]-m[0], m[3]-m[0])
+	}
 }

@@ -123,8 +123,42 @@ func Check(claims []Claim, ix *Index) []Result {
 		}
 		out = append(out, r)
 	}
+	ix.builtNearMisses(out)
+	nearDocumented(out)
 	ix.own(out)
 	return append(out, ix.misspellings(maybe, out)...)
+}
+
+// nearDocumented gives a missing name with no near name in the code the
+// verified name of its own doc it is one slip from: "replace these with
+// your own values (especially `SECRET_SESSION`)" under a .env block
+// setting SESSION_SECRET, which the code reads through its config file.
+// The code's reads are searched by nearest; this finds the names the
+// code only mentions, which were searched for because the doc named them.
+func nearDocumented(results []Result) {
+	verified := map[string][]int{} // doc → its results the code has
+	for i, r := range results {
+		if (r.Status == Verified || r.Status == Unwired) && len(r.Evidence) > 0 {
+			verified[r.Claim.Pos.File] = append(verified[r.Claim.Pos.File], i)
+		}
+	}
+	for i := range results {
+		r := &results[i]
+		if r.Status != Missing || r.Nearest != nil && closeName(r.Claim.Name, r.Nearest.Name) {
+			continue
+		}
+		for _, j := range verified[r.Claim.Pos.File] {
+			v := results[j]
+			if v.Claim.Kind != r.Claim.Kind || v.Claim.Name == r.Claim.Name || sameSpelledOtherwise(v.Claim.Name, r.Claim.Name) ||
+				!closeName(r.Claim.Name, v.Claim.Name) {
+				continue
+			}
+			e := v.Evidence[0]
+			e.Name = v.Claim.Name
+			r.Nearest = &e
+			break
+		}
+	}
 }
 
 // minNearMention is the shortest name whose one-typo neighbours in the
@@ -758,9 +792,11 @@ func (ix *Index) judge(c Claim) Result {
 		return Result{Claim: c, Status: st, Reason: reason, Evidence: ev}
 	}
 	kinds := c.Kind.ServedBy()
-	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 && !ix.prefixWellKnown(fit[0].Name) {
+	// a name one typo from a name the code reads is that name misspelt,
+	// whatever builder could also make it
+	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 && !ix.prefixWellKnown(fit[0].Name) && !ix.oneTypoFromReal(c) {
 		sortEvidence(fit)
-		return Result{Claim: c, Status: Dynamic, Reason: "the code builds names like " + fit[0].Name + " at run time", Evidence: fit}
+		return Result{Claim: c, Status: Dynamic, Reason: dynamicLikeReason + fit[0].Name + " at run time", Evidence: fit}
 	}
 	for _, e := range ix.mentions[c.Name] {
 		if e.Strength == Read && (c.Kind == Env || c.Kind == Feature) {
@@ -821,8 +857,8 @@ func (ix *Index) judge(c Claim) Result {
 	}
 	if c.Kind == Env {
 		for _, p := range envPrefixesOf(c.Name) {
-			if evs := ix.mentions[PassPrefix+p]; len(evs) > 0 && !ix.derivesWith(p) {
-				return Result{Claim: c, Status: Dynamic, Reason: "the code reads every variable that starts with " + p, Evidence: evs}
+			if evs := ix.mentions[PassPrefix+p]; len(evs) > 0 && !ix.derivesWith(p) && !ix.oneTypoFromReal(c) {
+				return Result{Claim: c, Status: Dynamic, Reason: everyWithPrefixReason + p, Evidence: evs}
 			}
 		}
 	}
@@ -934,7 +970,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		// a name one slip from one the code reads is the code's, misspelt
 		// and one starting with a program of the repository (TG_ of tg,
 		// beside TERRAGRUNT_) is not the reader's own either
-		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c) && !hasOwnership(r.Ownership, OwnNearName) && !hasOwnership(r.Ownership, OwnProgramName)
+		// and neither is one passed to the repository's program on its
+		// command line (WORMHOLE_HOST=… tunnelto_server) or one in a
+		// block of the code's names: that evidence outweighs a prefix
+		foreign := (c.Safety == "" || c.SafetyFromName) && ix.foreign(c) && !hasOwnership(r.Ownership, OwnNearName) && !hasOwnership(r.Ownership, OwnProgramName) &&
+			!hasOwnership(r.Ownership, OwnCommand) && !hasOwnership(r.Ownership, OwnBlock)
 		// a name's own words ("DISABLE_…", "…_TIMEOUT") do not make it a
 		// safety mechanism: only its sentence or section can
 		safety := c.Safety != "" && !c.SafetyFromName
@@ -954,7 +994,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(c)) && owned:
+		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(c) || hasOwnership(r.Ownership, OwnNearName)) && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Deprecated != "" {
@@ -998,7 +1038,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			f.Message = fmt.Sprintf("%s looks like %s but appears nowhere in the code, and the docs do not say what it is", c.Display(), article(c.Kind.Noun()))
 		}
 		f.Ownership = r.Ownership
-		if e, ok := telling(r.Ownership); ok && owned && f.Rule != RuleUnowned {
+		// a name judged the reader's own is not said to be this repository's
+		// in the same breath: the evidence for it was too weak to outweigh
+		if e, ok := telling(r.Ownership); ok && owned && f.Rule != RuleUnowned && f.Rule != RuleForeign {
 			f.Message += "; it is this repository's: " + e.Detail
 		}
 		f.Searched = ix.searched(c.Kind)
@@ -1019,6 +1061,8 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			switch {
 			case n.Strength == Mention:
 				verb = "mentioned"
+			case strings.HasPrefix(n.Via, builtVia):
+				verb = "built from a key of the code's config"
 			case c.Kind == Flag:
 				verb = "defined"
 			}

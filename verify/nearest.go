@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -172,7 +173,7 @@ func similarity(a, b string) (float64, bool) {
 	edit := 1 - float64(d)/float64(n)
 	wa, wb := words(a), words(b)
 	overlap := wordOverlap(wa, wb)
-	if oneWordShort(wa, wb) {
+	if oneWordShort(wa, wb) || reordered(wa, wb) {
 		// --keyfile for --ssl-keyfile, TASK_OFFLINE for TASK_REMOTE_OFFLINE:
 		// the claim lacks one word of the real name
 		overlap = max(overlap, minWordOverlap)
@@ -210,6 +211,19 @@ func oneWordShort(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// reordered reports whether two names have the same words in another
+// order: SECRET_SESSION and SESSION_SECRET. Two words at least, and not
+// the same order, which is the same name spelt otherwise.
+func reordered(a, b []string) bool {
+	if len(a) < 2 || len(a) != len(b) || slices.Equal(a, b) {
+		return false
+	}
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
 }
 
 // wordOverlap is the Jaccard index of two word lists, counted only when

@@ -34,13 +34,14 @@ const (
 	OwnNamed                // its sentence names a program of this repository, and no other
 	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
 	OwnProgramName          // its name starts with a program of this repository (HELM_PPROF, tool.uv.x)
+	OwnBlock                // its block is a list of the code's names: most of the others are, three at least
 	AgainstSiblings         // most other names of its block are unknown to the code too
 	AgainstNoFacts          // the code reads not one name of the kind the docs give: code kept elsewhere, or not readable
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", OwnBlock: "block", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
 }
 
 func (k OwnKind) String() string {
@@ -179,7 +180,7 @@ func Owned(ev []Ownership) bool {
 	strong, weak, against, blind := false, false, false, false
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed, OwnProgramName:
+		case OwnPrefix, OwnCommand, OwnNearName, OwnParent, OwnNamed, OwnProgramName, OwnBlock:
 			strong = true
 		case OwnSiblings, OwnSafetyStated:
 			weak = true
@@ -239,8 +240,17 @@ var ownRules = []struct {
 		}
 		return ""
 	}},
+	{OwnBlock, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
+		if found, ok := blockOfCode(r.Claim, groups); ok {
+			return fmt.Sprintf("%d other names of its block are the code's", found)
+		}
+		return ""
+	}},
 	{OwnSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
+		if _, ok := blockOfCode(c, groups); ok {
+			return "" // said more strongly by OwnBlock
+		}
 		for _, k := range siblingKeys(c) {
 			t := groups[k]
 			if t == nil {
@@ -335,6 +345,26 @@ var ownRules = []struct {
 	}},
 }
 
+// minBlockOfCode is how many other names of a block the code must have,
+// and how many times the block's unknown ones, before the block is taken
+// for a list of the code's names: a table of a program's variables with
+// one entry nothing reads, a help dump with one option gone.
+const minBlockOfCode = 3
+
+// blockOfCode reports whether a claim's block is a list of the code's
+// names, and how many of its other names the code has. One verified
+// neighbour says little (an export of the program's variable beside the
+// reader's own TOKEN); three, with few unknown, make the block a list of
+// the program's settings, whatever prefix the missing one has.
+func blockOfCode(c Claim, groups map[siblingKey]*tally) (int, bool) {
+	t := groups[siblingKeys(c)[inBlock]]
+	if t == nil {
+		return 0, false
+	}
+	found, unfound := t.without(c.Name)
+	return found, found >= minBlockOfCode && found >= minBlockOfCode*unfound
+}
+
 // contributorWords name the docs and folders of a guide to working on
 // the project rather than using it.
 var contributorWords = map[string]bool{"contributing": true, "development": true, "developing": true, "hacking": true,
@@ -383,8 +413,9 @@ func (ix *Index) ownProgramIn(low string) string {
 const minSurface = 5
 
 // closeName reports whether a documented name is one slip from a real
-// one: a typo, or one word more or less (ENABLE_DYNAMIC_CONTENT_PRIORITIZATION
-// for ENABLE_CONTENT_PRIORITIZATION).
+// one: a typo, one word more or less (ENABLE_DYNAMIC_CONTENT_PRIORITIZATION
+// for ENABLE_CONTENT_PRIORITIZATION), or its words in another order
+// (SECRET_SESSION for SESSION_SECRET, LIB_PQ_DIR for PQ_LIB_DIR).
 func closeName(claimed, real string) bool {
 	a, b := strings.ToLower(claimed), strings.ToLower(real)
 	n := max(len(a), len(b))
@@ -392,7 +423,7 @@ func closeName(claimed, real string) bool {
 		return true
 	}
 	wa, wb := words(claimed), words(real)
-	return oneWordShort(wa, wb) || oneWordShort(wb, wa)
+	return oneWordShort(wa, wb) || oneWordShort(wb, wa) || reordered(wa, wb)
 }
 
 // telling is the evidence worth a clause in a short message: the prefix,
@@ -401,7 +432,7 @@ func closeName(claimed, real string) bool {
 func telling(ev []Ownership) (Ownership, bool) {
 	for _, e := range ev {
 		switch e.Kind {
-		case OwnPrefix, OwnCommand, OwnParent, OwnSiblings, OwnProgramName:
+		case OwnPrefix, OwnCommand, OwnParent, OwnBlock, OwnSiblings, OwnProgramName:
 			return e, true
 		}
 	}
