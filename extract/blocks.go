@@ -500,8 +500,10 @@ func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text stri
 	}
 	prog, args, envArgs := resolveProgram(cmd.Args)
 	for _, a := range cmd.Assigns {
-		if prog == "" && !a.Export && usedLater(text, a.Name, a.Offset) {
-			continue // EXPECTED="$(...)" ... "$EXPECTED": the script's own variable
+		if prog == "" && !a.Export && (usedLater(text, a.Name, a.Offset) || substituted(text, a)) {
+			// EXPECTED="$(...)" ... "$EXPECTED", BUCKET_HOST=$(kubectl get …):
+			// the script's own variable, set from a command it runs
+			continue
 		}
 		if e.envClaim(a.Name, toDoc(a.Offset), prog, j, src) && prog == "" && !a.Export && names.Of(a.Name) == names.UpperWord {
 			// ENDPOINT=testing.com on a line of its own sets a shell variable,
@@ -811,6 +813,18 @@ func usedLater(text, name string, off int) bool {
 		}
 	}
 	return false
+}
+
+// substituted reports a bare assignment whose value is a command's
+// output (X=$(…), X=`…`): the script computes it for its own use; a
+// program's setting is given a value, not derived on the reader's shell.
+func substituted(text string, a shellcmd.Assign) bool {
+	at := a.Offset + len(a.Name)
+	if at < 0 || at >= len(text) || text[at] != '=' {
+		return false
+	}
+	v := strings.TrimLeft(text[at+1:], `"`)
+	return strings.HasPrefix(v, "$(") || strings.HasPrefix(v, "`")
 }
 
 func isNameByte(c byte) bool {

@@ -105,7 +105,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	src = blankFrontMatter(src)
 	src = quoteAdmonitions(src)
 	src, inTables := keepTablesAcrossComments(src)
-	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety}
+	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety, sourcedFrom: sourcedFrom(src)}
 	for _, c := range inTables {
 		e.directive(c.text, c.off)
 	}
@@ -226,13 +226,16 @@ type extractor struct {
 	path     string
 	src      []byte
 	li       *lineIndex
-	headings []heading       // the chain of headings above the current block
-	lastPara block           // the last paragraph of the current section, for code blocks
-	listItem bool            // the paragraph being read opens a list item
-	objects  map[string]bool // variables the section's code snippets use
-	claims   []verify.Claim
-	problems []Problem
-	dirs     []directive
+	headings []heading // the chain of headings above the current block
+	lastPara block     // the last paragraph of the current section, for code blocks
+	listItem bool      // the paragraph being read opens a list item
+	// sourcedFrom is the other repository the page says it is generated
+	// from (see provenance.go), for every claim of the page.
+	sourcedFrom string
+	objects     map[string]bool // variables the section's code snippets use
+	claims      []verify.Claim
+	problems    []Problem
+	dirs        []directive
 	// directives are the disable comments, for verify to check.
 	directives []*verify.Directive
 	cues       *cues.Matcher // the safety vocabulary
@@ -495,6 +498,7 @@ func (e *extractor) add(c verify.Claim, off int) {
 	c.Pos = e.li.pos(e.path, off)
 	c.Block, c.Section = e.block, e.section
 	c.Edition = e.edition
+	c.SourcedFrom = e.sourcedFrom
 	if deprecation(c.Historical) {
 		c.Deprecated, c.Historical = c.Historical, ""
 	}

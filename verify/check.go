@@ -148,9 +148,12 @@ func nearDocumented(results []Result) {
 			continue
 		}
 		for _, j := range verified[r.Claim.Pos.File] {
+			// a typo or the same words reordered: a word more or less
+			// (FLUENT_LOKI_URL beside LOKI_URL) is as often another
+			// program's name built on this one's
 			v := results[j]
 			if v.Claim.Kind != r.Claim.Kind || v.Claim.Name == r.Claim.Name || sameSpelledOtherwise(v.Claim.Name, r.Claim.Name) ||
-				!closeName(r.Claim.Name, v.Claim.Name) {
+				!OneTypo(strings.ToLower(r.Claim.Name), strings.ToLower(v.Claim.Name)) && !reordered(words(r.Claim.Name), words(v.Claim.Name)) {
 				continue
 			}
 			e := v.Evidence[0]
@@ -710,6 +713,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if len(ev) > 0 {
 		sortEvidence(ev)
 		return Verified, "", ev
+	}
+	if r := c.SourcedFrom; r != "" && !ix.ownsCommand(path.Base(r)) {
+		// the names of a page copied from another repository that this
+		// code has are verified above; the rest are the other's
+		return External, fmt.Sprintf("its page says it is generated from %s, another repository, whose name it is", r), nil
 	}
 	if c.Kind == Flag {
 		if e, ok := ix.parserSpelling(c.Name); ok {

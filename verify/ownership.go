@@ -242,7 +242,7 @@ var ownRules = []struct {
 	}},
 	{OwnBlock, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		if found, ok := blockOfCode(r.Claim, groups); ok {
-			return fmt.Sprintf("%d other names of its block are the code's", found)
+			return fmt.Sprintf("%d other names of its block are read by the code", found)
 		}
 		return ""
 	}},
@@ -354,15 +354,17 @@ const minBlockOfCode = 3
 // blockOfCode reports whether a claim's block is a list of the code's
 // names, and how many of its other names the code has. One verified
 // neighbour says little (an export of the program's variable beside the
-// reader's own TOKEN); three, with few unknown, make the block a list of
-// the program's settings, whatever prefix the missing one has.
+// reader's own TOKEN); three the code reads, with few unknown, make the
+// block a list of the program's settings, whatever prefix the missing one has.
 func blockOfCode(c Claim, groups map[siblingKey]*tally) (int, bool) {
 	t := groups[siblingKeys(c)[inBlock]]
 	if t == nil {
 		return 0, false
 	}
-	found, unfound := t.without(c.Name)
-	return found, found >= minBlockOfCode && found >= minBlockOfCode*unfound
+	// only names the code reads count: a list of TLS cipher suites the
+	// code's vendored libraries mention is no list of the program's settings
+	_, unfound := t.without(c.Name)
+	return t.read, t.read >= minBlockOfCode && t.read >= minBlockOfCode*unfound
 }
 
 // contributorWords name the docs and folders of a guide to working on
