@@ -652,12 +652,18 @@ func (e *extractor) sectionHistorical() string {
 // of a line: "[GCM_MSAUTH_USEBROKER]: environment.md#gcm_msauth_usebroker".
 var referenceDefRE = regexp.MustCompile(`(?m)^ {0,3}\[([^\]\s]+)\]:[ \t]*\S`)
 
-// anchorOf reports whether a link destination names the label: its
-// anchor or file is the label in any case, without its separators
-// ("configuration.md#credentialmsauthusebroker" for credential.msauthUseBroker).
+// anchorOf reports whether a link destination's anchor is the label, in
+// any case and without its separators ("configuration.md#credentialmsauthusebroker"
+// for credential.msauthUseBroker): a link to the name's own entry. A
+// page's address that merely contains the label ([guard_rspec]:
+// https://github.com/guard/guard-rspec) links to a project.
 func anchorOf(dest, label string) bool {
+	i := strings.LastIndexByte(dest, '#')
+	if i < 0 {
+		return false
+	}
 	squash := strings.NewReplacer("-", "", "_", "", ".", "", "`", "")
-	return strings.Contains(squash.Replace(strings.ToLower(dest)), squash.Replace(strings.ToLower(label)))
+	return squash.Replace(strings.ToLower(dest[i+1:])) == squash.Replace(strings.ToLower(label))
 }
 
 // referenceDefinitions reads the labels of link reference definitions,

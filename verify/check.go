@@ -129,6 +129,17 @@ func Check(claims []Claim, ix *Index) []Result {
 	return append(out, ix.misspellings(maybe, out)...)
 }
 
+// slipOfSetting reports a name the docs do not say is a setting that is
+// one slip from a setting of the code: a name it reads, or one the docs
+// give too (SECRET_SESSION in prose, SESSION_SECRET in the .env block).
+// A word the code only mentions says less: the `NEW_LEADER` proposal
+// beside the code's "NEWLEADER" message is the message, written otherwise.
+func slipOfSetting(r Result) bool {
+	n := r.Nearest
+	return hasOwnership(r.Ownership, OwnNearName) && n != nil && (n.Strength == Read || r.NearDocumented) &&
+		!sameSpelledOtherwise(r.Claim.Name, n.Name)
+}
+
 // nearDocumented gives a missing name with no near name in the code the
 // verified name of its own doc it is one slip from: "replace these with
 // your own values (especially `SECRET_SESSION`)" under a .env block
@@ -158,7 +169,7 @@ func nearDocumented(results []Result) {
 			}
 			e := v.Evidence[0]
 			e.Name = v.Claim.Name
-			r.Nearest = &e
+			r.Nearest, r.NearDocumented = &e, true
 			break
 		}
 	}
@@ -1002,7 +1013,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		case foreign:
 			f.Rule = RuleForeign
 			f.Message = fmt.Sprintf("%s appears nowhere in the code, and does not start with %s like the variables the code reads; it may be the reader's own", what, strings.Join(ix.ownPrefixes(c), " or "))
-		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(c) || hasOwnership(r.Ownership, OwnNearName)) && owned:
+		case (c.Explicit || c.Safety != "" || ix.envByItsOwnWords(c, r.Ownership) || familySlip(c) || slipOfSetting(r)) && owned:
 			f.Rule = RuleMissing
 			f.Message = fmt.Sprintf("%s is documented but does not exist in the code", what)
 			if c.Deprecated != "" {

@@ -18,6 +18,9 @@ type Result struct {
 	Reason   string     // why, in words, for every status but Verified
 	Evidence []Evidence // the read sites, mentions or name-building sites found
 	Nearest  *Evidence  // the closest real name, for names that were not found
+	// NearDocumented marks a Nearest that the docs give too and the code
+	// has (nearDocumented): a name of the repository, not any word of its code.
+	NearDocumented bool `json:",omitempty"`
 	// Ownership is the evidence of whose name a missing claim is
 	// (ownership.go); it decides between a warning and "unowned".
 	Ownership []Ownership
