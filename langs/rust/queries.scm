@@ -49,9 +49,11 @@
   value: (_) @_v (#match? @_v "(from_str|from_slice|from_reader|from_env|try_deserialize|extract|load|parse)"))
 
 ; env prefixes over config keys: config::Environment::with_prefix("APP"),
-; figment::providers::Env::prefixed("APP_"), envy::prefixed("APP_")
+; figment::providers::Env::prefixed("APP_"), envy::prefixed("APP_"); not
+; another type's with_prefix (TempDir::with_prefix("vector-buffers"))
 (call_expression
   function: (scoped_identifier
+    path: (_) @_p (#match? @_p "(^|::)(Environment|Env|envy)$")
     name: (identifier) @_f @via (#match? @_f "^(with_prefix|prefixed)$"))
   arguments: (arguments . (string_literal) @rust.envprefix))
 

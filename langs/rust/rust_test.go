@@ -200,11 +200,56 @@ root Server (deserialized)
 }
 fn fig() -> Figment { Figment::new().merge(Env::prefixed("SVC_")) }
 fn en() -> Config { envy::prefixed("KV_").from_env::<Config>().unwrap() }
+fn tmp() -> TempDir { TempDir::with_prefix("vector-buffers").unwrap() }
 `, Want: `
 derive env<-config APP_ nest=__
 derive env<-config KV_ nest=
 derive env<-config SVC_ nest=
 root Config (deserialized)
+`},
+	})
+}
+
+func TestSerdeEnums(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "serde by its helper attribute; variant fields and held structures", Src: `#[configurable_component]
+#[derive(Clone, Debug)]
+#[serde(tag = "format", rename_all = "snake_case")]
+pub enum OutputFormat {
+    Shuffle { sequence: bool, lines: Vec<String> },
+    ApacheCommon,
+}
+
+#[configurable_component]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SecretBackends {
+    Exec(ExecBackend),
+    Test(String, u8),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Mode { Fast { depth: u8 } }
+
+#[configurable_component]
+#[serde(deny_unknown_fields)]
+pub struct ConfigBuilder { pub sources: IndexMap<ComponentKey, SourceOuter> }
+
+#[derive(Debug)]
+pub struct Plain { pub depth: u8 }
+
+#[configurable_component(secrets("aws"))]
+pub struct AwsBackend {
+    pub secret_id: String,
+    #[serde(flatten)]
+    pub region: RegionOrEndpoint,
+}
+`, Want: `
+field AwsBackend.:RegionOrEndpoint inline weak
+field AwsBackend.secret_id: weak
+field ConfigBuilder.sources:SourceOuter map weak
+field OutputFormat.lines: weak
+field OutputFormat.sequence: weak
+field SecretBackends.:ExecBackend inline weak
 `},
 	})
 }

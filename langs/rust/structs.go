@@ -113,6 +113,7 @@ func structItem(f *lang.File, n *sitter.Node) {
 	}
 	owner := nameNode.Content(f.Src)
 	derives := map[string]bool{}
+	serdeAttr := false
 	d := naming{cliRename: "kebab-case"}
 	for _, a := range precedingAttrs(n, f.Src) {
 		switch {
@@ -121,6 +122,10 @@ func structItem(f *lang.File, n *sitter.Node) {
 				derives[lastSegment(x.key)] = true
 			}
 		case a.name == "serde":
+			// serde's helper attribute is only allowed where a serde derive
+			// is in effect, written out or made by another attribute macro
+			// (vector's #[configurable_component]): the structure is serde's
+			serdeAttr = true
 			if r, ok := a.get("rename_all"); ok {
 				d.serdeRename = r.value
 			}
@@ -134,7 +139,7 @@ func structItem(f *lang.File, n *sitter.Node) {
 	for _, name := range []string{"Parser", "Args", "StructOpt", "FromArgs"} {
 		d.cli = d.cli || derives[name]
 	}
-	d.serde = derives["Deserialize"]
+	d.serde = derives["Deserialize"] || serdeAttr || serdeFieldAttr(body, f.Src)
 	if !d.cli && !d.serde {
 		return
 	}
@@ -144,32 +149,60 @@ func structItem(f *lang.File, n *sitter.Node) {
 	fields(f, owner, body, d)
 }
 
+// serdeFieldAttr reports a field list with a serde helper attribute on a
+// field (#[serde(flatten)]): like one on the structure, it is only
+// allowed under a serde derive.
+func serdeFieldAttr(body *sitter.Node, src []byte) bool {
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		if c := body.NamedChild(i); c.Type() == "attribute_item" {
+			if a, ok := parseAttr(c, src); ok && a.name == "serde" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // enumItem reads the fields of a clap subcommand enum's struct-like
 // variants (Prune { #[arg(long)] dry_run: bool }): each is a flag of
-// that subcommand, as a struct's field would be.
+// that subcommand, as a struct's field would be; and those of a serde
+// enum, config keys of the enum.
 func enumItem(f *lang.File, n *sitter.Node) {
 	nameNode := n.ChildByFieldName("name")
 	body := n.ChildByFieldName("body")
 	if nameNode == nil || body == nil {
 		return
 	}
-	cli := false
+	cli, serde := false, false
 	for _, a := range precedingAttrs(n, f.Src) {
-		if a.name == "derive" {
+		switch a.name {
+		case "derive":
 			for _, x := range a.args {
 				switch lastSegment(x.key) {
 				case "Subcommand", "Parser", "StructOpt":
 					cli = true
+				case "Deserialize":
+					serde = true
 				}
 			}
+		case "serde":
+			serde = true // as for structs: only allowed under a serde derive
 		}
 	}
-	if !cli {
+	if !cli && !serde {
 		return
 	}
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		v := body.NamedChild(i)
 		vb := v.ChildByFieldName("body")
+		if serde && !cli && v.Type() == "enum_variant" && vb != nil && vb.Type() == "ordered_field_declaration_list" && vb.NamedChildCount() == 1 {
+			// AwsSecretsManager(AwsSecretsManagerBackend) in an internally
+			// tagged enum: the held structure's keys sit beside the tag
+			if typ, isMap := fieldType(vb.NamedChild(0), f.Src); typ != "" && !isMap {
+				f.AddField(verify.Field{Owner: nameNode.Content(f.Src), Type: typ, Inline: true, Weak: true, Site: f.Site(vb), Via: "a serde enum's variant"})
+			}
+			continue
+		}
 		if v.Type() != "enum_variant" || vb == nil || vb.Type() != "field_declaration_list" {
 			continue
 		}
@@ -177,7 +210,15 @@ func enumItem(f *lang.File, n *sitter.Node) {
 		if vn := v.ChildByFieldName("name"); vn != nil {
 			variant = vn.Content(f.Src)
 		}
-		fields(f, nameNode.Content(f.Src)+"::"+variant, vb, naming{cli: true, cliRename: "kebab-case"})
+		if cli {
+			fields(f, nameNode.Content(f.Src)+"::"+variant, vb, naming{cli: true, cliRename: "kebab-case"})
+			continue
+		}
+		// a serde enum's variant fields are keys where the enum is: beside
+		// its tag (#[serde(tag = "format")] Shuffle { lines }), or, for an
+		// untagged or externally tagged enum, at or just below it; read at
+		// the enum's level, which is a level too shallow for the last kind
+		fields(f, nameNode.Content(f.Src), vb, naming{serde: true})
 	}
 }
 
