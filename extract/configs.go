@@ -381,10 +381,19 @@ func deepKey(n *configblock.Node, depth int, keys ...string) bool {
 	return false
 }
 
-// composeEnv reads the environment of docker-compose services.
+// composeEnv reads the environment of docker-compose services. A
+// service run from an image (grafana: image: grafana/grafana) gives its
+// variables to that image's program, as `docker run -e` does; whose it
+// is, verify decides.
 func (e *extractor) composeEnv(s snippet, services *configblock.Node) {
 	for _, svc := range services.Kids {
+		n := len(e.claims)
 		e.envEntries(s, svc.Get("environment"))
+		if img := svc.Get("image"); img != nil && img.Scalar != "" && !strings.Contains(img.Scalar, "$") {
+			for k := n; k < len(e.claims); k++ {
+				e.claims[k].Command, e.claims[k].Image = imageProgram(img.Scalar), img.Scalar
+			}
+		}
 	}
 }
 

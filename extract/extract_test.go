@@ -384,8 +384,14 @@ func TestConfigBlocks(t *testing.T) {
 `},
 		{"compose environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      FEED_MODE: fast\n      - ignored\n```\n", ``},
 		{"compose list environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      - FEED_MODE=fast\n      - FEED_DEBUG\n```\n", `
-6:9 env FEED_MODE
-7:9 env FEED_DEBUG
+6:9 env FEED_MODE cmd=feed
+7:9 env FEED_DEBUG cmd=feed
+`},
+		{"compose environment of an image", "```yaml\nservices:\n  grafana:\n    image: grafana/grafana:latest\n    environment:\n      - GF_SECURITY_ADMIN_PASSWORD=admin\n```\n", `
+6:9 env GF_SECURITY_ADMIN_PASSWORD cmd=grafana
+`},
+		{"a dotted name before the word file", "A `fipsmodule.cnf` configuration file, and the `server.port` key.\n", `
+1:49 config server.port
 `},
 		{"kubernetes env", "```yaml\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: feed\n      env:\n        - name: FEED_MODE\n          value: fast\n```\n", `
 8:17 env FEED_MODE

@@ -237,6 +237,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		if e.objects[name[:strings.IndexByte(name, '.')]] {
 			return // `embedding_model.supports_text` after a snippet using embedding_model
 		}
+		if fileNounRE.MatchString(b.masked[min(end+1, len(b.masked)):]) {
+			return // a `fipsmodule.cnf` configuration file: the file's name
+		}
 		switch {
 		case classSetting(name) && !has(configKeyCue, near) && !has(featureCue, near) && !fileExts[name[strings.LastIndexByte(name, '.')+1:]]:
 			// Authenticator.manage_groups with no word saying it is a
@@ -386,6 +389,10 @@ func fileLike(tok string) bool {
 	last := tok[strings.LastIndexByte(tok, '.')+1:]
 	return len(last) <= 3 || strings.ContainsAny(tok[:strings.IndexByte(tok, '.')], "-0123456789")
 }
+
+// fileNounRE finds the word "file" right after a code span, perhaps after
+// a word saying what file: "`fipsmodule.cnf` configuration file".
+var fileNounRE = regexp.MustCompile(`^\s*(?:[A-Za-z-]+\s+)?(?:file|files)\b`)
 
 // plainWordRE is a one-word name in lower case: files, tap.
 var plainWordRE = regexp.MustCompile(`^[a-z][a-z0-9]{2,}$`)
