@@ -550,7 +550,7 @@ func Wrapper(name string) bool {
 func ProgramNamedIn(low, name string) bool { return name != "" && hasWord(low, name) }
 
 // fileTokenRE finds file-like tokens in text: names with a dot or a slash.
-var fileTokenRE = regexp.MustCompile(`[\w.@/-]*\.[\w.*-]+`)
+var fileTokenRE = regexp.MustCompile(`[\w.@/<>-]*\.[\w.*-]+`)
 
 // ConfigFileOwnerIn finds a config file of a known tool named in a text
 // ("Update your coc-settings.json"), and returns the tool.
@@ -563,12 +563,25 @@ func ConfigFileOwnerIn(text string) string {
 			if p.prefix {
 				full += "*"
 			}
-			if ok, _ := path.Match(full, base); ok || strings.Contains(full, "/") && strings.HasSuffix(tok, full) {
+			if ok, _ := path.Match(full, base); ok || strings.Contains(full, "/") && pathTailMatch(full, tok) {
 				return p.owner
 			}
 		}
 	}
 	return ""
+}
+
+// pathTailMatch matches a pattern with directories against the same
+// number of trailing segments of a path: .github/workflows/*.yml against
+// .github/workflows/azure-static-web-apps-<RANDOM_NAME>.yml.
+func pathTailMatch(pattern, p string) bool {
+	n := strings.Count(pattern, "/") + 1
+	segs := strings.Split(p, "/")
+	if len(segs) < n {
+		return false
+	}
+	ok, _ := path.Match(pattern, strings.Join(segs[len(segs)-n:], "/"))
+	return ok
 }
 
 // DocHost reports whose names a documentation site documents: a link to

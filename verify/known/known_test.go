@@ -47,12 +47,15 @@ func TestParse(t *testing.T) {
 
 func TestConfigFileOwnerIn(t *testing.T) {
 	for text, want := range map[string]string{
-		"Update your `coc-settings.json` for languages": "coc.nvim",
-		"Add this to .eslintrc.json:":                   "eslint",
-		"In tsconfig.build.json, set":                   "TypeScript",
-		"Put this in .vscode/settings.json":             "Visual Studio Code",
-		"Add this to your config.yaml:":                 "",
-		"Edit package.json:":                            "",
+		"Update your `coc-settings.json` for languages":                    "coc.nvim",
+		"Add this to .eslintrc.json:":                                      "eslint",
+		"In tsconfig.build.json, set":                                      "TypeScript",
+		"Put this in .vscode/settings.json":                                "Visual Studio Code",
+		"Add this to your config.yaml:":                                    "",
+		"yaml [.github/workflows/azure-static-web-apps-<RANDOM_NAME>.yml]": "GitHub Actions",
+		"a workflows/deploy.yml of your own":                               "",
+		"change Docker's `daemon.json` file":                               "Docker",
+		"Edit package.json:":                                               "",
 	} {
 		if got := ConfigFileOwnerIn(text); got != want {
 			t.Errorf("ConfigFileOwnerIn(%q) = %q, want %q", text, got, want)
