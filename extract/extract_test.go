@@ -233,9 +233,10 @@ func TestProse(t *testing.T) {
 3:3 flag --format-errors
 4:7 flag --quiet
 `},
-		{"a shell expansion in plain text", "* Linux: _$XDG_HOME/zellij_ and ${APP_DATA_DIR}/x, not $5 or $HOME\n", `
-1:12 env XDG_HOME
-1:35 env APP_DATA_DIR
+		{"a shell expansion in plain text", "* Linux: _$XDG_HOME/zellij_ and ${APP_DATA_DIR}/x, not $5 or $HOME; set $APP_MODE first\n", `
+1:12 env XDG_HOME inferred
+1:35 env APP_DATA_DIR inferred
+1:74 env APP_MODE
 `},
 		{"urls and comments are not prose", "See https://x.io/?FEED_X=1 and [docs](https://x.io/FEED_Y=2). <!-- FEED_Z=3 -->\n", ``},
 	})

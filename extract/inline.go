@@ -394,6 +394,12 @@ func fileLike(tok string) bool {
 // a word saying what file: "`fipsmodule.cnf` configuration file".
 var fileNounRE = regexp.MustCompile(`^\s*(?:[A-Za-z-]+\s+)?(?:file|files)\b`)
 
+// pathUnder reports text that goes on from a variable as a path does:
+// "/drush/Commands", "}/bin".
+func pathUnder(rest string) bool {
+	return strings.HasPrefix(strings.TrimPrefix(rest, "}"), "/")
+}
+
 // plainWordRE is a one-word name in lower case: files, tap.
 var plainWordRE = regexp.MustCompile(`^[a-z][a-z0-9]{2,}$`)
 
@@ -517,6 +523,12 @@ func (e *extractor) prose(b block) {
 			c := verify.Claim{Kind: p.kind, Name: name, Text: name, Source: verify.Prose, Explicit: true}
 			if p.kind == verify.Flag {
 				c.Name = strings.TrimLeft(name, "-")
+			}
+			if p.kind == verify.Env && pathUnder(b.masked[end:]) {
+				// "Filename: $PROJECT_ROOT/drush/Commands/…": the root of a
+				// path, a placeholder as often as a setting; inferred, as in
+				// a code span ($XDG_HOME/rubocop/config.yml)
+				c.Explicit = false
 			}
 			j := e.judge(b, start, end, c.Name)
 			c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
