@@ -204,6 +204,7 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 	if codeLangs[lang] {
 		e.noteObjects(s.text)
 	}
+	e.noteExpansions(s.text, codeLangs[lang])
 	if mode, ok := shellLangs[lang]; ok {
 		e.shellBlock(s, mode)
 		return
@@ -244,6 +245,75 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 			e.configBlock(s, configblock.INI, "")
 		case looksLikeCommands(s.text):
 			e.shellBlock(s, shellcmd.Script)
+		}
+	}
+}
+
+// expansionRE finds a variable's value used in a snippet: $LOG_GROUP,
+// ${FIREHOSE_S3_BUCKET}.
+var expansionRE = regexp.MustCompile(`\$\{?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b`)
+
+// noteExpansions records the variables whose values a doc's snippets use:
+// expanded in a command or a config value ("aws logs create-log-group
+// --log-group-name ${LOG_GROUP}", path: "${LOG_PATH}"), or read by a code
+// snippet (ENV['DEPLOY_USER'] in a Capfile). Such a variable is the
+// reader's: set for the reader's own commands or code, whatever else
+// reads it. A line that passes a variable on under its own name
+// (APP_KEY=${APP_KEY} in a compose file) uses it for the container, and
+// does not count.
+func (e *extractor) noteExpansions(text string, code bool) {
+	for _, line := range strings.Split(text, "\n") {
+		for _, m := range expansionRE.FindAllStringSubmatch(line, -1) {
+			if !passedOnAsItself(line, m[1]) {
+				e.noteExpanded(m[1])
+			}
+		}
+		if code && mentionsEnv(line) {
+			for _, m := range codeReadRE.FindAllStringSubmatch(line, -1) {
+				for _, g := range m[1:] {
+					if g != "" {
+						e.noteExpanded(g)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (e *extractor) noteExpanded(name string) {
+	if e.expanded == nil {
+		e.expanded = map[string]bool{}
+	}
+	e.expanded[name] = true
+}
+
+// passedOnAsItself reports a line that gives a variable's value to a
+// variable of the same name: APP_KEY=${APP_KEY}, "APP_KEY: $APP_KEY".
+func passedOnAsItself(line, name string) bool {
+	i := strings.Index(line, name)
+	for i >= 0 {
+		rest := strings.TrimLeft(line[i+len(name):], `"' `)
+		if (i == 0 || line[i-1] != '$' && line[i-1] != '{') && (strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":")) {
+			return true
+		}
+		j := strings.Index(line[i+len(name):], name)
+		if j < 0 {
+			break
+		}
+		i += len(name) + j
+	}
+	return false
+}
+
+// markReaderVariables marks the env claims whose values the doc's own
+// snippets use (noteExpansions).
+func (e *extractor) markReaderVariables() {
+	if len(e.expanded) == 0 {
+		return
+	}
+	for i := range e.claims {
+		if c := &e.claims[i]; c.Kind == verify.Env && e.expanded[c.Name] {
+			c.ReaderVariable = true
 		}
 	}
 }

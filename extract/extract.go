@@ -151,6 +151,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 		return Doc{}, fmt.Errorf("walking the document: %w", err)
 	}
 	e.referenceDefinitions(pc.References())
+	e.markReaderVariables()
 	e.applySuppressions()
 	e.dropSynopsisPlaceholders()
 	e.removalsOutweighDeprecations()
@@ -232,10 +233,12 @@ type extractor struct {
 	// sourcedFrom is the other repository the page says it is generated
 	// from (see provenance.go), for every claim of the page.
 	sourcedFrom string
-	objects     map[string]bool // variables the section's code snippets use
-	claims      []verify.Claim
-	problems    []Problem
-	dirs        []directive
+	// expanded are the variables whose values the page's snippets use.
+	expanded map[string]bool
+	objects  map[string]bool // variables the section's code snippets use
+	claims   []verify.Claim
+	problems []Problem
+	dirs     []directive
 	// directives are the disable comments, for verify to check.
 	directives []*verify.Directive
 	cues       *cues.Matcher // the safety vocabulary

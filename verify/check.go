@@ -725,6 +725,12 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		sortEvidence(ev)
 		return Verified, "", ev
 	}
+	if c.Kind == Env && c.ReaderVariable && !ix.oneTypoFromReal(c) {
+		// a name the code does not read, whose value the doc's own
+		// commands or code use, is the reader's variable; a typo of one
+		// the code reads is still a typo
+		return External, "the doc's own commands or code use its value: a variable of the reader's, set for them", nil
+	}
 	if r := c.SourcedFrom; r != "" && !ix.ownsCommand(path.Base(r)) {
 		// the names of a page copied from another repository that this
 		// code has are verified above; the rest are the other's
