@@ -44,3 +44,12 @@
 ; calls, for wrappers
 (call method: (identifier) @call.func arguments: (argument_list (string) @call.arg))
 (call method: (identifier) @call.func arguments: (argument_list (identifier) @call.param))
+
+; Konfig (konfig-config): a schema drawn as groups of typed attributes,
+; Konfig::Schema.draw do group :postal do string :web_hostname … end end,
+; and its environment source, which reads each as GROUP_ATTRIBUTE
+(call
+  receiver: (_) @_r (#match? @_r "(^|::)Schema$")
+  method: (identifier) @_m (#eq? @_m "draw")
+  block: (_)) @ruby.konfig
+((scope_resolution) @ruby.konfigenv (#match? @ruby.konfigenv "(^|::)Konfig::Sources::Environment$"))

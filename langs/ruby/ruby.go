@@ -25,7 +25,7 @@ var Spec = &lang.Spec{
 	Idioms: lang.Idioms{
 		Env:      "`ENV[...]`, `ENV.fetch`, `ENV.key?`",
 		Flags:    "OptionParser (`--[no-]x` defines both), Thor options",
-		Config:   "Rails `config.x`",
+		Config:   "Rails `config.x`, Konfig schemas",
 		Features: "Flipper, LaunchDarkly, Unleash, OpenFeature, Split",
 		Programs: "gemspec `executables`, `Gemfile`",
 	},
@@ -33,7 +33,7 @@ var Spec = &lang.Spec{
 	Interpreters: []string{"ruby", "jruby"},
 	Grammar:      ruby.GetLanguage,
 	Queries:      queries,
-	Needles:      []string{"ENV", ".on", "option", "config.x", "configuration.x", "Flipper", "variation", "enabled?", "_value", "get_treatment"},
+	Needles:      []string{"ENV", ".on", "option", "config.x", "configuration.x", "Flipper", "variation", "enabled?", "_value", "get_treatment", "Schema.draw", "Konfig"},
 	IsTest: func(p string) bool {
 		return strings.HasPrefix(p, "spec/") || strings.HasPrefix(p, "test/") || strings.Contains(p, "/spec/") || strings.Contains(p, "/test/") ||
 			strings.HasSuffix(p, "_spec.rb") || strings.HasSuffix(p, "_test.rb")
@@ -41,7 +41,7 @@ var Spec = &lang.Spec{
 	Value:     value,
 	Function:  function,
 	Program:   func(string, lang.Project) string { return "" }, // executables come from the gemspec
-	Custom:    map[string]lang.Handler{"ruby.optspec": optSpec, "ruby.thor": thorOption, "ruby.configx": configX},
+	Custom:    map[string]lang.Handler{"ruby.optspec": optSpec, "ruby.thor": thorOption, "ruby.configx": configX, "ruby.konfig": konfigSchema, "ruby.konfigenv": konfigEnv},
 	Manifests: map[string]lang.Manifest{"*.gemspec": gemspec, "Gemfile": gemfile},
 }
 
@@ -182,6 +182,59 @@ func configX(f *lang.File, x *sitter.Node) {
 	}
 	if len(segs) > 2 {
 		f.ReadName(verify.Config, strings.Join(segs, "."), top, "Rails config.x", false)
+	}
+}
+
+// konfigRoot is the structure a Konfig schema's groups hang from.
+const konfigRoot = "Konfig"
+
+// konfigSchema reads a Konfig schema: each group a section of the config
+// file, each typed attribute in it (string :web_hostname) a key of the
+// section, postal.web_hostname.
+func konfigSchema(f *lang.File, draw *sitter.Node) {
+	block := draw.ChildByFieldName("block")
+	if block == nil {
+		return
+	}
+	eachSymbolCall(block, f.Src, func(group *sitter.Node, method, name string) {
+		if method != "group" {
+			return
+		}
+		owner := konfigRoot + "::" + name
+		f.AddField(verify.Field{Owner: konfigRoot, Key: name, Type: owner, Site: f.Site(group), Via: "Konfig schema group"})
+		if b := group.ChildByFieldName("block"); b != nil {
+			eachSymbolCall(b, f.Src, func(attr *sitter.Node, method, name string) {
+				if method != "group" {
+					f.AddField(verify.Field{Owner: owner, Key: name, Site: f.Site(attr), Via: "Konfig schema " + method})
+				}
+			})
+		}
+	})
+}
+
+// konfigEnv reads Konfig's environment source: every key of the schema
+// is also read from GROUP_KEY.
+func konfigEnv(f *lang.File, n *sitter.Node) {
+	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Config, Nest: "_", Scope: konfigRoot, Site: f.Site(n), Via: "Konfig::Sources::Environment"})
+}
+
+// eachSymbolCall calls fn for each call directly in a block's body whose
+// first argument is a symbol (group :postal, string :web_hostname).
+func eachSymbolCall(block *sitter.Node, src []byte, fn func(call *sitter.Node, method, name string)) {
+	body := block
+	if b := block.ChildByFieldName("body"); b != nil {
+		body = b
+	}
+	for i := 0; i < int(body.NamedChildCount()); i++ {
+		c := body.NamedChild(i)
+		if c.Type() != "call" {
+			continue
+		}
+		m, args := c.ChildByFieldName("method"), c.ChildByFieldName("arguments")
+		if m == nil || args == nil || args.NamedChildCount() == 0 || args.NamedChild(0).Type() != "simple_symbol" {
+			continue
+		}
+		fn(c, m.Content(src), strings.TrimPrefix(args.NamedChild(0).Content(src), ":"))
 	}
 }
 

@@ -67,6 +67,35 @@ read feature of-flag @of-flag fetch_boolean_value
 	})
 }
 
+func TestKonfigSchemas(t *testing.T) {
+	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "groups and attributes, and the environment source", Src: `ConfigSchema = Konfig::Schema.draw do
+  group :postal do
+    string :web_hostname do
+      description "The hostname"
+      default "postal.example.com"
+    end
+    boolean :use_ip_pools
+  end
+  group :dns do
+    array :mx_records
+  end
+end
+sources << Konfig::Sources::Environment.new(ENV)
+Other.draw do
+  group :not_a_schema
+end
+`, Want: `
+derive env<-config  nest=_ scope=Konfig
+field Konfig.dns:Konfig::dns
+field Konfig.postal:Konfig::postal
+field Konfig::dns.mx_records:
+field Konfig::postal.use_ip_pools:
+field Konfig::postal.web_hostname:
+`},
+	})
+}
+
 func TestManifests(t *testing.T) {
 	progs, deps := gemspec("tool.gemspec", []byte(`Gem::Specification.new do |spec|
   spec.name = "tool"
