@@ -947,8 +947,12 @@ func (ix *Index) ownsCommand(cmd string) bool {
 	if known.Wrapper(ProgramName(cmd)) {
 		return false // ./gradlew runs Gradle, whatever the repository builds
 	}
+	// a path runs the file or directory it names (./scripts/deploy.sh,
+	// bin/app); a bare word runs a program on the PATH, whatever
+	// directory shares its name (gogs's docker/ of container scripts is
+	// not docker)
 	clean := path.Clean(strings.TrimPrefix(cmd, "./"))
-	if ix.files[clean] || ix.progDirs[clean] {
+	if strings.Contains(cmd, "/") && (ix.files[clean] || ix.progDirs[clean]) {
 		return true
 	}
 	name := ProgramName(cmd)
