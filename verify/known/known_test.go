@@ -9,12 +9,13 @@ func TestEnv(t *testing.T) {
 	for name, want := range map[string]string{
 		"PATH": "the operating system or shell", "GITHUB_SHA": "GitHub Actions", "CGO_ENABLED": "the Go toolchain",
 		"AWS_REGION": "the AWS SDKs and CLI", "OPENAI_API_KEY": "the AI model providers' SDKs", "LC_ALL": "the operating system or shell", "NODE_ENV": "the Node.js toolchain",
+		"MESA_GL_VERSION_OVERRIDE": "the graphics drivers and loaders (Mesa, libglvnd, Vulkan)", "PWDEBUG": "the browser test runners (Playwright, Puppeteer)",
 	} {
 		if got, ok := Env(name); !ok || got != want {
 			t.Errorf("Env(%q) = %q, %v; want %q", name, got, ok, want)
 		}
 	}
-	for _, name := range []string{"DATABASE_URL", "APP_PATH", "MY_GITHUB_TOKEN", "FEED_TIMEOUT"} {
+	for _, name := range []string{"DATABASE_URL", "APP_PATH", "MY_GITHUB_TOKEN", "FEED_TIMEOUT", "MESATRON_MODE"} {
 		if owner, ok := Env(name); ok {
 			t.Errorf("Env(%q) = %q, want not known", name, owner)
 		}
