@@ -547,7 +547,24 @@ func Wrapper(name string) bool {
 
 // ProgramNamedIn reports whether a lower-cased text names the program
 // name as a word.
-func ProgramNamedIn(low, name string) bool { return name != "" && hasWord(low, name) }
+func ProgramNamedIn(low, name string) bool {
+	if name == "" {
+		return false
+	}
+	// gogs in GOGS_DATABASE_PASSWORD is a part of a variable's name, not
+	// the program named: an underscore joins, as a letter does
+	for i := 0; ; {
+		j := wordIndex(low[i:], name)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || low[j-1] != '_') && (j+len(name) == len(low) || low[j+len(name)] != '_') {
+			return true
+		}
+		i = j + 1
+	}
+}
 
 // fileTokenRE finds file-like tokens in text: names with a dot or a slash.
 var fileTokenRE = regexp.MustCompile(`[\w.@/<>-]*\.[\w.*-]+`)

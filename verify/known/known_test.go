@@ -116,3 +116,18 @@ func TestTypedSectionsAreTheirProgramsOwn(t *testing.T) {
 		t.Errorf("SnippetOwner of a [program:web] snippet = %q", got)
 	}
 }
+
+// TestProgramNamedIn: a program is named by its word, not by a part of
+// a variable's name.
+func TestProgramNamedIn(t *testing.T) {
+	for text, want := range map[string]bool{
+		"run gogs web to start":                               true,
+		"pass them with docker run -e gogs_database_password": false,
+		"gogs_ and GOGS are not gogs's":                       true,
+		"start (gogs) first":                                  true,
+	} {
+		if got := ProgramNamedIn(text, "gogs"); got != want {
+			t.Errorf("ProgramNamedIn(%q, gogs) = %v, want %v", text, got, want)
+		}
+	}
+}
