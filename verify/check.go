@@ -640,7 +640,9 @@ func (ix *Index) otherProgramNamed(c Claim) string {
 	// "passing `--no-binary black` to pip", black is the flag's value.
 	low := strings.ToLower(withoutSpanOf(c.Context, c.Text))
 	for name := range ix.programs {
-		if known.ProgramNamedIn(low, strings.ToLower(name)) {
+		// as in ownProgramIn, a name of three letters or fewer is too
+		// often a word: an s6 service's run script is not named by "docker run"
+		if len(name) > 3 && known.ProgramNamedIn(low, strings.ToLower(name)) {
 			return ""
 		}
 	}
