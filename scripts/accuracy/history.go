@@ -127,7 +127,9 @@ func severityAt(bin, gitDir, commit string, c historyCase, dir string) (string, 
 func sameName(finding, quoted string) bool {
 	// a bare name the doc wrote (testSquencer) that docverify judged as a
 	// misspelt flag is named with its dashes (--testSquencer)
+	// a Go or Java flag the doc writes with one dash (-no-node-verify)
+	// docverify may name with two
 	return finding == quoted || strings.TrimPrefix(quoted, "c.") == finding || strings.TrimPrefix(quoted, "config.") == finding ||
-		strings.HasSuffix(finding, "."+quoted) || strings.TrimLeft(finding, "-") == quoted ||
+		strings.HasSuffix(finding, "."+quoted) || strings.TrimLeft(finding, "-") == strings.TrimLeft(quoted, "-") ||
 		strings.Contains(finding, "."+quoted+".") || strings.HasPrefix(finding, quoted+".")
 }
