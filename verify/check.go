@@ -990,8 +990,8 @@ func SortFindings(fs []Finding) {
 
 func (ix *Index) finding(r Result) (Finding, bool) {
 	c := r.Claim
-	f := Finding{Pos: c.Pos, Kind: c.Kind, Name: c.Display()}
-	what := c.Kind.Noun() + " " + c.Display()
+	f := Finding{Pos: c.Pos, Kind: c.Kind, Name: c.Shown()}
+	what := c.Kind.Noun() + " " + c.Shown()
 	switch r.Status {
 	case Missing:
 		// a name one slip from one the code reads is the code's, misspelt
@@ -1083,7 +1083,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			}
 		}
 		if n := r.Nearest; n != nil {
-			f.Suggestion = n.Name
+			f.Suggestion = c.ShownLike(n.Name) // as the name is shown: a quick fix replaces one with the other
 			verb := "read"
 			switch {
 			case n.Strength == Mention:
@@ -1095,9 +1095,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			}
 			if n.Pos.File == "" {
 				// a well-known name of another program, not in this repository
-				f.Message += fmt.Sprintf("; did you mean %s, %s?", DisplayName(c.Kind, n.Name), n.Via)
+				f.Message += fmt.Sprintf("; did you mean %s, %s?", c.ShownLike(n.Name), n.Via)
 			} else {
-				f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", DisplayName(c.Kind, n.Name), verb, n.Pos)
+				f.Message += fmt.Sprintf("; did you mean %s, %s at %s?", c.ShownLike(n.Name), verb, n.Pos)
 			}
 			f.Related = append(f.Related, *n)
 		}

@@ -389,3 +389,24 @@ func TestSlipOfAWellKnownName(t *testing.T) {
 		t.Fatalf("findings = %+v, want one for core.exludesFile suggesting git's core.excludesFile", fs)
 	}
 }
+
+// TestFlagsAreShownAsWritten: a flag the doc writes with one dash keeps
+// it in the finding, and the suggestion is shown the same way, so that a
+// quick fix replacing the one with the other keeps the doc's style.
+func TestFlagsAreShownAsWritten(t *testing.T) {
+	ix := NewIndex([]FileFacts{{Path: "main.go", Lang: "go", Reads: []ReadSite{{Kind: Flag, Name: "node-no-verify", Site: site(3), Via: "flag.Bool"}}}}, nil)
+	one := claim(Flag, "no-node-verify")
+	one.Text = "-no-node-verify"
+	two := claim(Flag, "node-no-verfy")
+	two.Text = "--node-no-verfy"
+	fs := ix.Findings(Check([]Claim{one, two}, ix))
+	want := map[string]string{"-no-node-verify": "-node-no-verify", "--node-no-verfy": "--node-no-verify"}
+	if len(fs) != 2 {
+		t.Fatalf("findings = %+v", fs)
+	}
+	for _, f := range fs {
+		if sug, ok := want[f.Name]; !ok || f.Suggestion != sug || !strings.Contains(f.Message, "flag "+f.Name+" is documented") {
+			t.Errorf("finding %q suggests %q: %s", f.Name, f.Suggestion, f.Message)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package verify
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Source says which part of a Markdown document a claim came from.
 type Source uint8
@@ -116,6 +119,20 @@ type Claim struct {
 
 // Display is the name as a message shows it: flags with their dashes.
 func (c Claim) Display() string { return DisplayName(c.Kind, c.Name) }
+
+// Shown is the name as a finding shows it: as Display, but a flag the doc
+// writes with one dash (Go's -node-no-verify, Java's -Xmx) keeps its one
+// dash, so the message quotes what the reader sees.
+func (c Claim) Shown() string { return c.ShownLike(c.Name) }
+
+// ShownLike shows another name of the claim's kind the way the claim is
+// written: a suggestion for -exporter is -trace-exporter.
+func (c Claim) ShownLike(name string) string {
+	if c.Kind == Flag && len(c.Name) > 1 && strings.HasPrefix(c.Text, "-") && !strings.HasPrefix(c.Text, "--") {
+		return "-" + name
+	}
+	return DisplayName(c.Kind, name)
+}
 
 // DisplayName renders a canonical name of the given kind for messages.
 func DisplayName(k Kind, name string) string {
