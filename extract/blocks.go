@@ -97,8 +97,13 @@ var textLangs = map[string]bool{"text": true, "txt": true, "plain": true, "plain
 // helpUsageRE and helpOptionRE find a program's --help output: a usage
 // line naming the program, and option lines ("  -v, --verbose   Show…").
 var (
-	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?(?:\./)?([A-Za-z][\w.-]*)`)
-	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|,|[ \t]|\[|<|$)`)
+	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?(?:\./)?([A-Za-z][\w.-]*)|^\s*usage of (?:\./)?([A-Za-z][\w.-]*):`)
+	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,3},?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|,|[ \t]|\[|<|$)`)
+	// goHelpOptionRE is an option line of Go's flag package's usage
+	// ("Usage of prom-run:" over "  -metric-name string" and its
+	// description on the next line, tab-indented): one dash, a type word.
+	goHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]*)(?:[ \t]+[a-z][\w.]*)?[ \t]*$`)
+	goUsageRE      = regexp.MustCompile(`(?mi)^\s*usage of (?:\./)?[A-Za-z][\w.-]*:`)
 )
 
 // helpDescribedRE finds an option line that describes its option after a
@@ -108,8 +113,8 @@ var (
 // ("  --filter-sender FILTERSENDER" over "        only keep messages…").
 // Three of them make a block an option list even without its usage line.
 var (
-	helpDescribedRE   = regexp.MustCompile(`^[ \t]+(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =]\S+)?[ \t]{2,}\S`)
-	helpBareOptionRE  = regexp.MustCompile(`^([ \t]+)(?:-[A-Za-z0-9],?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =][A-Z_<\[][\w<>\[\].-]*)?[ \t]*(?:#.*)?$`)
+	helpDescribedRE   = regexp.MustCompile(`^[ \t]+(?:-[A-Za-z0-9]{1,3},?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =]\S+)?[ \t]{2,}\S`)
+	helpBareOptionRE  = regexp.MustCompile(`^([ \t]+)(?:-[A-Za-z0-9]{1,3},?[ \t]+)?--[A-Za-z0-9][\w.-]*(?:[ =][A-Z_<\[][\w<>\[\].-]*)?[ \t]*(?:#.*)?$`)
 	helpDescriptionRE = regexp.MustCompile(`^([ \t]+)[A-Za-z(]`)
 )
 
@@ -165,9 +170,13 @@ var consoleCommandRE = regexp.MustCompile(`(?m)^\s*[$>] .*(?:\\\n.*)*$`)
 func (e *extractor) helpBlock(s snippet) {
 	prog := ""
 	if m := helpUsageRE.FindStringSubmatch(s.text); m != nil {
-		prog = m[1]
+		prog = m[1] + m[2]
 	}
-	for _, m := range helpOptionRE.FindAllStringSubmatchIndex(s.text, -1) {
+	opts := helpOptionRE.FindAllStringSubmatchIndex(s.text, -1)
+	if goUsageRE.MatchString(s.text) {
+		opts = append(opts, goHelpOptionRE.FindAllStringSubmatchIndex(s.text, -1)...)
+	}
+	for _, m := range opts {
 		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
 		w := shellcmd.Word{Text: tok, Offset: m[2]}
 		j := e.blockJudgement(s, m[2], tok)
@@ -176,7 +185,12 @@ func (e *extractor) helpBlock(s snippet) {
 			// executable named docker-credential-<suffix>" is jib's option
 			j.context = ""
 		}
+		n := len(e.claims)
 		e.flagClaim(w, s.toDoc, j, verify.ShellBlock, prog)
+		if len(e.claims) > n {
+			// an option list says what the options are, one dash or two
+			e.claims[n].Explicit = true
+		}
 	}
 	// the options' descriptions are sentences: "Alternatively set using
 	// the KRATOS_ADMIN_ENDPOINT environmental variable."
@@ -231,6 +245,7 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		e.noteSynopsis(s.text, upperPlaceholder)
 		switch {
 		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text),
+			goUsageRE.MatchString(s.text) && goHelpOptionRE.MatchString(s.text),
 			describedOptions(s.text) >= minDescribedOptions:
 			e.helpBlock(s)
 			return

@@ -444,6 +444,21 @@ func TestOptionLists(t *testing.T) {
 1:5 flag --match-constraint
 2:5 flag --tree
 `},
+		{"Go's flag usage", "```\nUsage of prom-run:\n  -listen-address string\n    \tAddress to listen on\n  -v\tverbose\n```\n", `
+3:3 flag -listen-address cmd=prom-run
+`},
+		{"two-letter short options before long ones", "```\n  -cp, --compiler <module>    load a compiler\n  -h, --help                  show help\n  -f, --config-file <file>    the config\n```\n", `
+2:8 flag --compiler
+3:7 flag --help
+4:7 flag --config-file
+`},
+		{"one-dash options in prose", "The first node (set by `-bootstrap-expect`) forms it; `-rf` and `-v` say nothing, and `-2-3` is a range.\n", `
+1:25 flag -bootstrap-expect
+`},
+		{"a flag called a parameter", "You can use the --batch parameter, or the --page argument.\n", `
+1:17 flag --batch
+1:43 flag --page
+`},
 	})
 }
 

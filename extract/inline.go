@@ -203,7 +203,11 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
 	case names.SingleDash:
-		if !has(flagCue, near) || combinedShorts(name[1:]) {
+		// -bootstrap-expect, a word joined by dashes after one dash, is a
+		// Go or Java style option, whatever the words around it; -rf
+		// without a word saying flag may be letters run together
+		multiword := len(name) > 3 && name[1] >= 'a' && name[1] <= 'z' && strings.Contains(name[2:], "-") && validFlag(name[1:])
+		if !multiword && (!has(flagCue, near) || combinedShorts(name[1:])) {
 			return
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
@@ -490,7 +494,7 @@ var prosePatterns = []struct {
 	{regexp.MustCompile(`(?:^|[\s;,(/])([A-Z][A-Z0-9]*(?:__?[A-Z0-9]+)+)(?i:\s+(?:environment(?:al)?|env)\s+var(?:iable)?)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bset\s+)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?i:\s+to)\b`), verify.Env},
 	{regexp.MustCompile(`(?i:\bfeature\s+(?:flag|toggle)\s+)([A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+)`), verify.Feature},
-	{regexp.MustCompile(`(?:^|[\s(])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?i:\s+(?:flag|option|switch))\b`), verify.Flag},
+	{regexp.MustCompile(`(?:^|[\s(])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?i:\s+(?:flag|option|switch|parameter|argument))\b`), verify.Flag},
 	{regexp.MustCompile(`(?i:\b(?:flag|option)\s+)(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)\b`), verify.Flag},
 	// an option list's item that opens with the flag in bold or italics:
 	// "* **--match-constraint (-m):** Filters the dependencies shown"
