@@ -477,11 +477,25 @@ func (ix *Index) programPrefixes() []string {
 	return out
 }
 
+// onlyInWrappers reports read sites all in build tools' wrapper scripts
+// (mvnw, gradlew).
+func onlyInWrappers(evs []Evidence) bool {
+	for _, e := range evs {
+		if !known.Wrapper(ProgramName(e.Pos.File)) {
+			return false
+		}
+	}
+	return len(evs) > 0
+}
+
 func (ix *Index) envPrefixes() []string {
 	count := map[string]int{}
 	total := 0
-	for k := range ix.reads {
-		if k.kind != Env {
+	for k, evs := range ix.reads {
+		if k.kind != Env || onlyInWrappers(evs) {
+			// a build tool's wrapper script (mvnw's MVNW_REPOURL) is
+			// committed, not written: its variables say nothing of the
+			// program's own prefix
 			continue
 		}
 		total++

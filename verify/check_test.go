@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -408,5 +409,27 @@ func TestFlagsAreShownAsWritten(t *testing.T) {
 		if sug, ok := want[f.Name]; !ok || f.Suggestion != sug || !strings.Contains(f.Message, "flag "+f.Name+" is documented") {
 			t.Errorf("finding %q suggests %q: %s", f.Name, f.Suggestion, f.Message)
 		}
+	}
+}
+
+// TestWrapperScriptsTeachNoPrefix: the variables a committed build-tool
+// wrapper reads (mvnw's MVNW_*) are not the program's prefix, so a name
+// without that prefix is not the reader's own for lacking it.
+func TestWrapperScriptsTeachNoPrefix(t *testing.T) {
+	var reads []ReadSite
+	for _, n := range []string{"MVNW_REPOURL", "MVNW_USERNAME", "MVNW_PASSWORD", "MVNW_VERBOSE"} {
+		reads = append(reads, ReadSite{Kind: Env, Name: n})
+	}
+	ix := NewIndex([]FileFacts{{Path: "mvnw", Lang: "shell", Reads: reads}, {Path: "src/App.java", Lang: "java", Reads: []ReadSite{{Kind: Env, Name: "SHOP_PORT"}}}}, nil)
+	if ps := ix.envPrefixes(); len(ps) != 0 {
+		t.Errorf("prefixes = %v, want none: the wrapper's are not the program's", ps)
+	}
+	var gumReads []ReadSite
+	for _, n := range []string{"GUM_A", "GUM_B", "GUM_C"} {
+		gumReads = append(gumReads, ReadSite{Kind: Env, Name: n})
+	}
+	ix = NewIndex([]FileFacts{{Path: "mvnw", Lang: "shell", Reads: reads}, {Path: "main.go", Lang: "go", Reads: gumReads}}, nil)
+	if ps := ix.envPrefixes(); !slices.Equal(ps, []string{"GUM_"}) {
+		t.Errorf("prefixes = %v, want GUM_ alone", ps)
 	}
 }
