@@ -100,10 +100,9 @@ var (
 	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?(?:\./)?([A-Za-z][\w.-]*)|^\s*usage of (?:\./)?([A-Za-z][\w.-]*):`)
 	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,3},?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|,|[ \t]|\[|<|$)`)
 	// goHelpOptionRE is an option line of Go's flag package's usage
-	// ("Usage of prom-run:" over "  -metric-name string" and its
-	// description on the next line, tab-indented): one dash, a type word.
-	goHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]*)(?:[ \t]+[a-z][\w.]*)?[ \t]*$`)
-	goUsageRE      = regexp.MustCompile(`(?mi)^\s*usage of (?:\./)?[A-Za-z][\w.-]*:`)
+	// ("  -metric-name string" over its description on the next line,
+	// tab-indented): one dash, a type word.
+	goHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]+)(?:[ \t]+[a-z][\w.]*)?[ \t]*\n[ \t]*\t`)
 )
 
 // helpDescribedRE finds an option line that describes its option after a
@@ -172,10 +171,10 @@ func (e *extractor) helpBlock(s snippet) {
 	if m := helpUsageRE.FindStringSubmatch(s.text); m != nil {
 		prog = m[1] + m[2]
 	}
-	opts := helpOptionRE.FindAllStringSubmatchIndex(s.text, -1)
-	if goUsageRE.MatchString(s.text) {
-		opts = append(opts, goHelpOptionRE.FindAllStringSubmatchIndex(s.text, -1)...)
-	}
+	// Go's flag package writes one dash and the description on the next
+	// line, tab-indented, under its own "Usage of x:" or a usage line the
+	// program prints first
+	opts := append(helpOptionRE.FindAllStringSubmatchIndex(s.text, -1), goHelpOptionRE.FindAllStringSubmatchIndex(s.text, -1)...)
 	for _, m := range opts {
 		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
 		w := shellcmd.Word{Text: tok, Offset: m[2]}
@@ -244,8 +243,7 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		// it sets NUM_SOCKETS as the argument it is, not a variable
 		e.noteSynopsis(s.text, upperPlaceholder)
 		switch {
-		case helpUsageRE.MatchString(s.text) && helpOptionRE.MatchString(s.text),
-			goUsageRE.MatchString(s.text) && goHelpOptionRE.MatchString(s.text),
+		case helpUsageRE.MatchString(s.text) && (helpOptionRE.MatchString(s.text) || goHelpOptionRE.MatchString(s.text)),
 			describedOptions(s.text) >= minDescribedOptions:
 			e.helpBlock(s)
 			return

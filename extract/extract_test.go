@@ -447,6 +447,10 @@ func TestOptionLists(t *testing.T) {
 		{"Go's flag usage", "```\nUsage of prom-run:\n  -listen-address string\n    \tAddress to listen on\n  -v\tverbose\n```\n", `
 3:3 flag -listen-address cmd=prom-run
 `},
+		{"Go's flag usage under the program's own usage line", "```\nUsage: ./prom-run (options) command...\n  -listen-addr string\n    \tAddress to listen on\n  -metric-name string\n    \tMetric name\n```\n", `
+3:3 flag -listen-addr cmd=prom-run
+5:3 flag -metric-name cmd=prom-run
+`},
 		{"two-letter short options before long ones", "```\n  -cp, --compiler <module>    load a compiler\n  -h, --help                  show help\n  -f, --config-file <file>    the config\n```\n", `
 2:8 flag --compiler
 3:7 flag --help
