@@ -166,7 +166,8 @@ func (r *Registry) ForPath(p string) *Lang {
 
 // ForScript returns the language of an extensionless file from the
 // interpreter its #! line names ("#!/usr/bin/env ruby", "#!/bin/bash -e",
-// "#!/usr/bin/env -S node --no-warnings", "#!/usr/bin/python3.12"), or nil.
+// "#!/usr/bin/env -S node --no-warnings", "#!/usr/bin/python3.12",
+// "#!/command/with-contenv bash"), or nil.
 // head is the start of the file; only its first line is read.
 func (r *Registry) ForScript(head []byte) *Lang {
 	line, ok := bytes.CutPrefix(head, []byte("#!"))
@@ -180,20 +181,22 @@ func (r *Registry) ForScript(head []byte) *Lang {
 	if len(words) == 0 {
 		return nil
 	}
-	prog := path.Base(words[0])
-	if prog == "env" {
-		prog = ""
-		for _, w := range words[1:] {
-			if !strings.HasPrefix(w, "-") && !strings.Contains(w, "=") {
-				prog = path.Base(w)
-				break
-			}
+	// the interpreter is the first word that names one: the program
+	// itself, or the one a launcher runs (env, s6-overlay's
+	// "#!/command/with-contenv bash"), options and assignments aside
+	for _, w := range words {
+		if strings.HasPrefix(w, "-") || strings.Contains(w, "=") {
+			continue
+		}
+		prog := path.Base(w)
+		if l := r.byInterp[prog]; l != nil {
+			return l
+		}
+		if l := r.byInterp[strings.TrimRight(prog, "0123456789.")]; l != nil { // python3.12 → python
+			return l
 		}
 	}
-	if l := r.byInterp[prog]; l != nil {
-		return l
-	}
-	return r.byInterp[strings.TrimRight(prog, "0123456789.")] // python3.12 → python
+	return nil
 }
 
 // Manifest returns the reader of a build manifest, or nil.

@@ -51,3 +51,30 @@ func TestForPath(t *testing.T) {
 		t.Error("manifests are not found by base name")
 	}
 }
+
+// TestForScript: an extensionless file's language is the interpreter its
+// #! line runs, through env or another launcher.
+func TestForScript(t *testing.T) {
+	r, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for head, want := range map[string]string{
+		"#!/usr/bin/env ruby\nputs 1":                 "ruby",
+		"#!/bin/bash -e\n":                            "shell",
+		"#!/usr/bin/env -S node --no-warnings\n":      "javascript",
+		"#!/usr/bin/python3.12\n":                     "python",
+		"#!/command/with-contenv bash\nbootstrap() {": "shell",
+		"#!/usr/bin/awk -f\n":                         "",
+		"no shebang\n":                                "",
+	} {
+		got := ""
+		if l := r.ForScript([]byte(head)); l != nil {
+			got = l.Spec.Name
+		}
+		if got != want {
+			t.Errorf("ForScript(%q) = %q, want %q", head, got, want)
+		}
+	}
+}
