@@ -42,6 +42,8 @@ func TestMigrationGuidesAreHistory(t *testing.T) {
 		// design records: what was proposed, built or not
 		"docs/adr/0005-go-edition.md": true, "rfcs/0042-flags.md": true, "docs/proposals/cache.md": true,
 		"Library/Homebrew/plans/relocatable-bottles.md": true, "docs/design/colours.md": false, "docs/architecture.md": false,
+		"docs/proposals-done/202301-sharding.md": true, "docs/proposals-accepted/x.md": true, "docs/rfc_archive/y.md": true,
+		"docs/proposalsmith/z.md": false, "docs/adrenaline/z.md": false,
 		// a release's notes named for it, and news files
 		"notes/coredns-1.5.1.md": true, "notes/coredns-005.md": true, "docs/v2.3.0.md": true, "docs/content/2012-news.md": true,
 		"docs/NEWS-2.x.md": true, "docs/newsletter.md": false, "docs/http2.md": false, "docs/notes/caching.md": false, "docs/oauth2.md": false,

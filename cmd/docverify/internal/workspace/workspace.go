@@ -121,6 +121,14 @@ func IsChangelog(p string) bool {
 		case "adr", "adrs", "decisions", "decision-records", "rfc", "rfcs", "proposals", "design-proposals", "enhancements", "keps", "plans":
 			return true
 		}
+		// proposals-accepted, proposals-done, rfcs_archive: a record of
+		// designs by their state, as dated as the proposals themselves
+		if first, _, cut := strings.Cut(strings.ReplaceAll(strings.ToLower(dir), "_", "-"), "-"); cut {
+			switch first {
+			case "proposals", "rfc", "rfcs", "adr", "adrs", "decisions", "enhancements", "keps":
+				return true
+			}
+		}
 		if isMigrationGuide(dir) {
 			return true
 		}
