@@ -129,6 +129,9 @@ func Check(claims []Claim, ix *Index) []Result {
 	return append(out, ix.misspellings(maybe, out)...)
 }
 
+// untypedVia ends the Via of a field of no fixed structure.
+const untypedVia = " of no fixed structure"
+
 // slipOfSetting reports a name the docs do not say is a setting that is
 // one slip from a setting of the code: a name it reads, or one the docs
 // give too (SECRET_SESSION in prose, SESSION_SECRET in the .env block).
@@ -862,6 +865,11 @@ func (ix *Index) judge(c Claim) Result {
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
 		}
 	}
+	if c.Kind == Config && !ix.oneTypoFromReal(c) {
+		if f, rest, ok := ix.untypedSection(c.Name); ok {
+			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is below %s (%s), a field of no fixed structure, which the code decodes elsewhere by a type it picks at run time", rest, f.Key, f.pos), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + untypedVia, Strength: Mention}}}
+		}
+	}
 	if c.Kind == Config {
 		if f, rest, ok := ix.dependencySection(c.Name); ok {
 			return Result{Claim: c, Status: External, Reason: fmt.Sprintf("%s is below %s (%s), a structure of the dependency %s, whose keys docverify does not read", rest, f.Key, f.pos, f.Package), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + " holding " + f.Package + "'s structure", Strength: Mention}}}
@@ -1131,6 +1139,9 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		if strings.HasPrefix(e.Via, declaredIn) {
 			// the project's own library, declared as a dependency
 			f.Message = fmt.Sprintf("%s has no read site in this repository, but it has the prefix of %s, the project's own library declared at %s, which may read it", what, e.Name, e.Pos)
+		}
+		if strings.HasSuffix(e.Via, untypedVia) {
+			f.Message = fmt.Sprintf("%s has no read site, but it is below %s (%s), a field of no fixed structure: the code decodes what is below it elsewhere, by a type it picks at run time", what, e.Name, e.Pos)
 		}
 		f.Related = r.Evidence
 	default:

@@ -165,6 +165,10 @@ type Field struct {
 	Package string `json:",omitempty"`
 	// Map marks a field whose value is a map: the next path segment is any key.
 	Map bool
+	// Any marks a field of no fixed structure (Go's any, interface{},
+	// yaml.Node, json.RawMessage): what is below it is decoded elsewhere,
+	// by a type the code picks at run time (thanos's objstore config).
+	Any bool `json:",omitempty"`
 	// Inline marks an embedded structure whose keys appear at this level.
 	Inline bool
 	// Weak marks an untagged field of a structure with no config tags at

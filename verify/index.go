@@ -634,8 +634,15 @@ func (ix *Index) dependencySection(key string) (fieldSite, string, bool) {
 }
 
 func (ix *Index) dependencySectionFrom(segs []string) (fieldSite, string, bool) {
+	return ix.sectionFrom(segs, ix.holdsDependency)
+}
+
+// sectionFrom follows a key's segments through the code's structures from
+// its first and finds the first field, above the last segment, that holds
+// is true of, with the rest of the key below it.
+func (ix *Index) sectionFrom(segs []string, holds func(fieldSite) bool) (fieldSite, string, bool) {
 	for _, f := range ix.byKey[segs[0]] {
-		if len(segs) > 1 && ix.holdsDependency(f) {
+		if len(segs) > 1 && holds(f) {
 			return f, strings.Join(segs[1:], "."), true
 		}
 		cur := f
@@ -644,10 +651,23 @@ func (ix *Index) dependencySectionFrom(segs []string) (fieldSite, string, bool) 
 			if !ok {
 				break
 			}
-			if ix.holdsDependency(next) {
+			if holds(next) {
 				return next, strings.Join(segs[i+1:], "."), true
 			}
 			cur = next
+		}
+	}
+	return fieldSite{}, "", false
+}
+
+// untypedSection finds, along a key, a field of no fixed structure (Any)
+// and the rest of the key below it: type: S3 / config: bucket: under
+// Config any, which the code decodes by the type it reads beside it.
+func (ix *Index) untypedSection(key string) (fieldSite, string, bool) {
+	segs := strings.Split(strings.ToLower(key), ".")
+	for i := 0; i < len(segs)-1; i++ {
+		if f, rest, ok := ix.sectionFrom(segs[i:], func(f fieldSite) bool { return f.Any }); ok {
+			return f, rest, true
 		}
 	}
 	return fieldSite{}, "", false

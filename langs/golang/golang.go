@@ -297,7 +297,7 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 				k, v = name, "struct field" // loaders match untagged fields by name
 			}
 			prefix, _ := envPrefix(fl.tag)
-			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
+			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Any: untyped(fl.typ, f.Src), Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
 		}
 	}
 }
@@ -618,4 +618,17 @@ func goMod(p string, src []byte) ([]verify.Program, []verify.Dependency) {
 func siteOf(src []byte, off int) verify.Site {
 	line := strings.Count(string(src[:off]), "\n") + 1
 	return verify.Site{Line: line, Col: off - strings.LastIndexByte(string(src[:off]), '\n')}
+}
+
+// untypedNames are the Go types that hold a value of no fixed structure.
+var untypedNames = map[string]bool{"any": true, "interface{}": true, "yaml.Node": true, "json.RawMessage": true, "toml.Primitive": true}
+
+// untyped reports a field type that holds any value, decoded later by a
+// type the code picks: Config any `yaml:"config"`.
+func untyped(t *sitter.Node, src []byte) bool {
+	if t == nil {
+		return false
+	}
+	s := strings.TrimPrefix(strings.Join(strings.Fields(t.Content(src)), ""), "*")
+	return untypedNames[s]
 }

@@ -164,6 +164,20 @@ func init() {
 }`, Want: `
 derive env<-config APP_ nest=_
 `},
+		{Name: "fields of no fixed structure", Src: `package x
+type BucketConfig struct {
+	Type   string                 ` + "`yaml:\"type\"`" + `
+	Config any                    ` + "`yaml:\"config\"`" + `
+	Raw    *yaml.Node             ` + "`yaml:\"raw\"`" + `
+	Old    interface{}            ` + "`yaml:\"old\"`" + `
+	Named  Named                  ` + "`yaml:\"named\"`" + `
+}`, Want: `
+field BucketConfig.config: any
+field BucketConfig.named:Named
+field BucketConfig.old: any
+field BucketConfig.raw:Node any
+field BucketConfig.type:
+`},
 		{Name: "struct tags chain into paths", Src: `package x
 type Config struct {
 	Retry  RetryConfig            ` + "`yaml:\"retry\"`" + `

@@ -98,6 +98,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if f.Map {
 			flags += " map"
 		}
+		if f.Any {
+			flags += " any"
+		}
 		if f.Inline {
 			flags += " inline"
 		}
