@@ -89,7 +89,11 @@ func reportCommand(ctx context.Context, args []string, s stdio) int {
 			}
 		}
 		words := map[string]string{}
-		for n, v := range historyVerdicts(ctx, run.Root, names, history.DefaultLimits) {
+		cacheDir := o.cacheDir
+		if o.noCache {
+			cacheDir = ""
+		}
+		for n, v := range historyVerdicts(ctx, run.Root, names, history.DefaultLimits, cacheDir) {
 			words[n] = v.String()
 		}
 		inv.AddHistory(words, func(e inventory.Entry) string {

@@ -376,7 +376,11 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	missing := vix.Findings(results)
 	implemented := vix.Implemented() // the report's and DV1008's, listed once
 	if !o.noHistory && o.stdinFilename == "" {
-		addHistory(ctx, t.root, missing, ch)
+		cacheDir := o.cacheDir
+		if o.noCache {
+			cacheDir = ""
+		}
+		addHistory(ctx, t.root, missing, ch, cacheDir)
 	}
 	findings = append(findings, missing...)
 	findings = append(findings, vix.SuppressionFindings(directives, results)...)
@@ -463,11 +467,11 @@ func historyToken(k verify.Kind, name string) string {
 // kinds other than config keys (code names them by segments, and a last
 // segment is too common a word), keyed by historyToken; nil without a
 // repository.
-func historyVerdicts(ctx context.Context, root string, names []string, lim history.Limits) map[string]history.Verdict {
+func historyVerdicts(ctx context.Context, root string, names []string, lim history.Limits, cacheDir string) map[string]history.Verdict {
 	if len(names) == 0 {
 		return nil
 	}
-	v, err := history.Search(ctx, root, names, lim)
+	v, err := history.SearchCached(ctx, root, names, lim, cacheDir)
 	if err != nil {
 		return nil
 	}
@@ -477,7 +481,7 @@ func historyVerdicts(ctx context.Context, root string, names []string, lim histo
 // addHistory appends to each missing-name finding what git history says of
 // the name: removed or renamed in a commit, or never there. The search is
 // bounded (history.DefaultLimits); without a repository nothing is added.
-func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *changes.Changes) {
+func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *changes.Changes, cacheDir string) {
 	token := func(f verify.Finding) string { return historyToken(f.Kind, f.Name) }
 	var names []string
 	for _, f := range fs {
@@ -504,7 +508,7 @@ func addHistory(ctx context.Context, root string, fs []verify.Finding, ch *chang
 		}
 		sort.Strings(lim.Uncommitted)
 	}
-	verdicts := historyVerdicts(ctx, root, names, lim)
+	verdicts := historyVerdicts(ctx, root, names, lim, cacheDir)
 	for i := range fs {
 		if v, ok := verdicts[token(fs[i])]; ok && (fs[i].Rule == verify.RuleMissing || fs[i].Rule == verify.RuleMissingSafety) {
 			fs[i].Message += "; history: " + v.String()

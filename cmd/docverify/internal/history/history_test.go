@@ -165,3 +165,61 @@ func TestUncommittedRemovalIsNotNever(t *testing.T) {
 		t.Errorf("removed in the working tree: %q", v)
 	}
 }
+
+// TestSearchCached: the verdicts for a HEAD are kept and given back
+// without a walk, equal to the walk's; a new commit starts a new file and
+// removes the old one; a corrupt file is no cache.
+func TestSearchCached(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 5, d, 12, 0, 0, 0, time.UTC) }
+	commit(t, repo, dir, "Start", day(1), map[string]*string{"main.go": s("package main\n\nvar p = os.Getenv(\"FEED_PAUSE\")\n")})
+	commit(t, repo, dir, "Drop the pause", day(2), map[string]*string{"main.go": s("package main\n")})
+	names := []string{"FEED_PAUSE", "FEED_NEVER"}
+	want, err := Search(context.Background(), dir, names, DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := SearchCached(context.Background(), dir, names, DefaultLimits, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "history", "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache files = %v, want one", files)
+	}
+	// a cached answer needs no repository walk: remove the objects' reach
+	// by asking with a cancelled context, which Search would give up on
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	second, err := SearchCached(done, dir, names, DefaultLimits, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		if first[n] != want[n] || second[n] != want[n] {
+			t.Errorf("%s: walk %+v, first %+v, cached %+v", n, want[n], first[n], second[n])
+		}
+	}
+	if want["FEED_PAUSE"].Removed == "" {
+		t.Fatalf("the walk found no removal: %+v", want)
+	}
+	commit(t, repo, dir, "More", day(3), map[string]*string{"b.go": s("package main\n")})
+	if _, err := SearchCached(context.Background(), dir, names, DefaultLimits, cache); err != nil {
+		t.Fatal(err)
+	}
+	files2, _ := filepath.Glob(filepath.Join(cache, "history", "*.json"))
+	if len(files2) != 1 || files2[0] == files[0] {
+		t.Errorf("after a commit, cache files = %v, want one other than %v", files2, files)
+	}
+	if err := os.WriteFile(files2[0], []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := SearchCached(context.Background(), dir, names, DefaultLimits, cache)
+	if err != nil || again["FEED_PAUSE"].Removed != want["FEED_PAUSE"].Removed {
+		t.Errorf("with a corrupt cache: %+v, %v", again, err)
+	}
+}
