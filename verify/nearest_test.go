@@ -50,3 +50,23 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseNameKeepsItsStyle: a word more, or the words reordered, is a
+// slip within one spelling style only; a typo is a typo in any.
+func TestCloseNameKeepsItsStyle(t *testing.T) {
+	for _, c := range []struct {
+		claimed, real string
+		want          bool
+	}{
+		{"SECRET_SESSION", "SESSION_SECRET", true},
+		{"PROXEUS_INFURA_KEY", "PROXEUS_INFURA_API_KEY", true},
+		{"PENPOT_LDAP_HOST", "ldap_host", false},
+		{"session_secret", "SECRET_SESSION", false},
+		{"ldap_hst", "ldap_host", true},
+		{"LDAP_HST", "ldap_host", true},
+	} {
+		if got := closeName(c.claimed, c.real); got != c.want {
+			t.Errorf("closeName(%q, %q) = %v, want %v", c.claimed, c.real, got, c.want)
+		}
+	}
+}

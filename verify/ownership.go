@@ -424,8 +424,20 @@ func closeName(claimed, real string) bool {
 	if d := levenshtein.ComputeDistance(a, b); d <= max(1, n/6) {
 		return true
 	}
+	// a word more or less, or the words reordered, is a slip only within
+	// one spelling style: PENPOT_LDAP_HOST beside the code's key
+	// ldap_host is another program's variable for the same setting
+	if upperStyle(claimed) != upperStyle(real) {
+		return false
+	}
 	wa, wb := words(claimed), words(real)
 	return oneWordShort(wa, wb) || oneWordShort(wb, wa) || reordered(wa, wb)
+}
+
+// upperStyle reports a name written in capitals (an env name's style),
+// not counting its digits and separators.
+func upperStyle(name string) bool {
+	return strings.ToUpper(name) == name && strings.ToLower(name) != name
 }
 
 // telling is the evidence worth a clause in a short message: the prefix,
