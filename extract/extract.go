@@ -105,7 +105,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	src = blankFrontMatter(src)
 	src = quoteAdmonitions(src)
 	src, inTables := keepTablesAcrossComments(src)
-	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety, sourcedFrom: sourcedFrom(src)}
+	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety, sourcedFrom: sourcedFrom(src), pageSubject: pageSubject(path, src)}
 	for _, c := range inTables {
 		e.directive(c.text, c.off)
 	}
@@ -235,10 +235,12 @@ type extractor struct {
 	sourcedFrom string
 	// expanded are the variables whose values the page's snippets use.
 	expanded map[string]bool
-	objects  map[string]bool // variables the section's code snippets use
-	claims   []verify.Claim
-	problems []Problem
-	dirs     []directive
+	// pageSubject is the program the page is about (see provenance.go).
+	pageSubject string
+	objects     map[string]bool // variables the section's code snippets use
+	claims      []verify.Claim
+	problems    []Problem
+	dirs        []directive
 	// directives are the disable comments, for verify to check.
 	directives []*verify.Directive
 	cues       *cues.Matcher // the safety vocabulary
@@ -502,6 +504,7 @@ func (e *extractor) add(c verify.Claim, off int) {
 	c.Block, c.Section = e.block, e.section
 	c.Edition = e.edition
 	c.SourcedFrom = e.sourcedFrom
+	c.PageSubject = e.pageSubject
 	if deprecation(c.Historical) {
 		c.Deprecated, c.Historical = c.Historical, ""
 	}

@@ -46,3 +46,67 @@ func sourcedFrom(src []byte) string {
 	}
 	return ""
 }
+
+// A page can also be about another program: a catalogue of integration
+// guides (example_configs/authelia.md, "# Configuration for Authelia")
+// gives each program's settings for using this one. The page's file is
+// named for the program and its title names it again, saying the page
+// sets it up. A page named
+// for a topic (configuration.md, "# Configuration") or for the place
+// the program is deployed (docker.md, "# Running in Docker") is about
+// this program still.
+
+// pageTitleRE finds the page's title, its first level-one heading.
+var pageTitleRE = regexp.MustCompile(`(?m)^#[ \t]+(.+?)[ \t#]*$`)
+
+// pageSubject is the program a page is about, by its file name, when its
+// title names it too; "" if none.
+func pageSubject(path string, src []byte) string {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	name := squashName(base)
+	if len(name) < 4 || topicWords[name] {
+		return ""
+	}
+	m := pageTitleRE.FindSubmatch(src[:min(len(src), provenanceWindow)])
+	if m == nil || !strings.Contains(squashName(string(m[1])), name) || !setupTitleRE.Match(m[1]) {
+		return ""
+	}
+	return strings.ToLower(base)
+}
+
+// setupTitleRE finds a title that says the page sets something up:
+// "Configuration for Authelia", "Gogs LDAP configuration", "Configuring
+// LDAP in Metabase". A title that is only the name of a topic
+// ("Parameters", "The broker") says nothing of another program.
+var setupTitleRE = regexp.MustCompile(`(?i)\b(configuration|configuring|config|setup|set up|setting up|integration|integrating|integrate|connecting|example configs?)\b`)
+
+func squashName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, s)
+}
+
+// topicWords are the file names of pages about a topic of the program or
+// about where it runs, squashed: they are the program's own pages.
+var topicWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`readme index configuration config configuring settings options usage install installation
+		installing setup gettingstarted introduction intro overview quickstart tutorial guide guides reference api cli
+		commands command troubleshooting security development developing contributing deployment deploying deploy
+		faq examples example features architecture design testing release releasing upgrading migration changelog
+		environment env variables flags plugins integrations monitoring metrics logging authentication auth
+		docker dockerhub compose kubernetes k8s helm systemd podman nix nixos homebrew windows linux macos
+		building build running operations advanced basics concepts tips`) {
+		m[w] = true
+	}
+	return m
+}()

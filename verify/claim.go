@@ -86,6 +86,10 @@ type Claim struct {
 	// use (--log-group-name ${LOG_GROUP}, ENV['DEPLOY_USER']): a variable
 	// of the reader's commands or code, if the code does not read it.
 	ReaderVariable bool `json:",omitempty"`
+	// PageSubject is the program the claim's page is about, named by the
+	// page's file and title (authelia.md, "Configuration for Authelia"):
+	// the context of its names is that program's.
+	PageSubject string `json:",omitempty"`
 	// Image is the container image a docker run line passes the variable
 	// to (-e API_KEY=... datadog/docker-dd-agent), "" if none; Command is
 	// then the image's program.

@@ -36,12 +36,13 @@ const (
 	OwnProgramName          // its name starts with a program of this repository (HELM_PPROF, tool.uv.x)
 	OwnBlock                // its block is a list of the code's names: most of the others are, three at least
 	AgainstSiblings         // most other names of its block are unknown to the code too
+	AgainstPage             // its page is about another program (an integration guide)
 	AgainstNoFacts          // the code reads not one name of the kind the docs give: code kept elsewhere, or not readable
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", OwnBlock: "block", AgainstSiblings: "unknown-siblings", AgainstNoFacts: "no-facts",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", OwnBlock: "block", AgainstSiblings: "unknown-siblings", AgainstPage: "other-program-page", AgainstNoFacts: "no-facts",
 }
 
 func (k OwnKind) String() string {
@@ -153,7 +154,18 @@ func (ix *Index) own(results []Result) {
 // order of ownRules.
 func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 	var out []Ownership
+	// on a page about another program (an integration guide), a name's
+	// company and sentence say whose it is no more: the guide's snippets
+	// mix that program's keys with this one's, and its safety words are
+	// that program's; only the name's own evidence counts
+	other := r.Claim.PageSubject != "" && !ix.ownsCommand(r.Claim.PageSubject)
+	if other {
+		out = append(out, Ownership{Kind: AgainstPage, Detail: "its page is about " + r.Claim.PageSubject + ", another program"})
+	}
 	for _, rule := range ownRules {
+		if other && contextual[rule.kind] {
+			continue
+		}
 		if detail := rule.test(ix, r, groups); detail != "" {
 			out = append(out, Ownership{Kind: rule.kind, Detail: detail})
 		}
@@ -195,6 +207,10 @@ func Owned(ev []Ownership) bool {
 	}
 	return strong || weak && !against
 }
+
+// contextual are the kinds of evidence that come from a name's company
+// and sentence rather than from the name itself.
+var contextual = map[OwnKind]bool{OwnSiblings: true, OwnBlock: true, OwnSafetyStated: true, OwnNamed: true}
 
 // ownRules are the kinds of evidence and how each is found.
 var ownRules = []struct {
