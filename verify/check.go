@@ -865,8 +865,8 @@ func (ix *Index) judge(c Claim) Result {
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
 		}
 	}
-	if c.Kind == Config && !ix.oneTypoFromReal(c) {
-		if f, rest, ok := ix.untypedSection(c.Name); ok {
+	if c.Kind == Config {
+		if f, rest, ok := ix.untypedSection(c.Name); ok && !ix.oneTypoFromReal(c) {
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is below %s (%s), a field of no fixed structure, which the code decodes elsewhere by a type it picks at run time", rest, f.Key, f.pos), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + untypedVia, Strength: Mention}}}
 		}
 	}
@@ -1328,8 +1328,61 @@ func userSection(c Claim) (section, rest string, ok bool) {
 // oneTypoFromReal reports whether a claim is one typo from a name the
 // code reads: that is the name it means, whatever names the code builds.
 func (ix *Index) oneTypoFromReal(c Claim) bool {
-	n := ix.nearest(c)
-	return n != nil && OneTypo(strings.ToLower(c.Name), strings.ToLower(n.Name))
+	// a direct look at the names of about its length: nearest scores
+	// every name by words, which costs too much to ask for every claim a
+	// builder could also make
+	low := strings.ToLower(c.Name)
+	for _, k := range c.Kind.ServedBy() {
+		byLen := ix.readsByLength(k)
+		for n := len(low) - 1; n <= len(low)+1; n++ {
+			for _, r := range byLen[n] {
+				if r.lower != low && OneTypo(low, r.lower) && !exampleOf(r.file, c.Pos.File) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lengthRead is a name the code reads, lower-cased, with a file it is read in.
+type lengthRead struct{ lower, file string }
+
+// readsByLength groups the names of a kind the code reads by their
+// length, once per index (config keys of structures included).
+func (ix *Index) readsByLength(k Kind) map[int][]lengthRead {
+	if m, ok := ix.lengthMemo[k]; ok {
+		return m
+	}
+	m := map[int][]lengthRead{}
+	add := func(name, file string) {
+		l := strings.ToLower(name)
+		m[len(l)] = append(m[len(l)], lengthRead{l, file})
+	}
+	for key, evs := range ix.reads {
+		if key.kind == k && len(evs) > 0 {
+			add(evs[0].Name, firstEvidence(evs).Pos.File)
+		}
+	}
+	if k == Config {
+		for key, fs := range ix.byKey {
+			if len(fs) > 0 {
+				add(key, fs[0].pos.File)
+			}
+		}
+	}
+	if ix.lengthMemo == nil {
+		ix.lengthMemo = map[Kind]map[int][]lengthRead{}
+	}
+	ix.lengthMemo[k] = m
+	return m
+}
+
+// exampleOf reports a name read in an example program's directory that
+// a doc outside it is checked against: not the program the doc is about.
+func exampleOf(file, doc string) bool {
+	d := exampleDir(file)
+	return d != "" && !strings.HasPrefix(doc, d)
 }
 
 // suffixedBase splits an env name into a variable the code reads and one

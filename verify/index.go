@@ -34,6 +34,7 @@ type Index struct {
 	// An Index is not used by two goroutines at once.
 	fieldsMemo map[string][]fieldSite
 	followMemo map[followKey]followResult
+	lengthMemo map[Kind]map[int][]lengthRead // oneTypoFromReal's groups of read names
 
 	Stats IndexStats
 	// Policy is the repository's configuration of judging; set it before
