@@ -35,6 +35,7 @@ type Index struct {
 	fieldsMemo map[string][]fieldSite
 	followMemo map[followKey]followResult
 	lengthMemo map[Kind]map[int][]lengthRead // oneTypoFromReal's groups of read names
+	spellings  map[string]spelling           // nearest's names of the code, worked out once
 
 	Stats IndexStats
 	// Policy is the repository's configuration of judging; set it before

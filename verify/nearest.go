@@ -23,6 +23,7 @@ const minWordOverlap = 0.6
 func (ix *Index) nearest(c Claim) *Evidence {
 	var best *Evidence
 	bestScore := 0.0
+	claim := newSpelling(c.Name)
 	consider := func(name string, e Evidence) {
 		// a flag or variable in other letters is another name (--updateOnly
 		// for --updateonly); config keys are matched without case already
@@ -32,7 +33,7 @@ func (ix *Index) nearest(c Claim) *Evidence {
 		if d := exampleDir(e.Pos.File); d != "" && !strings.HasPrefix(c.Pos.File, d) {
 			return // an example program's flag is not a name of the program the doc is about
 		}
-		s, ok := similarity(c.Name, name)
+		s, ok := claim.similarity(ix.spelling(name))
 		if !ok {
 			return
 		}
@@ -164,14 +165,46 @@ func firstEvidence(evs []Evidence) Evidence {
 // similarity and their word overlap — and says whether they are alike
 // enough for one to be suggested for the other.
 func similarity(a, b string) (float64, bool) {
-	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return newSpelling(a).similarity(newSpelling(b))
+}
+
+// spelling is a name with its lower case and words worked out once: a
+// claim is compared with every name the code has, and the names' words
+// are the same for every claim.
+type spelling struct {
+	lower string
+	words []string
+}
+
+func newSpelling(name string) spelling { return spelling{strings.ToLower(name), words(name)} }
+
+// spelling is the memoised spelling of a name of the code.
+func (ix *Index) spelling(name string) spelling {
+	if sp, ok := ix.spellings[name]; ok {
+		return sp
+	}
+	if ix.spellings == nil {
+		ix.spellings = map[string]spelling{}
+	}
+	sp := newSpelling(name)
+	ix.spellings[name] = sp
+	return sp
+}
+
+func (sa spelling) similarity(sb spelling) (float64, bool) {
+	la, lb := sa.lower, sb.lower
 	n := max(len(la), len(lb))
 	if n == 0 {
 		return 0, false
 	}
+	// a length apart by more than a typo's reach and a word's share
+	// cannot pass either test below: skip the edit distance
+	if diff := len(la) - len(lb); (diff > n/6+1 || -diff > n/6+1) && len(sa.words) < 2 && len(sb.words) < 2 {
+		return 0, false
+	}
 	d := levenshtein.ComputeDistance(la, lb)
 	edit := 1 - float64(d)/float64(n)
-	wa, wb := words(a), words(b)
+	wa, wb := sa.words, sb.words
 	overlap := wordOverlap(wa, wb)
 	if oneWordShort(wa, wb) || reordered(wa, wb) {
 		// --keyfile for --ssl-keyfile, TASK_OFFLINE for TASK_REMOTE_OFFLINE:
