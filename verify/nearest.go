@@ -30,7 +30,7 @@ func (ix *Index) nearest(c Claim) *Evidence {
 		if name == c.Name || c.Kind == Config && strings.EqualFold(name, c.Name) {
 			return
 		}
-		if d := exampleDir(e.Pos.File); d != "" && !strings.HasPrefix(c.Pos.File, d) {
+		if exampleOf(e.Pos.File, c.Pos.File) {
 			return // an example program's flag is not a name of the program the doc is about
 		}
 		s, ok := claim.similarity(ix.spelling(name))
