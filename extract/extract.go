@@ -668,8 +668,7 @@ func anchorOf(dest, label string) bool {
 	if i < 0 {
 		return false
 	}
-	squash := strings.NewReplacer("-", "", "_", "", ".", "", "`", "")
-	return squash.Replace(strings.ToLower(dest[i+1:])) == squash.Replace(strings.ToLower(label))
+	return squashName(dest[i+1:]) == squashName(label)
 }
 
 // referenceDefinitions reads the labels of link reference definitions,

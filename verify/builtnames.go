@@ -65,11 +65,11 @@ func (ix *Index) builtNearMisses(results []Result) {
 }
 
 // dynamicPrefix is the env prefix of a result judged dynamic because a
-// builder with a prefix could make its name (not one whose source name
-// was found: those fit already).
+// builder with a prefix could make its name: its first evidence is the
+// builder's pattern, PREFIX_*. A name whose source the code names, or
+// one of the project's library, has other evidence first: those fit already.
 func dynamicPrefix(r Result) (string, bool) {
-	if r.Status != Dynamic || r.Claim.Kind != Env || len(r.Evidence) == 0 ||
-		!strings.HasPrefix(r.Reason, dynamicLikeReason) && !strings.HasPrefix(r.Reason, everyWithPrefixReason) {
+	if r.Status != Dynamic || r.Claim.Kind != Env || len(r.Evidence) == 0 {
 		return "", false
 	}
 	p, ok := strings.CutSuffix(r.Evidence[0].Name, "*")
@@ -81,14 +81,6 @@ func dynamicPrefix(r Result) (string, bool) {
 
 // builtVia opens the Via of a name suggested as the prefix plus a key.
 const builtVia = "built at "
-
-// dynamicLikeReason opens the reason of a name a prefix builder could
-// make, everyWithPrefixReason that of one a loop over the environment
-// selects by its prefix (os.Environ() filtered by PROXEUS_).
-const (
-	dynamicLikeReason     = "the code builds names like "
-	everyWithPrefixReason = "the code reads every variable that starts with "
-)
 
 // keyEnvForms maps the env form of every key of the code's config
 // structures (infuraApiKey → INFURA_API_KEY) to its field.

@@ -840,7 +840,7 @@ func (ix *Index) judge(c Claim) Result {
 	// whatever builder could also make it
 	if fit, _ := ix.dynamicFor(kinds, c.Name); len(fit) > 0 && !ix.prefixWellKnown(fit[0].Name) && !ix.oneTypoFromReal(c) {
 		sortEvidence(fit)
-		return Result{Claim: c, Status: Dynamic, Reason: dynamicLikeReason + fit[0].Name + " at run time", Evidence: fit}
+		return Result{Claim: c, Status: Dynamic, Reason: "the code builds names like " + fit[0].Name + " at run time", Evidence: fit}
 	}
 	for _, e := range ix.mentions[c.Name] {
 		if e.Strength == Read && (c.Kind == Env || c.Kind == Feature) {
@@ -907,7 +907,7 @@ func (ix *Index) judge(c Claim) Result {
 	if c.Kind == Env {
 		for _, p := range envPrefixesOf(c.Name) {
 			if evs := ix.mentions[PassPrefix+p]; len(evs) > 0 && !ix.derivesWith(p) && !ix.oneTypoFromReal(c) {
-				return Result{Claim: c, Status: Dynamic, Reason: everyWithPrefixReason + p, Evidence: evs}
+				return Result{Claim: c, Status: Dynamic, Reason: "the code reads every variable that starts with " + p, Evidence: evs}
 			}
 		}
 	}

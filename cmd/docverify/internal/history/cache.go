@@ -11,8 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
-
 	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 )
 
@@ -40,9 +38,13 @@ func SearchCached(ctx context.Context, root string, names []string, lim Limits, 
 	if dir == "" {
 		return Search(ctx, root, names, lim)
 	}
-	key, prefix, err := cacheKey(root, lim)
+	repo, head, err := open(root)
 	if err != nil {
-		return Search(ctx, root, names, lim) // no HEAD: Search says so
+		return nil, err
+	}
+	key, prefix, err := cacheKey(root, head.Hash().String(), lim)
+	if err != nil {
+		return search(ctx, repo, head, names, lim)
 	}
 	path := filepath.Join(dir, "history", key+".json")
 	cached := readVerdicts(path)
@@ -58,7 +60,7 @@ func SearchCached(ctx context.Context, root string, names []string, lim Limits, 
 	if len(ask) == 0 {
 		return out, nil
 	}
-	found, err := Search(ctx, root, ask, lim)
+	found, err := search(ctx, repo, head, ask, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -76,15 +78,7 @@ func SearchCached(ctx context.Context, root string, names []string, lim Limits, 
 // cacheKey names a cache file: the repository's root, HEAD and limits,
 // hashed; prefix is the part that names the repository alone, so that
 // files of its older HEADs can be found and removed.
-func cacheKey(root string, lim Limits) (key, prefix string, err error) {
-	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
-	if err != nil {
-		return "", "", err
-	}
-	head, err := repo.Head()
-	if err != nil {
-		return "", "", err
-	}
+func cacheKey(root, head string, lim Limits) (key, prefix string, err error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "", "", err
@@ -93,7 +87,7 @@ func cacheKey(root string, lim Limits) (key, prefix string, err error) {
 	prefix = hex.EncodeToString(r[:8])
 	uncommitted := append([]string(nil), lim.Uncommitted...)
 	sort.Strings(uncommitted)
-	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s", head.Hash(), lim.Commits, lim.Budget, strings.Join(uncommitted, "\x00"))))
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s", head, lim.Commits, lim.Budget, strings.Join(uncommitted, "\x00"))))
 	return prefix + "-" + hex.EncodeToString(h[:12]), prefix, nil
 }
 

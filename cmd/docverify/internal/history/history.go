@@ -83,14 +83,27 @@ var ErrNoHistory = errors.New("no git history")
 // given names (as the code would spell them: APP_TOKEN, dry-run). Every
 // name gets a verdict.
 func Search(ctx context.Context, root string, names []string, lim Limits) (map[string]Verdict, error) {
+	repo, head, err := open(root)
+	if err != nil {
+		return nil, err
+	}
+	return search(ctx, repo, head, names, lim)
+}
+
+// open finds the repository holding root and its HEAD.
+func open(root string) (*git.Repository, *plumbing.Reference, error) {
 	repo, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
 	if err != nil {
-		return nil, ErrNoHistory
+		return nil, nil, ErrNoHistory
 	}
 	head, err := repo.Head()
 	if err != nil {
-		return nil, ErrNoHistory
+		return nil, nil, ErrNoHistory
 	}
+	return repo, head, nil
+}
+
+func search(ctx context.Context, repo *git.Repository, head *plumbing.Reference, names []string, lim Limits) (map[string]Verdict, error) {
 	// newest first by commit time, side branches too: the default order
 	// follows first parents and would miss a name removed on a merged branch
 	iter, err := repo.Log(&git.LogOptions{From: head.Hash(), Order: git.LogOrderCommitterTime})

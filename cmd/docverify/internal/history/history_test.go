@@ -191,8 +191,8 @@ func TestSearchCached(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("cache files = %v, want one", files)
 	}
-	// a cached answer needs no repository walk: remove the objects' reach
-	// by asking with a cancelled context, which Search would give up on
+	// a cached answer needs no walk: asked with a cancelled context, on
+	// which a walk gives up at once, it is the same answer
 	done, cancel := context.WithCancel(context.Background())
 	cancel()
 	second, err := SearchCached(done, dir, names, DefaultLimits, cache)
