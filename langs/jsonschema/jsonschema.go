@@ -8,6 +8,8 @@
 package jsonschema
 
 import (
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -107,10 +109,15 @@ func (r *schemaReader) childType(id string, s map[string]any, depth int) (string
 	}
 	switch {
 	case hasProps:
+		first := !r.done[id]
 		r.object(id, s, depth+1)
-		if mapOf != nil {
+		if mapOf != nil && first {
 			// the values of other keys are structures too: their keys join
-			// the known ones, as one structure can only have one type
+			// the known ones, as one structure can only have one type.
+			// Only on the first visit: a definition used in many places
+			// would otherwise re-read its map's values at each, and their
+			// definitions theirs, exponentially (btcpayserver's schemas
+			// grew past 10 GB)
 			r.keys(id, mapOf, depth+1)
 		}
 		return id, anyKey // known keys, and any other when additional ones are allowed
@@ -128,46 +135,56 @@ func (r *schemaReader) childType(id string, s map[string]any, depth int) (string
 // alternatives are a schema and the schemas its anyOf, oneOf, allOf and
 // $ref lead to.
 func (r *schemaReader) alternatives(s map[string]any, depth int) []map[string]any {
-	if depth > maxSchemaDepth {
-		return nil
+	var out []map[string]any
+	r.gather(s, depth, map[uintptr]bool{}, &out)
+	return out
+}
+
+// gather adds s and the schemas it leads to, each once: definitions that
+// refer to each other through anyOf lists would otherwise be listed once
+// per path, exponentially in the depth.
+func (r *schemaReader) gather(s map[string]any, depth int, seen map[uintptr]bool, out *[]map[string]any) {
+	id := reflect.ValueOf(s).Pointer()
+	if depth > maxSchemaDepth || seen[id] {
+		return
 	}
-	out := []map[string]any{s}
+	seen[id] = true
+	*out = append(*out, s)
 	if ref, ok := s["$ref"].(string); ok {
 		if t := r.resolve(ref); t != nil {
-			out = append(out, r.alternatives(t, depth+1)...)
+			r.gather(t, depth+1, seen, out)
 		}
 	}
 	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
 		list, _ := s[k].([]any)
 		for _, item := range list {
 			if m, ok := item.(map[string]any); ok {
-				out = append(out, r.alternatives(m, depth+1)...)
+				r.gather(m, depth+1, seen, out)
 			}
 		}
 	}
-	return out
 }
 
-// refOf is the local definition a schema is: its $ref, or the one $ref
-// among the items of its anyOf, oneOf or allOf; "" if none or several.
+// refOf is the local definitions a schema is: its $ref, or the $refs
+// among the items of its anyOf, oneOf or allOf, sorted and joined with |
+// (a property that is one of two definitions is the same type wherever it
+// appears); "" if none.
 func refOf(s map[string]any) string {
 	if ref, ok := s["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
 		return ref
 	}
-	found := ""
+	var refs []string
 	for _, k := range []string{"anyOf", "oneOf", "allOf"} {
 		list, _ := s[k].([]any)
 		for _, item := range list {
 			m, _ := item.(map[string]any)
 			if ref, ok := m["$ref"].(string); ok && strings.HasPrefix(ref, "#/") {
-				if found != "" && found != ref {
-					return ""
-				}
-				found = ref
+				refs = append(refs, ref)
 			}
 		}
 	}
-	return found
+	sort.Strings(refs)
+	return strings.Join(slices.Compact(refs), "|")
 }
 
 // resolve follows a local reference, #/definitions/name or #/$defs/name.
