@@ -130,6 +130,19 @@ read flag read_only @read_only #[arg(long)] field
 read flag tree-mode @tree-mode #[arg(long)] field
 read flag get-threads @get_threads #[arg(long)] field
 `},
+		{Name: "clap derive imported under another name, known by its field attributes", Src: `use clap::{Args as ClapArgs, Parser};
+#[derive(ClapArgs, Debug)]
+struct CacheArgs {
+    #[arg(long)]
+    cache_dir: Option<PathBuf>,
+}
+#[derive(Debug)]
+struct Plain {
+    score_threshold: f32,
+}
+`, Want: `
+read flag cache-dir @cache_dir #[arg(long)] field
+`},
 		{Name: "clap's version setting defines --version", Src: `#[derive(Parser)]
 #[command(name = "serve", author, about, version)]
 pub struct Args {

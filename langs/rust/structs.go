@@ -2,6 +2,7 @@ package rust
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -139,7 +140,15 @@ func structItem(f *lang.File, n *sitter.Node) {
 	for _, name := range []string{"Parser", "Args", "StructOpt", "FromArgs"} {
 		d.cli = d.cli || derives[name]
 	}
-	d.serde = derives["Deserialize"] || serdeAttr || serdeFieldAttr(body, f.Src)
+	// a derive imported under another name (use clap::{Args as
+	// ClapArgs}) is clap's; looked for only when a field carries clap's
+	// helper attribute, which is rare without the derive
+	if !d.cli && fieldAttr(body, f.Src, "arg", "clap", "structopt") {
+		for _, m := range cliDeriveAliasRE.FindAllSubmatch(f.Src, -1) {
+			d.cli = d.cli || derives[string(m[1])]
+		}
+	}
+	d.serde = derives["Deserialize"] || serdeAttr || fieldAttr(body, f.Src, "serde")
 	if !d.cli && !d.serde {
 		return
 	}
@@ -149,13 +158,17 @@ func structItem(f *lang.File, n *sitter.Node) {
 	fields(f, owner, body, d)
 }
 
-// serdeFieldAttr reports a field list with a serde helper attribute on a
-// field (#[serde(flatten)]): like one on the structure, it is only
-// allowed under a serde derive.
-func serdeFieldAttr(body *sitter.Node, src []byte) bool {
+// cliDeriveAliasRE finds a clap or structopt derive imported under
+// another name: use clap::{Args as ClapArgs, Parser}.
+var cliDeriveAliasRE = regexp.MustCompile(`\b(?:Args|Parser|StructOpt)\s+as\s+(\w+)`)
+
+// fieldAttr reports a field list with one of the named helper
+// attributes on a field (#[serde(flatten)], #[arg(long)]): like one on
+// the structure, a helper attribute is only allowed under its derive.
+func fieldAttr(body *sitter.Node, src []byte, names ...string) bool {
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		if c := body.NamedChild(i); c.Type() == "attribute_item" {
-			if a, ok := parseAttr(c, src); ok && a.name == "serde" {
+			if a, ok := parseAttr(c, src); ok && slices.Contains(names, a.name) {
 				return true
 			}
 		}
