@@ -593,7 +593,12 @@ func (e *extractor) safetyIn(text string) string {
 	cue := ""
 	// a file's name is not a word of the sentence: auth.json is no
 	// authentication toggle, retry.log no retry setting
-	if m, ok := e.cues.Find(fileNameRE.ReplaceAllString(text, " ")); ok {
+	// nor is what leaving a setting out does ("leave empty to disable",
+	// "when not set, delivery is disabled") or the value it defaults to
+	// ("falls back to `RAILS_HOST`"): the setting is an option, not the
+	// switch that turns something off
+	text = cues.NotSafetyRE.ReplaceAllString(fileNameRE.ReplaceAllString(text, " "), " ")
+	if m, ok := e.cues.Find(text); ok {
 		cue = m.Label
 	}
 	if e.safetyMemo == nil {

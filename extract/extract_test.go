@@ -129,6 +129,16 @@ func TestInlineCode(t *testing.T) {
 3:6 flag --encrypt-at-rest safety="encryption"
 5:15 env FEED_ALLOWED_HOSTS inferred safety="allow-list"
 `},
+		// what leaving a setting out does, or the value it defaults to, is
+		// no safety mechanism; a setting that turns something off is
+		{"absence and defaults are not switches", "Set `FEED_GTM_ID` to the container ID. Leave empty to disable.\n\nSet `FEED_SMTP_HOST` to send mail; when not set, delivery is disabled.\n\n`FEED_CDN_HOST` falls back to `FEED_HOST`.\n\nSet `FEED_SENDING=false` to disable delivery during an incident.\n\nIf the primary fails, `FEED_REPLICA_URL` is the fallback.\n", `
+1:6 env FEED_GTM_ID
+3:6 env FEED_SMTP_HOST
+5:2 env FEED_CDN_HOST inferred
+5:32 env FEED_HOST inferred
+7:6 env FEED_SENDING safety="disable"
+9:24 env FEED_REPLICA_URL inferred safety="fallback"
+`},
 		{"flags", "Pass `--dry-run` to preview; `--timeout=30s` bounds it.\n", `
 1:7 flag --dry-run safety="dry run"
 1:31 flag --timeout safety="timeout"

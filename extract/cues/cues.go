@@ -29,6 +29,20 @@ type Cue struct {
 	Pattern string
 }
 
+// NotSafetyRE finds the phrases that use a safety word for what leaving
+// a setting out does, or for the value it defaults to: they describe an
+// optional setting, not a switch an on-call engineer reaches for. "Set
+// X to false to disable it" is still a disable switch; "leave X empty to
+// disable" and "falls back to RAILS_HOST" are not.
+var NotSafetyRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
+	`\bleave (it |this |them )?(empty|unset|blank)( to disable( it)?)?`,
+	`\b(when|if) (it is |it's |this is |they are )?(not set|unset|empty|omitted|absent|missing|not provided|not configured)\b[^.;]*?\bdisabled\b`,
+	`\b(is |are )?disabled (when|if) (it is |it's |this is )?(not set|unset|empty|omitted|absent|missing|not provided)\b`,
+	// a name after it may reach here masked, as blanks
+	`\bfall(s|ing)? ?back to( the (value|default)\b|\s*[^a-z\s]|\s*$)`,
+	`\b(metadata|default) fall ?backs?\b`,
+}, "|"))
+
 // Safety lists what presents a name as a safety mechanism: the things an
 // on-call engineer reaches for to make a system stop, slow down, refuse, or
 // check. The brief lists them: disabling or switching off, kill switches,
