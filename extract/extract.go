@@ -104,6 +104,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	}
 	src = blankFrontMatter(src)
 	src = quoteAdmonitions(src)
+	src = blankComponentTags(path, src)
 	src, inTables := keepTablesAcrossComments(src)
 	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety, sourcedFrom: sourcedFrom(src), pageSubject: pageSubject(path, src)}
 	for _, c := range inTables {

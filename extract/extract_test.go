@@ -45,7 +45,12 @@ func render(cs []verify.Claim) string {
 
 func claimsOf(t *testing.T, md string) string {
 	t.Helper()
-	d, err := Markdown("doc.md", []byte(md))
+	return claimsOfPath(t, "doc.md", md)
+}
+
+func claimsOfPath(t *testing.T, path, md string) string {
+	t.Helper()
+	d, err := Markdown(path, []byte(md))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -635,6 +640,31 @@ func TestDocShapes(t *testing.T) {
 1:85 env X_AUTO owner=zsh-x
 `},
 	})
+}
+
+// A fence right under a component's tag (MDX tabs) is a fence: its
+// script's own variables are not documented settings, and its commands
+// are read. A tag-like line inside a fence stays code.
+func TestComponentTags(t *testing.T) {
+	tabs := "<Tabs>\n<Tab value=\"js\">\n```js\nrun()\n```\n</Tab>\n<Tab value=\"curl\">\n```bash\nset -e\n\nAPI_TOKEN=\"x\"\nRESP=$(curl -H \"Authorization: ${API_TOKEN}\" https://x)\nfeed sync --dry-run\n```\n</Tab>\n</Tabs>\n"
+	for _, path := range []string{"guide.mdx", "guide.md"} {
+		if got, want := claimsOfPath(t, path, tabs), "13:11 flag --dry-run cmd=feed safety=\"dry run\"\n"; got != want {
+			t.Errorf("%s: claims of\n%s\ngot:\n%swant:\n%s", path, tabs, got, want)
+		}
+	}
+	// in a .md page a lower-case HTML block keeps CommonMark's meaning
+	details := "<details>\n<div class=\"x\">\n</details>\n"
+	if got := string(blankComponentTags("guide.md", []byte(details))); got != details {
+		t.Errorf("blankComponentTags(guide.md, %q) = %q: want HTML kept", details, got)
+	}
+	if got := string(blankComponentTags("guide.mdx", []byte(details))); strings.TrimSpace(got) != "" {
+		t.Errorf("blankComponentTags(guide.mdx, %q) = %q: want every tag-only line blanked", details, got)
+	}
+	// a tag-only line inside a fence is the sample's, not the page's
+	sample := "<Steps>\n\n```xml\n<Tab value=\"x\">\n```\n\n</Steps>\n"
+	if got := string(blankComponentTags("guide.mdx", []byte(sample))); !strings.Contains(got, "<Tab value=") || strings.Contains(got, "<Steps>") {
+		t.Errorf("blankComponentTags(%q) = %q: want the page's tags blanked and the sample's kept", sample, got)
+	}
 }
 
 // A code span that runs over lines behind zero-width spaces, as one real
