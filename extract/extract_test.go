@@ -642,6 +642,28 @@ func TestDocShapes(t *testing.T) {
 	})
 }
 
+// `APP_LIMIT_FREE/PAID` names APP_LIMIT_FREE and APP_LIMIT_PAID, in prose
+// and in a table, each at its ending; two whole names are not endings.
+func TestSlashEndings(t *testing.T) {
+	md := "Set `APP_LIMIT_FREE/PAID` to cap it.\n\n| Variable | Meaning |\n|---|---|\n| `APP_QUOTA_FREE/PAID/TEAM` | Limits |\n"
+	d, err := Markdown("doc.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sortClaims(d.Claims)
+	var got []string
+	for _, c := range d.Claims {
+		got = append(got, fmt.Sprintf("%d:%d %s", c.Pos.Line, c.Pos.Col, c.Name))
+	}
+	want := "1:6 APP_LIMIT_FREE, 1:21 APP_LIMIT_PAID, 5:4 APP_QUOTA_FREE, 5:19 APP_QUOTA_PAID, 5:24 APP_QUOTA_TEAM"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("names of\n%s\ngot:  %s\nwant: %s", md, strings.Join(got, ", "), want)
+	}
+	if _, _, ok := slashEndings("APP_LIMIT_FREE/APP_LIMIT_PAID"); ok {
+		t.Error("two whole names read as one name's endings")
+	}
+}
+
 // A fence right under a component's tag (MDX tabs) is a fence: its
 // script's own variables are not documented settings, and its commands
 // are read. A tag-like line inside a fence stays code.

@@ -145,7 +145,41 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 		}
 		return
 	}
+	if stem, parts, ok := slashEndings(t); ok {
+		// each claimed where its ending is written
+		at := 0
+		for i, p := range parts {
+			name := p
+			if i > 0 {
+				name = stem + p
+			}
+			n := len(e.claims)
+			e.token(name, off+at, b, start+at, start+at+len(p))
+			for k := n; k < len(e.claims); k++ {
+				e.claims[k].Text = p
+			}
+			at += len(p) + 1
+		}
+		return
+	}
 	e.token(t, off, b, start, end)
+}
+
+// slashEndings reads `BATCH_LIMIT_FREE/PAID/ENTERPRISE` as one name and
+// the other endings of its last word: BATCH_LIMIT_PAID and
+// BATCH_LIMIT_ENTERPRISE, not the variables PAID and ENTERPRISE. It
+// returns the stem (BATCH_LIMIT_) and the parts as written.
+func slashEndings(t string) (string, []string, bool) {
+	parts := strings.Split(t, "/")
+	if len(parts) < 2 || names.Of(parts[0]) != names.UpperSnake {
+		return "", nil, false
+	}
+	for _, p := range parts[1:] {
+		if p == "" || strings.Contains(p, "_") || names.Of(p) != names.UpperWord {
+			return "", nil, false
+		}
+	}
+	return parts[0][:strings.LastIndexByte(parts[0], '_')+1], parts, true
 }
 
 // keyValueRE is a key and its value written as YAML writes them, in a

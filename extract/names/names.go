@@ -82,8 +82,10 @@ func lettersRun(tok string) bool {
 	return short >= 3 && 2*short > len(humps)
 }
 
-// placeholderRE finds the usual ways of writing "put your own value here".
-var placeholderRE = regexp.MustCompile(`^(YOUR|MY|SOME)_|_(HERE|GOES_HERE|PLACEHOLDER)$|^(X{2,}|CHANGE_?ME|REPLACE_?ME|TODO|TBD|FIXME|EXAMPLE|SAMPLE)(_|$)|^(FOO|BAR|BAZ|QUX)(_(FOO|BAR|BAZ|QUX))*$|^(OPTION|KEY|VALUE|NAME|SETTING|PARAM|ARG|VAR|VARIABLE|FIELD|ITEM|ENV|FLAG|FEATURE)[_-]?[0-9]+$|^(KEY|VAR|ENV|VARIABLE|SETTING|FLAG)_?NAME$|^(ENV|SOME|MY|YOUR)_?VAR(IABLE)?$|^(ENVIRONMENT_)?VARIABLES?$|^(NON_?EXISTENT|DOES_NOT_EXIST|NOT_SET|UNDEFINED_VAR)$|^(LONG|SHORT|FLAG|OPTION|SOME|MY|YOUR)[-_]?(NAME|FLAG|OPTION|OPT)$`)
+// placeholderRE finds the usual ways of writing "put your own value here",
+// and the names of naming styles ("env vars use `UPPER_SNAKE_CASE`"),
+// which stand for every name of that style.
+var placeholderRE = regexp.MustCompile(`^((UPPER|SCREAMING)_)?SNAKE_CASE$|^(CONSTANT|MACRO|COBOL|UPPER|KEBAB|CAMEL)_CASE$|^(YOUR|MY|SOME)_|_(HERE|GOES_HERE|PLACEHOLDER)$|^(X{2,}|CHANGE_?ME|REPLACE_?ME|TODO|TBD|FIXME|EXAMPLE|SAMPLE)(_|$)|^(FOO|BAR|BAZ|QUX)(_(FOO|BAR|BAZ|QUX))*$|^(OPTION|KEY|VALUE|NAME|SETTING|PARAM|ARG|VAR|VARIABLE|FIELD|ITEM|ENV|FLAG|FEATURE)[_-]?[0-9]+$|^(KEY|VAR|ENV|VARIABLE|SETTING|FLAG)_?NAME$|^(ENV|SOME|MY|YOUR)_?VAR(IABLE)?$|^(ENVIRONMENT_)?VARIABLES?$|^(NON_?EXISTENT|DOES_NOT_EXIST|NOT_SET|UNDEFINED_VAR)$|^(LONG|SHORT|FLAG|OPTION|SOME|MY|YOUR)[-_]?(NAME|FLAG|OPTION|OPT)$`)
 
 // notNames are upper-case tokens that docs write in code spans and that are
 // not settings: HTTP methods and status names, gRPC codes, SQL, log levels,
@@ -121,11 +123,12 @@ func setOf(s string) map[string]bool {
 }
 
 // placeholderSegmentRE finds a placeholder word as a whole segment inside
-// a name: VITE_SOME_KEY, APP_YOUR_TOKEN, SVC_FOO_BAR.
+// a name: VITE_SOME_KEY, APP_YOUR_TOKEN, SVC_FOO_BAR, or the user's own
+// name as a dotted key's segment (functions.my-assistant.variants).
 // A numbered generic word ends a name in a usage line's series
 // (setting-value1 ... setting-valueN); a bare generic noun stands for any
 // flag ("customize with `--flags`").
-var placeholderSegmentRE = regexp.MustCompile(`_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|-XXX+(-|$)|_VARIABLES?$|[_-](VALUE|ARG|PARAM|ITEM)([0-9]+|N)$|^(FLAGS|OPTIONS?|SWITCH(ES)?|ARGUMENTS)$`)
+var placeholderSegmentRE = regexp.MustCompile(`\.(YOUR|MY|SOME|EXAMPLE)[_-]|_(YOUR|MY|SOME|FOO|BAR|BAZ|QUX|XXX+|CHANGEME|EXAMPLE)(_|$)|-XXX+(-|$)|_VARIABLES?$|[_-](VALUE|ARG|PARAM|ITEM)([0-9]+|N)$|^(FLAGS|OPTIONS?|SWITCH(ES)?|ARGUMENTS)$`)
 
 // IsPlaceholder reports whether a token stands for "your value here":
 // <TOKEN>, YOUR_API_KEY, APP_[NAME]_SECRET, {{ .Name }}, FOO_BAR.
