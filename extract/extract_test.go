@@ -38,6 +38,9 @@ func render(cs []verify.Claim) string {
 		if c.SuppressedBy != nil {
 			b.WriteString(" suppressed")
 		}
+		if c.Family {
+			b.WriteString(" family")
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -635,6 +638,11 @@ func TestDocShapes(t *testing.T) {
 		{"a span another repository's docs describe", "Set the `RUN_AT_EXIT_HOOKS=1` option described in the [Resque](https://github.com/resque/resque/blob/v2/HOOKS.md) documentation. Set `FEED_HOOKS=1` as the [guide](https://github.com/acme/feed) says.\n", `
 1:10 env RUN_AT_EXIT_HOOKS owner=resque
 1:135 env FEED_HOOKS
+`},
+		{"a name before a plural stands for a family", "See `--help` for the other `--crt` options.\n\nPass the `--crt` option.\n", `
+1:6 flag --help
+1:29 flag --crt inferred family
+3:11 flag --crt
 `},
 		{"a span right after a link into another repository is that repository's", "Install [zsh-x](https://github.com/a/zsh-x) ([set](https://github.com/a/zsh-x#use) `X_AUTO=true`).\n", `
 1:85 env X_AUTO owner=zsh-x

@@ -370,6 +370,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	if c.Kind == verify.Flag && !validFlag(c.Name) {
 		return
 	}
+	if (c.Kind == verify.Flag || c.Kind == verify.Env) && familyAfterRE.MatchString(after) {
+		c.Family, c.Explicit = true, false
+	}
 	j := e.judge(b, start, end, c.Name)
 	c.Safety, c.Historical, c.Context = j.safety, j.historical, j.context
 	if j.owner != "" {
@@ -377,6 +380,11 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	}
 	e.add(c, nameOff)
 }
+
+// familyAfterRE is a plural right after a name, which makes it stand for
+// the names that start with it: "the other `--crt` options", "the
+// `AWS_S3` variables"; "the `--crt` option" is one name.
+var familyAfterRE = regexp.MustCompile(`^\s*(?:options|flags|switches|settings|variables|env vars|environment variables|vars)\b`)
 
 // configKeyAfterRE is "config key" right after a name: "the `upstream`
 // config key", "`retries` configuration setting".

@@ -740,6 +740,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if rest, ok := traitletsConfig(c); ok && len(ev) == 0 {
 		ev = ix.lookup(Config, rest) // c.JupyterHub.log_file is JupyterHub.log_file
 	}
+	if len(ev) == 0 && c.Family {
+		ev = ix.familyMembers(c)
+	}
 	if len(ev) > 0 {
 		sortEvidence(ev)
 		return Verified, "", ev
@@ -1482,4 +1485,33 @@ func (ix *Index) derivesWith(prefix string) bool {
 		}
 	}
 	return false
+}
+
+// familyMaxEvidence bounds the members cited for a family name.
+const familyMaxEvidence = 3
+
+// familyMembers finds the names a family name stands for: --crt-dir and
+// --crt-ns for "the other `--crt` options", read with the separator of the
+// kind right after the family's name. Members are cited in name order, a
+// few of them, so that the answer does not depend on the map's order.
+func (ix *Index) familyMembers(c Claim) []Evidence {
+	sep := "-"
+	if c.Kind == Env {
+		sep = "_"
+	}
+	prefix := normalize(c.Kind, c.Name) + sep
+	var members []string
+	for k := range ix.reads {
+		if k.kind == c.Kind && strings.HasPrefix(k.name, prefix) {
+			members = append(members, k.name)
+		}
+	}
+	sort.Strings(members)
+	var ev []Evidence
+	for _, m := range members[:min(len(members), familyMaxEvidence)] {
+		e := ix.reads[nameKey{c.Kind, m}][0]
+		e.Via = fmt.Sprintf("a member of the family %s stands for", DisplayName(c.Kind, c.Name))
+		ev = append(ev, e)
+	}
+	return ev
 }

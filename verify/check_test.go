@@ -433,3 +433,28 @@ func TestWrapperScriptsTeachNoPrefix(t *testing.T) {
 		t.Errorf("prefixes = %v, want GUM_ alone", ps)
 	}
 }
+
+// "the other `--crt` options" stands for the code's --crt-* flags; the
+// same name written alone, or a family the code has no member of, is not
+// verified by them.
+func TestFamilyNames(t *testing.T) {
+	files := []FileFacts{{Path: "main.py", Lang: "python", Reads: []ReadSite{
+		{Kind: Flag, Name: "crt-ns", Site: site(9), Via: "argparse"},
+		{Kind: Flag, Name: "crt-dir", Site: site(8), Via: "argparse"},
+		{Kind: Flag, Name: "crtx", Site: site(7), Via: "argparse"},
+	}}}
+	family := claim(Flag, "crt")
+	family.Family, family.Explicit = true, false
+	r := judgeOne(t, files, family)
+	if r.Status != Verified || len(r.Evidence) != 2 || r.Evidence[0].Name != "crt-dir" {
+		t.Errorf("family --crt: got %v with %d evidence %+v, want verified by --crt-dir and --crt-ns", r.Status, len(r.Evidence), r.Evidence)
+	}
+	if r := judgeOne(t, files, claim(Flag, "crt")); r.Status == Verified {
+		t.Errorf("--crt alone: got verified, want it judged as one name")
+	}
+	none := claim(Flag, "tls")
+	none.Family = true
+	if r := judgeOne(t, files, none); r.Status == Verified {
+		t.Errorf("family --tls with no member: got verified")
+	}
+}

@@ -113,6 +113,10 @@ type Claim struct {
 	// when the other terms of its list are the code's names, a bare
 	// identifier there is one of them too, not a stray word.
 	Term bool
+	// Family marks a name written for the names that start with it ("see
+	// --help for the other `--crt` options"): the code's --crt-dir and
+	// --crt-ns are what it stands for.
+	Family bool
 	// Block and Section place the claim among its siblings: the ordinal of
 	// the document's top-level block that holds it (a paragraph, list,
 	// table or snippet) and of the heading that opens its section (0
