@@ -102,7 +102,13 @@ var (
 	// goHelpOptionRE is an option line of Go's flag package's usage
 	// ("  -metric-name string" over its description on the next line,
 	// tab-indented): one dash, a type word.
-	goHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]+)(?:[ \t]+[a-z][\w.]*)?[ \t]*\n[ \t]*\t`)
+	// oneDashHelpOptionRE is an option line of a help dump whose long
+	// options take one dash, as goflags and Go's kingpin-style printers
+	// write them: "   -dt, -dialer-timeout value   timeout for requests".
+	// A word of several parts, or of four letters or more, and a
+	// description two spaces on: never a command line's -rf.
+	oneDashHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,5},[ \t]+)?(-[a-z][a-z0-9]*(?:-[a-z0-9]+)+|-[a-z][a-z0-9]{3,})(?:[ \t]+[a-z][\w\[\]]*)?[ \t]{2,}\S`)
+	goHelpOptionRE      = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]+)(?:[ \t]+[a-z][\w.]*)?[ \t]*\n[ \t]*\t`)
 )
 
 // helpDescribedRE finds an option line that describes its option after a
@@ -175,6 +181,7 @@ func (e *extractor) helpBlock(s snippet) {
 	// line, tab-indented, under its own "Usage of x:" or a usage line the
 	// program prints first
 	opts := append(helpOptionRE.FindAllStringSubmatchIndex(s.text, -1), goHelpOptionRE.FindAllStringSubmatchIndex(s.text, -1)...)
+	opts = append(opts, oneDashHelpOptionRE.FindAllStringSubmatchIndex(s.text, -1)...)
 	for _, m := range opts {
 		tok := strings.TrimRight(s.text[m[2]:m[3]], ".")
 		w := shellcmd.Word{Text: tok, Offset: m[2]}
@@ -201,6 +208,12 @@ func (e *extractor) helpBlock(s snippet) {
 			e.prose(newBlock(e.src, start, end))
 		}
 	}
+}
+
+// isHelpDump reports a block that holds a program's help: a usage line
+// and option lines.
+func isHelpDump(t string) bool {
+	return helpUsageRE.MatchString(t) && (helpOptionRE.MatchString(t) || goHelpOptionRE.MatchString(t) || oneDashHelpOptionRE.MatchString(t))
 }
 
 // indented code blocks have no info string; they are read as shell when
@@ -243,7 +256,7 @@ func (e *extractor) codeBlock(lang, info string, lines *text.Segments) {
 		// it sets NUM_SOCKETS as the argument it is, not a variable
 		e.noteSynopsis(s.text, upperPlaceholder)
 		switch {
-		case helpUsageRE.MatchString(s.text) && (helpOptionRE.MatchString(s.text) || goHelpOptionRE.MatchString(s.text)),
+		case isHelpDump(s.text),
 			describedOptions(s.text) >= minDescribedOptions:
 			e.helpBlock(s)
 			return
@@ -510,12 +523,18 @@ func (e *extractor) shellBlock(s snippet, mode shellcmd.Mode) {
 		e.commandTree(s, prog)
 		return
 	}
+	if !looksLikeConsole(s.text) && isHelpDump(s.text) {
+		// a ```console block holding only a program's --help output, no
+		// prompt: the options it lists are the program's
+		e.helpBlock(s)
+		return
+	}
 	for _, cmd := range shellcmd.Parse(s.text, mode) {
 		j := e.blockJudgement(s, cmd.Offset, "")
 		e.command(cmd, s.toDoc, s.text, j, verify.ShellBlock)
 	}
 	if looksLikeConsole(s.text) {
-		if out := consoleOutput(s); helpUsageRE.MatchString(out.text) && helpOptionRE.MatchString(out.text) {
+		if out := consoleOutput(s); isHelpDump(out.text) {
 			e.helpBlock(out)
 		}
 	}

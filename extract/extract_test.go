@@ -639,6 +639,16 @@ func TestDocShapes(t *testing.T) {
 1:10 env RUN_AT_EXIT_HOOKS owner=resque
 1:135 env FEED_HOOKS
 `},
+		// goflags prints long options with one dash; a prompt's example
+		// inside the dump does not make it a session
+		{"a help dump with one-dash options in a console block", "```console\nUsage:\n  ./feed [flags]\n\nFlags:\n   -dt, -dialer-timeout value   timeout for requests\n   -silent                      show only results\n\nEXAMPLES:\n   $ feed -target example.com\n```\n", `
+6:9 flag -dialer-timeout cmd=feed safety="timeout"
+7:4 flag -silent cmd=feed
+10:11 flag -target inferred cmd=feed
+`},
+		{"a console session with no usage line is commands", "```console\n$ tar -xzvf feed.tgz\n   -silent                      show only results\n```\n", `
+2:7 flag -xzvf inferred cmd=tar
+`},
 		{"a name before a plural stands for a family", "See `--help` for the other `--crt` options.\n\nPass the `--crt` option.\n", `
 1:6 flag --help
 1:29 flag --crt inferred family
