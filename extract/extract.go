@@ -175,13 +175,7 @@ func quoteAdmonitions(src []byte) []byte {
 	out := src
 	copied := false
 	in := false
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+	forEachLine(src, func(off, end int) {
 		line := src[off:end]
 		switch {
 		case admonitionRE.Match(line):
@@ -195,9 +189,23 @@ func quoteAdmonitions(src []byte) []byte {
 		default:
 			in = false
 		}
+	})
+	return out
+}
+
+// forEachLine calls fn with the start and end (before its newline) of
+// each line of src.
+func forEachLine(src []byte, fn func(off, end int)) {
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		fn(off, end)
 		off = end + 1
 	}
-	return out
 }
 
 // blankFrontMatter replaces YAML (---) or TOML (+++) front matter with

@@ -145,24 +145,34 @@ func (e *extractor) codeSpan(content string, off int, b block) {
 		}
 		return
 	}
-	if stem, parts, ok := slashEndings(t); ok {
-		// each claimed where its ending is written
-		at := 0
-		for i, p := range parts {
-			name := p
-			if i > 0 {
-				name = stem + p
-			}
-			n := len(e.claims)
-			e.token(name, off+at, b, start+at, start+at+len(p))
-			for k := n; k < len(e.claims); k++ {
-				e.claims[k].Text = p
-			}
-			at += len(p) + 1
-		}
+	if e.endings(t, func(name string, at, width int) { e.token(name, off+at, b, start+at, start+at+width) }) {
 		return
 	}
 	e.token(t, off, b, start, end)
+}
+
+// endings claims each name a slash shorthand in t writes (see
+// slashEndings) through claim, at the offset and width of its ending in
+// t, which is the text its claims carry; false if t is no such shorthand.
+func (e *extractor) endings(t string, claim func(name string, at, width int)) bool {
+	stem, parts, ok := slashEndings(t)
+	if !ok {
+		return false
+	}
+	at := 0
+	for i, p := range parts {
+		name := p
+		if i > 0 {
+			name = stem + p
+		}
+		n := len(e.claims)
+		claim(name, at, len(p))
+		for k := n; k < len(e.claims); k++ {
+			e.claims[k].Text = p
+		}
+		at += len(p) + 1
+	}
+	return true
 }
 
 // slashEndings reads `BATCH_LIMIT_FREE/PAID/ENTERPRISE` as one name and

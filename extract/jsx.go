@@ -37,13 +37,7 @@ func blankComponentTags(path string, src []byte) []byte {
 	out := src
 	copied := false
 	var fence []byte // the open fence's marker, nil outside code
-	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off
-		}
+	forEachLine(src, func(off, end int) {
 		line := src[off:end]
 		trimmed := bytes.TrimLeft(line, " \t")
 		switch {
@@ -67,7 +61,6 @@ func blankComponentTags(path string, src []byte) []byte {
 				}
 			}
 		}
-		off = end + 1
-	}
+	})
 	return out
 }

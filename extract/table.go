@@ -126,20 +126,7 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 			}
 			if cs, ok := c.(*ast.CodeSpan); ok {
 				if content, off, ok := codeSpanText(cs, e.src); ok {
-					if stem, parts, ok := slashEndings(content); ok {
-						at := 0
-						for i, p := range parts {
-							name := p
-							if i > 0 {
-								name = stem + p
-							}
-							n := len(e.claims)
-							e.tableName(name, off+at, rb, hints[col], tableContext)
-							for k := n; k < len(e.claims); k++ {
-								e.claims[k].Text = p
-							}
-							at += len(p) + 1
-						}
+					if e.endings(content, func(name string, at, _ int) { e.tableName(name, off+at, rb, hints[col], tableContext) }) {
 						found = true
 						continue
 					}
