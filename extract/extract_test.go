@@ -244,6 +244,15 @@ func TestProse(t *testing.T) {
 1:5 env FEED_MODE
 1:56 env FEED_LIMIT_RPS safety="rate limit"
 `},
+		{"a family in prose", "Exec into the container, set the GOOSE env vars, and run it.\n\nSet the FEED_MODE env var to fast.\n", `
+1:34 env GOOSE inferred family
+3:9 env FEED_MODE
+`},
+		{"a plural after a list is the list's", "Set the `FEED_KEY` and `FEED_SECRET` variables, or the `--tls` options.\n", `
+1:10 env FEED_KEY
+1:25 env FEED_SECRET
+1:57 flag --tls inferred safety="TLS" family
+`},
 		{"flag wording", "Use the --force flag with care. A dash -- like this -- is not a flag.\n", `
 1:9 flag --force
 `},

@@ -380,7 +380,7 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	if c.Kind == verify.Flag && !validFlag(c.Name) {
 		return
 	}
-	if (c.Kind == verify.Flag || c.Kind == verify.Env) && familyAfterRE.MatchString(after) {
+	if (c.Kind == verify.Flag || c.Kind == verify.Env) && family(before, after) {
 		c.Family, c.Explicit = true, false
 	}
 	j := e.judge(b, start, end, c.Name)
@@ -391,9 +391,20 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	e.add(c, nameOff)
 }
 
+// family reports a name whose text before and after make it stand for
+// the names that start with it.
+func family(before, after string) bool {
+	return familyAfterRE.MatchString(after) && !listBeforeRE.MatchString(before)
+}
+
+// listBeforeRE ends the text before the last name of a list.
+var listBeforeRE = regexp.MustCompile("(?:,|\\band|\\bor|&|/)\\s*`?$")
+
 // familyAfterRE is a plural right after a name, which makes it stand for
 // the names that start with it: "the other `--crt` options", "the
 // `AWS_S3` variables"; "the `--crt` option" is one name.
+// The plural after the last of a list is the list's: "set `API_KEY` and
+// `API_SECRET` variables" names two variables, no family.
 var familyAfterRE = regexp.MustCompile(`^\s*(?:options|flags|switches|settings|variables|env vars|environment variables|vars)\b`)
 
 // configKeyAfterRE is "config key" right after a name: "the `upstream`
@@ -585,6 +596,10 @@ func (e *extractor) prose(b block) {
 				// path, a placeholder as often as a setting; inferred, as in
 				// a code span ($XDG_HOME/rubocop/config.yml)
 				c.Explicit = false
+			}
+			if family(b.masked[:start], b.masked[end:]) {
+				// "set the GOOSE env vars": the names that start with it
+				c.Family, c.Explicit = true, false
 			}
 			j := e.judge(b, start, end, c.Name)
 			c.Safety, c.Historical, c.Owner, c.Context = j.safety, j.historical, j.owner, j.context
