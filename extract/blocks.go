@@ -99,16 +99,16 @@ var textLangs = map[string]bool{"text": true, "txt": true, "plain": true, "plain
 var (
 	helpUsageRE  = regexp.MustCompile(`(?mi)^\s*usage:\s+(?:\$\s+)?(?:\./)?([A-Za-z][\w.-]*)|^\s*usage of (?:\./)?([A-Za-z][\w.-]*):`)
 	helpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,3},?[ \t]+)?(--[A-Za-z0-9][\w.-]*)(?:=|,|[ \t]|\[|<|$)`)
+	// oneDashHelpOptionRE is an option line of a help dump whose long
+	// options take one dash, as goflags writes them: "   -dt,
+	// -dialer-timeout value   timeout for requests". A word of several
+	// parts, or of four letters or more, and a description two spaces on:
+	// never a command line's -rf.
+	oneDashHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,5},[ \t]+)?(-[a-z][a-z0-9]*(?:-[a-z0-9]+)+|-[a-z][a-z0-9]{3,})(?:[ \t]+[a-z][\w\[\]]*)?[ \t]{2,}\S`)
 	// goHelpOptionRE is an option line of Go's flag package's usage
 	// ("  -metric-name string" over its description on the next line,
 	// tab-indented): one dash, a type word.
-	// oneDashHelpOptionRE is an option line of a help dump whose long
-	// options take one dash, as goflags and Go's kingpin-style printers
-	// write them: "   -dt, -dialer-timeout value   timeout for requests".
-	// A word of several parts, or of four letters or more, and a
-	// description two spaces on: never a command line's -rf.
-	oneDashHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(?:-[A-Za-z0-9]{1,5},[ \t]+)?(-[a-z][a-z0-9]*(?:-[a-z0-9]+)+|-[a-z][a-z0-9]{3,})(?:[ \t]+[a-z][\w\[\]]*)?[ \t]{2,}\S`)
-	goHelpOptionRE      = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]+)(?:[ \t]+[a-z][\w.]*)?[ \t]*\n[ \t]*\t`)
+	goHelpOptionRE = regexp.MustCompile(`(?m)^[ \t]+(-[A-Za-z][\w.-]+)(?:[ \t]+[a-z][\w.]*)?[ \t]*\n[ \t]*\t`)
 )
 
 // helpDescribedRE finds an option line that describes its option after a

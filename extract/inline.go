@@ -397,14 +397,14 @@ func family(before, after string) bool {
 	return familyAfterRE.MatchString(after) && !listBeforeRE.MatchString(before)
 }
 
-// listBeforeRE ends the text before the last name of a list.
+// listBeforeRE ends the text before the last name of a list: the plural
+// after it is the list's ("set `API_KEY` and `API_SECRET` variables"
+// names two variables, no family).
 var listBeforeRE = regexp.MustCompile("(?:,|\\band|\\bor|&|/)\\s*`?$")
 
 // familyAfterRE is a plural right after a name, which makes it stand for
 // the names that start with it: "the other `--crt` options", "the
 // `AWS_S3` variables"; "the `--crt` option" is one name.
-// The plural after the last of a list is the list's: "set `API_KEY` and
-// `API_SECRET` variables" names two variables, no family.
 var familyAfterRE = regexp.MustCompile(`^\s*(?:options|flags|switches|settings|variables|env vars|environment variables|vars)\b`)
 
 // configKeyAfterRE is "config key" right after a name: "the `upstream`
