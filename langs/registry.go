@@ -150,9 +150,12 @@ func Names() []string {
 	return out
 }
 
-// Close frees the compiled queries.
+// Close frees the compiled queries. A compile still running in the
+// background (the indexer warms languages up before it needs them) is
+// waited for, and one never started is not started.
 func (r *Registry) Close() {
 	for _, l := range r.langs {
+		l.once.Do(func() {})
 		if l.compiled != nil {
 			l.compiled.Close()
 		}

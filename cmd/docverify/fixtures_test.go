@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -146,6 +148,8 @@ func runFixture(t *testing.T, archivePath string) {
 		}
 	}
 
+	assertCacheChangesNothing(t, root, r)
+
 	got := renderFixture(t, r)
 	if *update {
 		var files []txtar.File
@@ -183,4 +187,74 @@ func renderFixture(t *testing.T, r *report.Run) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// assertCacheChangesNothing runs the fixture again with a cache, cold and
+// warm, and then each doc alone from the cache the whole run filled (a
+// save hook's question set, different from the one that filled it): every
+// run must report what the uncached run reports, evidence and all.
+func assertCacheChangesNothing(t *testing.T, root string, uncached *report.Run) {
+	t.Helper()
+	dir := t.TempDir()
+	want := findingsJSON(t, uncached.Findings)
+	// Two cold runs at once (two editors, or a hook and a CI job) fill the
+	// same cache; then a warm run reads what they left.
+	passes := []string{"cold, concurrent", "cold, concurrent", "warm"}
+	got := make([]string, len(passes))
+	var wg sync.WaitGroup
+	for i, pass := range passes {
+		run := func() {
+			r, err := check(context.Background(), []string{root}, options{cacheDir: dir, jobs: 2}, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got[i] = findingsJSON(t, r.Findings)
+		}
+		if pass == "warm" {
+			wg.Wait()
+			run()
+			continue
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); run() }()
+	}
+	for i, pass := range passes {
+		if got[i] != want {
+			t.Errorf("with a %s cache the findings differ from the uncached run:\n--- cached\n%s\n--- uncached\n%s", pass, got[i], want)
+		}
+	}
+	byDoc := map[string][]verify.Finding{}
+	for _, f := range uncached.Findings {
+		if workspace.IsDoc(f.Pos.File) { // not a read site's finding (DV1008)
+			byDoc[f.Pos.File] = append(byDoc[f.Pos.File], f)
+		}
+	}
+	// A doc alone finds its repository by the .git above it.
+	if err := os.WriteFile(filepath.Join(root, ".git"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(filepath.Join(root, ".git"))
+	for doc := range byDoc {
+		alone, err := check(context.Background(), []string{filepath.Join(root, filepath.FromSlash(doc))}, options{noCache: true, jobs: 2}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached, err := check(context.Background(), []string{filepath.Join(root, filepath.FromSlash(doc))}, options{cacheDir: dir, jobs: 2}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := findingsJSON(t, cached.Findings), findingsJSON(t, alone.Findings); got != want {
+			t.Errorf("%s alone, from the cache of a whole run, differs from %s alone uncached:\n--- cached\n%s\n--- uncached\n%s", doc, doc, got, want)
+		}
+	}
+}
+
+func findingsJSON(t *testing.T, fs []verify.Finding) string {
+	t.Helper()
+	b, err := json.MarshalIndent(fs, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

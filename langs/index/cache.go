@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -181,10 +182,31 @@ func scanKey(want map[string]bool) uint64 {
 	return xxhash.Sum64String(strings.Join(keys, "\x00"))
 }
 
-func mentionKey(q verify.MentionQuery) string { return q.Kind.String() + ":" + q.Name }
+// mentionKeys gives each queried name the key its answer is cached under:
+// the name with every kind it is queried as. The search treats a name by
+// its kinds (a flag's bare word counts only where written as a flag, a
+// config key also matches nested keys), so "keyfile" asked as a flag alone
+// and asked as a flag and a config key are different questions, and an
+// answer must be a function of its own key only.
+func mentionKeys(qs []verify.MentionQuery) map[string]string {
+	kinds := map[string][]string{}
+	for _, q := range qs {
+		k := q.Kind.String()
+		if !slices.Contains(kinds[q.Name], k) {
+			kinds[q.Name] = append(kinds[q.Name], k)
+		}
+	}
+	keys := make(map[string]string, len(kinds))
+	for name, ks := range kinds {
+		sort.Strings(ks)
+		keys[name] = strings.Join(ks, "+") + ":" + name
+	}
+	return keys
+}
 
 // cachedMentions returns the remembered mentions of the queries searched
-// before in the same tree, and the queries still to search.
+// before in the same tree, and the queries still to search: every query
+// of a name whose combination of kinds has not been searched.
 func (c *Cache) cachedMentions(tree uint64, qs []verify.MentionQuery) (map[string][]verify.Evidence, []verify.MentionQuery, int) {
 	if c == nil {
 		return map[string][]verify.Evidence{}, qs, 0
@@ -194,10 +216,11 @@ func (c *Cache) cachedMentions(tree uint64, qs []verify.MentionQuery) (map[strin
 	if c.tree != tree {
 		c.tree, c.mentions, c.searched, c.dirty = tree, map[string][]verify.Evidence{}, 0, true
 	}
+	keys := mentionKeys(qs)
 	found := map[string][]verify.Evidence{}
 	var rest []verify.MentionQuery
 	for _, q := range qs {
-		evs, ok := c.mentions[mentionKey(q)]
+		evs, ok := c.mentions[keys[q.Name]]
 		if !ok {
 			rest = append(rest, q)
 			continue
@@ -220,8 +243,8 @@ func (c *Cache) rememberMentions(qs []verify.MentionQuery, found map[string][]ve
 	if c.mentions == nil {
 		c.mentions = map[string][]verify.Evidence{}
 	}
-	for _, q := range qs {
-		c.mentions[mentionKey(q)] = append([]verify.Evidence{}, found[q.Name]...)
+	for name, key := range mentionKeys(qs) {
+		c.mentions[key] = append([]verify.Evidence{}, found[name]...)
 	}
 	c.searched = searched
 	c.dirty = true

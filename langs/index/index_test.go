@@ -211,6 +211,43 @@ func TestMentions(t *testing.T) {
 	}
 }
 
+// A cached answer must be the answer an uncached run gives to the same
+// question, whatever else the run that filled the cache asked: a flag's
+// bare word counts only where it is written as a flag, so "keyfile" asked
+// as a flag alone is not answered by a run that also asked it as a key.
+func TestCachedMentionsAnswerOnlyTheirOwnQuestion(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{
+		"main.go":     "package main\n\n// keyfile is read below\nfunc main() {}\n",
+		"config.yaml": "keyfile: /etc/app.key\n",
+	})
+	flagOnly := []verify.MentionQuery{{Kind: verify.Flag, Name: "keyfile"}}
+	both := append([]verify.MentionQuery{{Kind: verify.Config, Name: "keyfile"}}, flagOnly...)
+	ask := func(cache *Cache, qs []verify.MentionQuery) string {
+		m, err := newIndexer(t, root, files, cache).Mentions(context.Background(), qs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(m["keyfile"])
+	}
+	uncachedFlag, uncachedBoth := ask(nil, flagOnly), ask(nil, both)
+	if uncachedFlag == uncachedBoth {
+		t.Fatalf("the question does not depend on the kinds asked (%s); the test proves nothing", uncachedFlag)
+	}
+	cache, err := OpenCache(t.TempDir(), root, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ask(cache, both); got != uncachedBoth {
+		t.Errorf("flag and key, first run with a cache: %s, want %s", got, uncachedBoth)
+	}
+	if got := ask(cache, flagOnly); got != uncachedFlag {
+		t.Errorf("flag alone, after a run that also asked it as a key: %s, want the uncached %s", got, uncachedFlag)
+	}
+	if got := ask(cache, both); got != uncachedBoth {
+		t.Errorf("flag and key again, from the cache: %s, want %s", got, uncachedBoth)
+	}
+}
+
 func TestUnreadableFilesAreProblems(t *testing.T) {
 	root, files := writeRepo(t, map[string]string{"big.go": "package x\n" + strings.Repeat("// os.Getenv\n", MaxFileSize/12), "ok.go": "package x\nimport \"os\"\nvar _ = os.Getenv(\"X_OK\")\n"})
 	ix := newIndexer(t, root, files, nil)
