@@ -347,6 +347,10 @@ func TestShellBlocks(t *testing.T) {
 		{"export and comments", "```bash\n# kill switch for the importer\nexport IMPORT_PAUSED=1\n```\n", `
 3:8 env IMPORT_PAUSED safety="kill switch"
 `},
+		{"a variable the doc says the reader fills in", "```bash\nrbenv local $VERSION\nexport FEED_TOKEN=$TOKEN\n```\n\nWhere `$VERSION` is the version you installed; replace $TOKEN with yours. Where `FEED_MODE` is the mode.\n", `
+3:8 env FEED_TOKEN
+6:82 env FEED_MODE inferred
+`},
 		{"placeholders survive", "```sh\nfeed login --token <YOUR_TOKEN> --region <region>\n```\n", `
 2:12 flag --token cmd=feed
 2:33 flag --region cmd=feed
@@ -427,6 +431,9 @@ func TestConfigBlocks(t *testing.T) {
 		{"package manifests are other tools'", "Configuration:\n\n```json\n{\"name\": \"x\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {}}\n```\n", ``},
 		{"another tool's config", "A simple supervisor configuration:\n\n```ini title=\"supervisord.conf\"\n[program:app]\ncommand=app\n```\n", `
 5:1 config program:app.command owner=supervisord
+`},
+		{"an observability agent's config", "The collector's configuration:\n\n```yaml title=\"otel-collector-config.yaml\"\nreceivers:\n  filelog:\n    include: [/var/log/*.log]\n```\n", `
+6:5 config receivers.filelog.include owner=the OpenTelemetry Collector
 `},
 		{"another tool's config file", "Update your `coc-settings.json` settings:\n\n```json\n{\"coc.preferences.formatOnSave\": true}\n```\n", `
 4:3 config coc.preferences.formatOnSave owner=coc.nvim
@@ -520,6 +527,10 @@ func TestTables(t *testing.T) {
 `},
 		{"a flag column of libraries", "| Language | Flags |\n|---|---|\n| Go | `parseArgs`, `dry-run` |\n", `
 3:22 flag dry-run safety="dry run"
+`},
+		{"a bare Feature column names product areas, unless written as code", "| Feature | Secret name | Required |\n|---|---|---|\n| DATABASE | db-secret | yes |\n| `new-checkout` | - | no |\n\n| Feature flag | Effect |\n|---|---|\n| DARK_MODE | Dark theme. |\n", `
+4:4 feature new-checkout
+8:3 feature DARK_MODE
 `},
 		{"tables of other things", "| Status | Meaning |\n|---|---|\n| `NOT_FOUND` | Gone. |\n", ``},
 	})

@@ -219,17 +219,27 @@ func (e *extractor) dropSynopsisPlaceholders() {
 // lower-case option: left-delimiter=$LEFT, --output=$FILE.
 var valueRE = regexp.MustCompile(`(?:^|[\s:"'(])-{0,2}[a-z][a-z0-9._-]*=\$\{?([A-Z][A-Z0-9_]*)\b`)
 
+// definedRE finds a shell variable the doc says the reader fills in:
+// "Where `$VERSION` is the version you installed", "replace $TAG with the
+// release". A variable with no "$" is left alone: "where `DATABASE_URL`
+// is your database's address" still describes a setting.
+var definedRE = regexp.MustCompile(`(?i:\b(?:where|replacing|replace|substitute))\s+` + "`?" + `\$\{?([A-Z][A-Z0-9_]*)\}?` + "`?" +
+	`\s+(?i:is\s+(?:the|a|an|your|one)\b|stands\s+for|with\b|by\b)`)
+
 // valuePlaceholders are the variables a doc writes as an option's value
 // ("chezmoi:template:encoding=$ENCODING", "where `$ENCODING` is one
-// of"): the doc's stand-in for a value the reader picks, wherever it
-// writes it, not a variable anything reads.
+// of"), or says the reader fills in ("where `$VERSION` is the version you
+// installed"): the doc's stand-in for a value the reader picks, wherever
+// it writes it, not a variable anything reads.
 func valuePlaceholders(src []byte) map[string]bool {
 	var out map[string]bool
-	for _, m := range valueRE.FindAllSubmatch(src, -1) {
-		if out == nil {
-			out = map[string]bool{}
+	for _, re := range []*regexp.Regexp{valueRE, definedRE} {
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[string(m[1])] = true
 		}
-		out[string(m[1])] = true
 	}
 	return out
 }

@@ -21,7 +21,12 @@ const (
 	flagNames               // "Flag", "Argument"
 	configNames             // "Key", "Setting", "Property"
 	featureNames            // "Feature flag", "Toggle"
-	examples                // "Examples": made-up names showing a convention or a value
+	// featureTopics is a bare "Feature" header: in comparison and
+	// inventory tables (| Feature | Secret name |) its plain cells are
+	// product areas (OIDC, DATABASE), and only a cell written as code
+	// names a flag.
+	featureTopics
+	examples // "Examples": made-up names showing a convention or a value
 )
 
 var headerHints = []struct {
@@ -34,6 +39,9 @@ var headerHints = []struct {
 	{regexp.MustCompile(`(?i)\b(key|setting|config(uration)?|propert(y|ies)|parameter|field|path)s?\b`), configNames},
 	{regexp.MustCompile(`(?i)^\s*(name|option|options|opt|param)s?\s*$`), anyName},
 }
+
+// bareFeatureRE is a header that says "Feature" and nothing more.
+var bareFeatureRE = regexp.MustCompile(`(?i)^\s*features?\s*$`)
 
 // camelHumpRE finds the joint of two words of a camelCase name.
 var camelHumpRE = regexp.MustCompile(`([a-z])([A-Z])`)
@@ -54,6 +62,9 @@ func columnOf(header string) columnHint {
 	}
 	if strings.Contains(strings.ToLower(header), "default") || strings.Contains(strings.ToLower(header), "description") {
 		return notNames
+	}
+	if bareFeatureRE.MatchString(header) {
+		return featureTopics
 	}
 	for _, h := range headerHints {
 		if h.re.MatchString(header) {
@@ -138,7 +149,7 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 				}
 			}
 		}
-		if !found {
+		if !found && hints[col] != featureTopics {
 			// a plain cell holding one name: | DATABASE_URL | ... |
 			txt := e.plainText(cell)
 			tok := strings.TrimSpace(strings.Trim(strings.TrimSpace(txt), "*_"))
@@ -192,7 +203,7 @@ func (e *extractor) tableName(tok string, off int, row block, hint columnHint, t
 		}
 	case shape == names.UpperSnake || shape == names.UpperWord:
 		switch {
-		case hint == featureNames:
+		case hint == featureNames || hint == featureTopics:
 			c.Kind = verify.Feature
 		case hint == envNames || shape == names.UpperSnake:
 			c.Kind = verify.Env
@@ -201,7 +212,7 @@ func (e *extractor) tableName(tok string, off int, row block, hint columnHint, t
 		}
 	case shape == names.Dotted || shape == names.LowerWord:
 		switch {
-		case hint == featureNames:
+		case hint == featureNames || hint == featureTopics:
 			c.Kind = verify.Feature
 		case hint == flagNames:
 			if !bareFlagRE.MatchString(name) {

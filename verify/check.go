@@ -870,7 +870,7 @@ func (ix *Index) judge(c Claim) Result {
 	}
 	if c.Kind == Config {
 		if f, rest, ok := ix.untypedSection(c.Name); ok && !ix.oneTypoFromReal(c) {
-			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is below %s (%s), a field of no fixed structure, which the code decodes elsewhere by a type it picks at run time", rest, f.Key, f.pos), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + untypedVia, Strength: Mention}}}
+			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is below %s (%s), a field of no fixed structure, whose keys the code decodes elsewhere by a type it picks at run time or passes on", rest, f.Key, f.pos), Evidence: []Evidence{{Pos: f.pos, Name: f.Key, Via: "a field of " + f.Owner + untypedVia, Strength: Mention}}}
 		}
 	}
 	if c.Kind == Config {
@@ -1144,7 +1144,7 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 			f.Message = fmt.Sprintf("%s has no read site in this repository, but it has the prefix of %s, the project's own library declared at %s, which may read it", what, e.Name, e.Pos)
 		}
 		if strings.HasSuffix(e.Via, untypedVia) {
-			f.Message = fmt.Sprintf("%s has no read site, but it is below %s (%s), a field of no fixed structure: the code decodes what is below it elsewhere, by a type it picks at run time", what, e.Name, e.Pos)
+			f.Message = fmt.Sprintf("%s has no read site, but it is below %s (%s), a field of no fixed structure: the code decodes what is below it elsewhere, by a type it picks at run time, or passes it on", what, e.Name, e.Pos)
 		}
 		f.Related = r.Evidence
 	default:

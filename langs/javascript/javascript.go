@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ var Needles = []string{"process.env", "import.meta.env", "Deno.env", "Bun.env", 
 // Custom are the handlers of the javascript.* captures, shared with TypeScript.
 var Custom = map[string]lang.Handler{
 	"javascript.convict":   convict,
+	"javascript.createenv": createEnv,
 	"javascript.envschema": envSchema,
 	"javascript.option":    optionSchema,
 	"javascript.schema":    jsonSchemaLiteral,
@@ -333,6 +335,61 @@ func isConvictLeaf(f *lang.File, obj *sitter.Node) bool {
 		}
 	}
 	return false
+}
+
+// envPrefixArg is a string that can only be the prefix of env names: the
+// argument of runtimeEnvWithPrefix("REDIS_").
+var envPrefixArg = regexp.MustCompile(`^[A-Z][A-Z0-9]*_$`)
+
+// createEnv reads t3-env's createEnv({server: {...}, client: {...},
+// shared: {...}, runtimeEnv}): the keys of the three maps are env names.
+// When runtimeEnv is a helper called with a prefix
+// (runtimeEnv: runtimeEnvWithPrefix("REDIS_")), the helper hands the
+// schema the variables under that prefix, so HOST is read as REDIS_HOST.
+func createEnv(f *lang.File, obj *sitter.Node) {
+	prefix := ""
+	var maps []*sitter.Node
+	for i := 0; i < int(obj.NamedChildCount()); i++ {
+		pair := obj.NamedChild(i)
+		if pair.Type() != "pair" {
+			continue
+		}
+		k, v := pair.ChildByFieldName("key"), pair.ChildByFieldName("value")
+		key, ok := f.Literal(k)
+		if !ok || v == nil {
+			continue
+		}
+		switch key {
+		case "server", "client", "shared":
+			if v.Type() == "object" {
+				maps = append(maps, v)
+			}
+		case "runtimeEnv", "runtimeEnvStrict", "experimental__runtimeEnv":
+			if v.Type() != "call_expression" {
+				continue
+			}
+			args := v.ChildByFieldName("arguments")
+			for j := 0; args != nil && j < int(args.NamedChildCount()); j++ {
+				if s, ok := f.Literal(args.NamedChild(j)); ok && envPrefixArg.MatchString(s) && args.NamedChild(j).Type() == "string" {
+					prefix = s
+				}
+			}
+		}
+	}
+	via := "createEnv"
+	if prefix != "" {
+		via = "createEnv, under the prefix " + prefix + " its runtimeEnv is given"
+	}
+	for _, m := range maps {
+		for i := 0; i < int(m.NamedChildCount()); i++ {
+			if p := m.NamedChild(i); p.Type() == "pair" {
+				k := p.ChildByFieldName("key")
+				if name, ok := f.Literal(k); ok {
+					f.ReadName(verify.Env, prefix+name, k, via, false)
+				}
+			}
+		}
+	}
 }
 
 // envSchema reads schema.parse(process.env): the keys of the z.object({...})

@@ -136,12 +136,11 @@
 (call_expression
   function: (identifier) @_c (#eq? @_c "convict")
   arguments: (arguments . (object) @javascript.convict))
-; t3-env: createEnv({ server: { DATABASE_URL: z.string() }, client: {...}, shared: {...} })
+; t3-env: createEnv({ server: { DATABASE_URL: z.string() }, client: {...}, shared: {...},
+; runtimeEnv: ... }); the handler reads a prefix given to runtimeEnv's helper
 (call_expression
-  function: (identifier) @via (#eq? @via "createEnv")
-  arguments: (arguments (object (pair
-    key: (property_identifier) @_k (#any-of? @_k "server" "client" "shared")
-    value: (object (pair key: (_) @env.read))))))
+  function: (identifier) @_c (#eq? @_c "createEnv")
+  arguments: (arguments . (object) @javascript.createenv))
 ; envalid: cleanEnv(process.env, { PORT: port() })
 (call_expression
   function: (identifier) @via (#eq? @via "cleanEnv")

@@ -205,6 +205,28 @@ root Config (serde structure named Config)
 root Other (deserialized)
 root Server (deserialized)
 `},
+		{Name: "self-describing values hold any keys", Src: `use serde_json::Value as JsonValue;
+use serde_json::{Map, Value};
+#[derive(Deserialize)]
+struct KafkaParams {
+    client_params: JsonValue,
+    extra: Value,
+    labels: Map<String, Value>,
+    table: toml::Table,
+    topic: String,
+}
+`, Want: `
+field KafkaParams.client_params: any weak
+field KafkaParams.extra: any weak
+field KafkaParams.labels: any weak
+field KafkaParams.table: any weak
+field KafkaParams.topic: weak
+`},
+		{Name: "a Value of no serde crate is a value", Src: `#[derive(Deserialize)]
+struct Setting { value: Value }
+`, Want: `
+field Setting.value: weak
+`},
 		{Name: "env prefixes", Src: `fn settings() -> Result<Settings, ConfigError> {
     Config::builder()
         .add_source(config::Environment::with_prefix("APP").separator("__"))

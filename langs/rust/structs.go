@@ -1,6 +1,7 @@
 package rust
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -211,7 +212,7 @@ func enumItem(f *lang.File, n *sitter.Node) {
 		if serde && !cli && v.Type() == "enum_variant" && vb != nil && vb.Type() == "ordered_field_declaration_list" && vb.NamedChildCount() == 1 {
 			// AwsSecretsManager(AwsSecretsManagerBackend) in an internally
 			// tagged enum: the held structure's keys sit beside the tag
-			if typ, isMap := fieldType(vb.NamedChild(0), f.Src); typ != "" && !isMap {
+			if typ, isMap := fieldType(vb.NamedChild(0), f.Src); typ != "" && typ != freeValueType && !isMap {
 				f.AddField(verify.Field{Owner: nameNode.Content(f.Src), Type: typ, Inline: true, Weak: true, Site: f.Site(vb), Via: "a serde enum's variant"})
 			}
 			continue
@@ -272,6 +273,10 @@ func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, d naming) {
 	}
 	name := strings.TrimPrefix(nameNode.Content(f.Src), "r#")
 	typ, isMap := fieldType(n.ChildByFieldName("type"), f.Src)
+	free := typ == freeValueType
+	if free {
+		typ = ""
+	}
 	if d.cli {
 		for _, a := range attrs {
 			if !cliAttrs[a.name] {
@@ -331,9 +336,9 @@ func field(f *lang.File, owner string, n *sitter.Node, attrs []attr, d naming) {
 		f.AddField(verify.Field{Owner: owner, Type: typ, Inline: true, Weak: true, Site: f.Site(nameNode), Via: "#[serde(flatten)]"})
 		return
 	}
-	f.AddField(verify.Field{Owner: owner, Key: key, Type: typ, Map: isMap, Weak: true, Site: f.Site(nameNode), Via: via})
+	f.AddField(verify.Field{Owner: owner, Key: key, Type: typ, Map: isMap, Any: free, Weak: true, Site: f.Site(nameNode), Via: via})
 	for _, x := range aliases {
-		f.AddField(verify.Field{Owner: owner, Key: x.value, Type: typ, Map: isMap, Weak: true, Site: f.Site(x.node), Via: "#[serde(alias)]"})
+		f.AddField(verify.Field{Owner: owner, Key: x.value, Type: typ, Map: isMap, Any: free, Weak: true, Site: f.Site(x.node), Via: "#[serde(alias)]"})
 	}
 }
 
@@ -344,11 +349,17 @@ func fieldType(n *sitter.Node, src []byte) (string, bool) {
 	for depth := 0; n != nil && depth < 4; depth++ {
 		switch n.Type() {
 		case "type_identifier":
+			if freeValue(n.Content(src), src) {
+				return freeValueType, isMap
+			}
 			if scalarTypes[n.Content(src)] {
 				return "", isMap
 			}
 			return n.Content(src), isMap
 		case "scoped_type_identifier":
+			if freeValuePath(n.Content(src)) {
+				return freeValueType, isMap
+			}
 			if name := n.ChildByFieldName("name"); name != nil {
 				return name.Content(src), isMap
 			}
@@ -356,6 +367,9 @@ func fieldType(n *sitter.Node, src []byte) (string, bool) {
 		case "generic_type":
 			base := ""
 			if t := n.ChildByFieldName("type"); t != nil {
+				if freeValuePath(t.Content(src)) || freeValue(t.Content(src), src) {
+					return freeValueType, isMap // serde_json::Map<String, Value>
+				}
 				base = lastSegment(t.Content(src))
 			}
 			args := n.ChildByFieldName("type_arguments")
@@ -424,6 +438,48 @@ func renamed(name, rule string) string {
 // root records a type that code loads configuration into.
 func root(f *lang.File, n *sitter.Node) {
 	f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: n.Content(f.Src), Site: f.Site(n), Via: "deserialized"})
+}
+
+// A field of a self-describing value (serde_json::Value, toml::Table)
+// holds whatever keys the file has, for the code to decode later or pass
+// on: Quickwit's client_params hands librdkafka its own settings. Such a
+// field is a Field.Any; fieldType gives it the type freeValueType.
+const freeValueType = "@value"
+
+var (
+	freeValueCrates = []string{"serde_json::", "serde_yaml::", "serde_yml::", "toml::", "serde_value::", "json5::"}
+	freeValueNames  = map[string]bool{"Value": true, "Map": true, "Mapping": true, "Table": true}
+	// the aliases projects give them (use serde_json::Value as JsonValue)
+	freeValueAliases = map[string]bool{"JsonValue": true, "JsonMap": true, "JsonObject": true, "YamlValue": true, "YamlMapping": true, "TomlValue": true, "TomlTable": true}
+)
+
+// freeValuePath reports a self-describing value type written with its
+// crate: serde_json::Value, toml::value::Table.
+func freeValuePath(t string) bool {
+	for _, c := range freeValueCrates {
+		if strings.HasPrefix(t, c) || strings.Contains(t, "::"+c) {
+			return freeValueNames[lastSegment(t)]
+		}
+	}
+	return false
+}
+
+// freeValue reports a self-describing value type written bare: an alias,
+// or Value, Map, Mapping or Table in a file that uses a crate defining
+// them (use serde_json::{Map, Value}).
+func freeValue(t string, src []byte) bool {
+	if freeValueAliases[t] {
+		return true
+	}
+	if !freeValueNames[t] {
+		return false
+	}
+	for _, c := range freeValueCrates {
+		if bytes.Contains(src, []byte(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // scalarTypes are standard types that hold one value, not keys.

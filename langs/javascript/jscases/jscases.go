@@ -81,6 +81,9 @@ read flag purge @purge Flags.boolean
   port: { format: "port", default: 8080, env: "PORT" },
 });
 export const env = createEnv({ server: { DATABASE_URL: z.string() }, client: { NEXT_PUBLIC_X: z.string() } });
+export const redis = createEnv({ server: { HOST: z.string() }, runtimeEnv: runtimeEnvWithPrefix("REDIS_") });
+export const plain = createEnv({ server: { PLAIN_URL: z.string() }, runtimeEnv: process.env });
+export const other = createEnv({ server: { PORT: z.string() }, runtimeEnv: pick(process.env, "port") });
 const e = cleanEnv(process.env, { SENTRY_DSN: str() });
 const parsed = z.object({ FEED_ZOD: z.string() }).parse(process.env);
 const schema = z.object({ FEED_SCHEMA: z.string() }).strict();
@@ -93,6 +96,9 @@ read config port @port convict schema
 read env PORT @PORT convict schema env
 read env DATABASE_URL @DATABASE_URL createEnv
 read env NEXT_PUBLIC_X @NEXT_PUBLIC_X createEnv
+read env REDIS_HOST @HOST createEnv, under the prefix REDIS_ its runtimeEnv is given
+read env PLAIN_URL @PLAIN_URL createEnv
+read env PORT @PORT createEnv
 read env SENTRY_DSN @SENTRY_DSN cleanEnv
 read env FEED_ZOD @FEED_ZOD zod schema parsed from process.env
 read env FEED_SCHEMA @FEED_SCHEMA zod schema parsed from process.env
