@@ -606,7 +606,10 @@ func (e *extractor) safetyIn(text string) string {
 	// "when not set, delivery is disabled") or the value it defaults to
 	// ("falls back to `RAILS_HOST`"): the setting is an option, not the
 	// switch that turns something off
-	text = cues.NotSafetyRE.ReplaceAllString(fileNameRE.ReplaceAllString(text, " "), " ")
+	// and an identifier is a name, not a word of the sentence: the
+	// secret auth-ldap-secret in a table's row is no authentication
+	// mechanism; prose joins two words at most (read-only, rate-limit)
+	text = cues.NotSafetyRE.ReplaceAllString(identifierRE.ReplaceAllString(fileNameRE.ReplaceAllString(text, " "), " "), " ")
 	if m, ok := e.cues.Find(text); ok {
 		cue = m.Label
 	}
@@ -616,6 +619,10 @@ func (e *extractor) safetyIn(text string) string {
 	e.safetyMemo[text] = cue
 	return cue
 }
+
+// identifierRE finds identifiers in running text: three or more words
+// joined by dashes or underscores, or two joined by an underscore.
+var identifierRE = regexp.MustCompile(`\b[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){2,}\b|\b[A-Za-z0-9]+_[A-Za-z0-9]+\b`)
 
 // fileNameRE finds file names in running text: a word, a dot and a
 // file extension.

@@ -532,6 +532,10 @@ func TestTables(t *testing.T) {
 4:4 feature new-checkout
 8:3 feature DARK_MODE
 `},
+		{"an identifier in the row is a name, not a safety word", "| Secret name | Secret keys |\n|---|---|\n| auth-ldap-secret | `bind-password` |\n\n| Key | Meaning |\n|---|---|\n| `ldap.bind-password` | Password for LDAP authentication. |\n", `
+3:23 config bind-password
+7:4 config ldap.bind-password safety="authentication"
+`},
 		{"tables of other things", "| Status | Meaning |\n|---|---|\n| `NOT_FOUND` | Gone. |\n", ``},
 	})
 }
