@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/docverify/docverify/extract/cues"
@@ -28,6 +29,9 @@ type block struct {
 	start  int    // byte offset of the block in the document
 	raw    string // the block's raw Markdown
 	masked string // raw with the contents of code spans replaced by spaces
+	// ends are the offsets just after each sentence's end, ascending,
+	// found once: a block's claims each ask for their sentence
+	ends []int
 }
 
 // maskRE finds what cue words and prose patterns must not see: code spans,
@@ -42,7 +46,13 @@ func newBlock(src []byte, start, end int) block {
 		}
 		return strings.Repeat(" ", len(s))
 	})
-	return block{start: start, raw: raw, masked: masked}
+	var ends []int
+	for i := 0; i < len(masked); i++ {
+		if isSentenceEnd(masked, i) {
+			ends = append(ends, i+1)
+		}
+	}
+	return block{start: start, raw: raw, masked: masked, ends: ends}
 }
 
 // sentence returns the byte range, within the block, of the sentence that
@@ -50,18 +60,16 @@ func newBlock(src []byte, start, end int) block {
 // by white space, or at a blank line; abbreviations like "e.g." followed by
 // a lower-case word do not end one.
 func (b block) sentence(off int) (int, int) {
-	s := b.masked
+	// the first sentence end at or after off (an end at i is ends[k] = i+1)
+	k := sort.SearchInts(b.ends, off+1)
 	start := 0
-	for i := 0; i < len(s); i++ {
-		if !isSentenceEnd(s, i) {
-			continue
-		}
-		if i >= off {
-			return start, i + 1
-		}
-		start = i + 1
+	if k > 0 {
+		start = b.ends[k-1]
 	}
-	return start, len(s)
+	if k < len(b.ends) {
+		return start, b.ends[k]
+	}
+	return start, len(b.masked)
 }
 
 func isSentenceEnd(s string, i int) bool {
@@ -145,33 +153,56 @@ func fold(s string) string {
 // off of text, if any. The phrase nearest before the claim decides: after
 // "instead of" or "the removed" a name is the old one; after "renamed to"
 // or "use" it is the current one.
-func historical(text string, off int) string {
+func historical(text string, off int) string { return scanHistory(text).at(off) }
+
+// historyScan is what a text's historical cues say, for any claim in it.
+type historyScan struct {
+	cue string
+	// successors and predecessors are the ends of the cues that name a
+	// successor or a predecessor, in text order
+	successors, predecessors []int
+}
+
+func scanHistory(text string) historyScan {
 	// the first cue, but a removal outweighs a deprecation: "deprecated in
 	// 2.0 and removed in 3.0" says it is gone
-	var cue string
+	var h historyScan
 	for _, m := range historicalCues.FindAll(text) {
-		if cue == "" || deprecation(cue) {
-			cue = m.Label
+		if h.cue == "" || deprecation(h.cue) {
+			h.cue = m.Label
 		}
 	}
-	if cue == "" {
-		return ""
+	if h.cue == "" {
+		return h
 	}
-	lastSuccessor, lastPredecessor := -1, -1
 	for _, m := range successorCues.FindAll(text) {
-		if m.End <= off {
-			lastSuccessor = m.End
-		}
+		h.successors = append(h.successors, m.End)
 	}
 	for _, m := range predecessorCues.FindAll(text) {
-		if m.End <= off {
-			lastPredecessor = m.End
-		}
+		h.predecessors = append(h.predecessors, m.End)
 	}
-	if lastSuccessor > lastPredecessor {
+	return h
+}
+
+// at is the historical phrase for a claim at offset off: none when the
+// nearest cue before it names a successor ("use `NEW` instead").
+func (h historyScan) at(off int) string {
+	if h.cue == "" {
 		return ""
 	}
-	return cue
+	if lastBefore(h.successors, off) > lastBefore(h.predecessors, off) {
+		return ""
+	}
+	return h.cue
+}
+
+// lastBefore is the last of ascending ends that is at most off, or -1.
+func lastBefore(ends []int, off int) int {
+	i := sort.SearchInts(ends, off+1)
+	if i == 0 {
+		return -1
+	}
+	return ends[i-1]
 }
 
 // ownerPattern finds "<program>'s" and "the <program> CLI|flag|option".

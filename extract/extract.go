@@ -256,8 +256,19 @@ type extractor struct {
 	// block and section count the top-level blocks and the headings seen
 	// so far: the siblings of a claim (verify.Claim.Block, Section).
 	block, section int
-	// safetyMemo remembers the safety cue of each context text.
-	safetyMemo map[string]string
+	// safetyMemo remembers the safety cue of each context text, and
+	// cueMemo every cue of it with its place; historyMemo, foldMemo the
+	// historical cues and folded form of each sentence. Claims of one
+	// sentence share it, and a sentence of a thousand names must not be
+	// read a thousand times.
+	safetyMemo  map[string]string
+	cueMemo     map[string][]cues.Match
+	historyMemo map[string]historyScan
+	foldMemo    map[string]string
+	// sentenceMemo remembers what was asked of whole sentences.
+	sentenceMemo map[sentenceKey]bool
+	// stopMemo holds listStops of each sentence with a list of names.
+	stopMemo map[string][]int32
 	// synopsis holds the placeholders usage lines declare: [setting-key],
 	// <name>. The doc's later mentions of them are not claims.
 	synopsis map[string]bool
@@ -524,7 +535,7 @@ func (e *extractor) add(c verify.Claim, off int) {
 	if c.Safety != "" {
 		_, named := e.cues.Find(cuesNameWords(c.Name))
 		heading := e.safetyIn(e.headingText())
-		c.SafetyStated, c.SafetyWhere = e.safetyIn(strings.ReplaceAll(c.Context, c.Text, " ")), "sentence"
+		c.SafetyStated, c.SafetyWhere = e.safetyOutside(c.Context, c.Text), "sentence"
 		switch {
 		case c.SafetyStated != "":
 		case named && heading != "":
@@ -557,9 +568,9 @@ type judgement struct {
 func (e *extractor) judge(b block, start, end int, name string) judgement {
 	ss, se := b.sentence(start)
 	sentence := b.masked[ss:se]
-	j := judgement{context: fold(b.raw[ss:se])}
+	j := judgement{context: e.fold(b.raw[ss:se])}
 	j.safety = e.safety(sentence, name)
-	j.historical = historical(sentence, start-ss)
+	j.historical = e.historical(sentence, start-ss)
 	if j.historical == "" && renameArrowRE.MatchString(b.raw[min(end, len(b.raw)):]) {
 		// `OLD` ➡️ `NEW`, OLD → NEW: a migration list's old name
 		j.historical = "is renamed (an arrow points from it to its successor)"
@@ -568,7 +579,9 @@ func (e *extractor) judge(b block, start, end int, name string) judgement {
 		j.historical = e.sectionHistorical()
 	}
 	j.owner = ownerOf(b.around(start, end))
-	if m := possessiveRE.FindStringSubmatch(b.masked[ss:start]); m != nil && !genericNouns[strings.ToLower(m[1])] {
+	// the possessive is the words just before the name: a window, not the
+	// sentence, so that a long sentence is not read again for each name
+	if m := possessiveRE.FindStringSubmatch(wordsBefore(b.masked[ss:start], maxPossessive)); m != nil && !genericNouns[strings.ToLower(m[1])] {
 		j.owner = strings.ToLower(m[1])
 	}
 	return j
@@ -609,8 +622,7 @@ func (e *extractor) safetyIn(text string) string {
 	// and an identifier is a name, not a word of the sentence: the
 	// secret auth-ldap-secret in a table's row is no authentication
 	// mechanism; prose joins two words at most (read-only, rate-limit)
-	text = cues.NotSafetyRE.ReplaceAllString(identifierRE.ReplaceAllString(fileNameRE.ReplaceAllString(text, " "), " "), " ")
-	if m, ok := e.cues.Find(text); ok {
+	if m, ok := e.cues.Find(safetyText(text)); ok {
 		cue = m.Label
 	}
 	if e.safetyMemo == nil {
@@ -619,6 +631,82 @@ func (e *extractor) safetyIn(text string) string {
 	e.safetyMemo[text] = cue
 	return cue
 }
+
+// safetyText is text as the safety cues read it: file names,
+// identifiers and what leaving a setting out does blanked out, each byte
+// by a space, so that offsets still point into text.
+func safetyText(text string) string {
+	for _, re := range []*regexp.Regexp{fileNameRE, identifierRE, cues.NotSafetyRE} {
+		text = re.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
+	}
+	return text
+}
+
+// safetyOutside is the first safety cue of a claim's context that is not
+// inside the claim's own text: the sentence presenting the name, not the
+// name. The context's cues are found once for all its claims.
+func (e *extractor) safetyOutside(context, text string) string {
+	found, ok := e.cueMemo[context]
+	if !ok {
+		found = e.cues.FindAll(safetyText(context))
+		if e.cueMemo == nil {
+			e.cueMemo = map[string][]cues.Match{}
+		}
+		e.cueMemo[context] = found
+	}
+	for _, m := range found {
+		if text == "" || !insideOccurrence(context, text, m.Start, m.End) {
+			return m.Label
+		}
+	}
+	return ""
+}
+
+// insideOccurrence reports whether start..end overlaps an occurrence of
+// text in s.
+func insideOccurrence(s, text string, start, end int) bool {
+	for from := max(0, start-len(text)+1); from < end; {
+		i := strings.Index(s[from:min(len(s), end+len(text)-1)], text)
+		if i < 0 {
+			return false
+		}
+		if from+i < end && from+i+len(text) > start {
+			return true
+		}
+		from += i + 1
+	}
+	return false
+}
+
+// fold is the folded form of a sentence, made once per sentence: its
+// claims share the one string.
+func (e *extractor) fold(raw string) string {
+	if f, ok := e.foldMemo[raw]; ok {
+		return f
+	}
+	f := fold(raw)
+	if e.foldMemo == nil {
+		e.foldMemo = map[string]string{}
+	}
+	e.foldMemo[raw] = f
+	return f
+}
+
+// historical is historical(text, off), with text's cues found once.
+func (e *extractor) historical(text string, off int) string {
+	h, ok := e.historyMemo[text]
+	if !ok {
+		h = scanHistory(text)
+		if e.historyMemo == nil {
+			e.historyMemo = map[string]historyScan{}
+		}
+		e.historyMemo[text] = h
+	}
+	return h.at(off)
+}
+
+// maxPossessive is how far before a name its owner's possessive may start.
+const maxPossessive = 120
 
 // identifierRE finds identifiers in running text: three or more words
 // joined by dashes or underscores, or two joined by an underscore.

@@ -19,6 +19,126 @@ func has(m *cues.Matcher, text string) bool {
 	return ok
 }
 
+// maxSetBefore is how far before a name "set the" may start, and
+// maxSetAfter how far after it "to" or "=" may be.
+const (
+	maxSetBefore = 48
+	maxSetAfter  = 48
+)
+
+// varsAfter reports "variables" after the name that ends at end, past
+// the commas, "and"s and masked names of the list it is in:
+// varsAfterRE on the rest of the sentence from end. Where the list's
+// separators stop is found once per sentence, so a list of a thousand
+// names is not read a thousand times.
+func (e *extractor) varsAfter(b block, ss, end int) bool {
+	_, se := b.sentence(ss)
+	stops, ok := e.stopMemo[b.masked[ss:se]]
+	if !ok {
+		stops = listStops(b.masked[ss:se])
+		if e.stopMemo == nil {
+			e.stopMemo = map[string][]int32{}
+		}
+		e.stopMemo[b.masked[ss:se]] = stops
+	}
+	i := end - ss
+	if i < 0 || i > len(stops) {
+		return false
+	}
+	from := len(stops)
+	if i < len(stops) {
+		from = int(stops[i])
+	}
+	// from the last separator before the stop, so that the pattern's
+	// own separators match as before
+	return varsAfterRE.MatchString(b.masked[ss+max(i, from-1) : ss+min(se-ss, from+maxSetAfter)])
+}
+
+// listStops gives, for each offset of a sentence, the first offset at or
+// after it that is not a list's separator: white space, a comma, or the
+// word "and" or "or".
+func listStops(s string) []int32 {
+	stops := make([]int32, len(s))
+	next := int32(len(s))
+	for i := len(s) - 1; i >= 0; i-- {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',':
+		case conjunctionAt(s, i):
+		default:
+			next = int32(i)
+		}
+		stops[i] = next
+	}
+	return stops
+}
+
+// conjunctionAt reports whether offset i is inside a whole word "and" or
+// "or", in any case.
+func conjunctionAt(s string, i int) bool {
+	for _, w := range []string{"and", "or"} {
+		for start := max(0, i-len(w)+1); start <= i && start+len(w) <= len(s); start++ {
+			if strings.EqualFold(s[start:start+len(w)], w) && (start == 0 || !isWordByte(s[start-1])) && (start+len(w) == len(s) || !isWordByte(s[start+len(w)])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordsBefore is the end of text, at most n bytes and starting at a word:
+// what a pattern anchored at the end needs, without the sentence before
+// it (a regexp anchored at the end still reads from the start).
+func wordsBefore(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	i := len(text) - n
+	for i < len(text) && isWordByte(text[i-1]) {
+		i++
+	}
+	return text[i:]
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// sentenceKey is a question asked of a whole sentence.
+type sentenceKey struct {
+	what     any // a *cues.Matcher or a *regexp.Regexp
+	sentence string
+}
+
+// sentenceHas is has(m, sentence), answered once per sentence: each of
+// its claims asks it.
+func (e *extractor) sentenceHas(m *cues.Matcher, sentence string) bool {
+	k := sentenceKey{m, sentence}
+	if v, ok := e.sentenceMemo[k]; ok {
+		return v
+	}
+	v := has(m, sentence)
+	e.remember(k, v)
+	return v
+}
+
+// sentenceMatches is re.MatchString(sentence), answered once per sentence.
+func (e *extractor) sentenceMatches(re *regexp.Regexp, sentence string) bool {
+	k := sentenceKey{re, sentence}
+	if v, ok := e.sentenceMemo[k]; ok {
+		return v
+	}
+	v := re.MatchString(sentence)
+	e.remember(k, v)
+	return v
+}
+
+func (e *extractor) remember(k sentenceKey, v bool) {
+	if e.sentenceMemo == nil {
+		e.sentenceMemo = map[sentenceKey]bool{}
+	}
+	e.sentenceMemo[k] = v
+}
+
 // possessiveRE finds a possessive right before a claim: "pydantic's `env_prefix`".
 var possessiveRE = regexp.MustCompile(`([A-Za-z][\w.-]*)(?:'s|’s)\s*$`)
 
@@ -237,12 +357,12 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 	near := b.around(start, end)
 	before := b.masked[ss:start]
 	after := b.masked[end:se]
-	explicitSet := setBeforeRE.MatchString(before) || setAfterRE.MatchString(after)
+	explicitSet := setBeforeRE.MatchString(wordsBefore(before, maxSetBefore)) || setAfterRE.MatchString(after[:min(len(after), maxSetAfter)])
 
 	c := verify.Claim{Source: verify.InlineCode, Text: name}
 	switch names.Of(name) {
 	case names.LongFlag:
-		if cssRE.MatchString(sentence) {
+		if e.sentenceMatches(cssRE, sentence) {
 			return // a CSS custom property: --brand-color
 		}
 		c.Kind, c.Name, c.Explicit = verify.Flag, strings.TrimLeft(name, "-"), true
@@ -261,9 +381,9 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Feature, true
 		case p.Dollar || p.Assigned || explicitSet || has(envCue, near):
 			c.Kind, c.Explicit = verify.Env, true
-		case has(featureCue, sentence):
+		case e.sentenceHas(featureCue, sentence):
 			c.Kind, c.Explicit = verify.Feature, true
-		case has(envCue, sentence) || varsAfterRE.MatchString(after):
+		case e.sentenceHas(envCue, sentence) || e.varsAfter(b, ss, end):
 			c.Kind, c.Explicit = verify.Env, true
 		case names.IsNotAName(name):
 			return
