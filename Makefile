@@ -23,7 +23,9 @@ fmt-check:
 self:
 	$(GO) run ./cmd/docverify .
 
-# benchmarks of this tree against a baseline revision, in one run; then
+# benchmarks of this tree against a baseline revision, in one run; that
+# doubling an input (a one-line JSON file, a sentence of a thousand names,
+# a repository warm after one edit) at most about doubles the time; then
 # docverify against ripgrep's floor (rg -F -w -f the claimed names) on
 # generated trees of real shapes at 1x and 4x, and on any BENCH_TREES
 # (fetched checkouts, never committed)
@@ -31,6 +33,7 @@ BENCH_BASE ?= HEAD~1
 BENCH_TREES ?=
 bench:
 	./scripts/bench.sh $(BENCH_BASE)
+	./scripts/scaling.sh
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
 	$(GO) run ./scripts/synth $$tmp/synth-1x 1 && $(GO) run ./scripts/synth $$tmp/synth-4x 4 && \
 	./scripts/bench-vs-rg.sh $$tmp/synth-1x $$tmp/synth-4x $(BENCH_TREES)

@@ -7,6 +7,7 @@ package configblock
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -137,8 +138,12 @@ func Parse(f Format, src string) (*Node, error) {
 	case YAML:
 		return parseYAML(src)
 	case JSON:
-		// JSON is YAML, once its comments, trailing commas and tabs are
-		// blanked (JSONC and JSON5 snippets are common in docs)
+		// strict JSON first; JSON is YAML too, once its comments, trailing
+		// commas and tabs are blanked (JSONC and JSON5 snippets are common
+		// in docs)
+		if n, err := parseJSON(src); err == nil || errors.Is(err, errTooManyNodes) {
+			return n, err
+		}
 		n, err := parseYAML(src)
 		if err != nil {
 			if m, err2 := parseYAML(jsonAsYAML(src)); err2 == nil {

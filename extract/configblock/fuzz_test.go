@@ -1,6 +1,7 @@
 package configblock
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -58,4 +59,82 @@ func TestAliasBombIsBounded(t *testing.T) {
 	if want := "defaults.retries prod.retries prod.region"; strings.Join(got, " ") != want {
 		t.Errorf("merge key: got %q, want %q", got, want)
 	}
+}
+
+// FuzzJSONReadsAsYAMLDoes: where both the JSON reader and the YAML reader
+// read a snippet, they make the same tree, offsets and all; the JSON
+// reader exists for speed only.
+func FuzzJSONReadsAsYAMLDoes(f *testing.F) {
+	for _, s := range jsonCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.Contains(src, "\r") {
+			// the YAML reader counts lines by \n alone, so a lone \r
+			// puts its offsets at -1: the JSON reader's are right
+			return
+		}
+		if _, shift := unbracket(src); shift != nil || blankElisions(src) != src {
+			return // read as a reference page's notation, which JSON is not
+		}
+		j, errJ := parseJSON(src)
+		y, errY := parseYAML(src)
+		if errJ != nil || errY != nil {
+			return
+		}
+		if got, want := dump(j), dump(y); got != want {
+			t.Fatalf("%q:\nJSON reader:\n%s\nYAML reader:\n%s", src, got, want)
+		}
+	})
+}
+
+var jsonCases = []string{
+	`{"app": {"timeout": 3, "list": [{"a": 1}, 2, "x"], "on": true, "off": null}}`,
+	"{\n  \"name\": \"caf\\u00e9\",\n  \"é\": {\"k\": -1.5e3},\n  \"empty\": {},\n  \"none\": []\n}",
+	`[{"a": {"b": [[{"c": "d"}]]}}]`,
+	`"just a string"`,
+	`{"esc\"aped": "a\\b"}`,
+}
+
+func TestJSONReadsAsYAMLDoes(t *testing.T) {
+	for _, src := range jsonCases {
+		j, err := parseJSON(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		y, err := parseYAML(src)
+		if err != nil {
+			t.Fatalf("%q: the YAML reader: %v", src, err)
+		}
+		if got, want := dump(j), dump(y); got != want {
+			t.Errorf("%q:\nJSON reader:\n%s\nYAML reader:\n%s", src, got, want)
+		}
+	}
+	// what strict JSON does not allow goes to the YAML reader
+	for _, src := range []string{"{\"a\": 1, // why\n \"b\": 2,}", "{\"a\": 1}\n{\"b\": 2}"} {
+		if _, err := parseJSON(src); err == nil {
+			t.Errorf("%q read as strict JSON", src)
+		}
+		if root, err := Parse(JSON, src); err != nil || len(root.Leaves()) == 0 {
+			t.Errorf("%q: no keys through the fallback (%v)", src, err)
+		}
+	}
+}
+
+// dump prints a tree with every field, for comparisons.
+func dump(n *Node) string {
+	var b strings.Builder
+	var walk func(n *Node, depth int)
+	walk = func(n *Node, depth int) {
+		fmt.Fprintf(&b, "%s%q@%d scalar=%q@%d\n", strings.Repeat("  ", depth), n.Key, n.Offset, n.Scalar, n.ScalarOffset)
+		for _, k := range n.Kids {
+			walk(k, depth+1)
+		}
+		for _, it := range n.Items {
+			b.WriteString(strings.Repeat("  ", depth+1) + "-\n")
+			walk(it, depth+2)
+		}
+	}
+	walk(n, 0)
+	return b.String()
 }
