@@ -468,12 +468,22 @@ func (ix *Index) ownPrefixes(c Claim) []string {
 }
 
 // programPrefixes are the env prefixes named after a program of the
-// repository that the code reads at least one variable with.
+// repository that the code reads at least one variable with, or its
+// tests do (shoutrrr's tests read SHOUTRRR_SLACK_URL): a read in a test
+// proves no variable, but says how the project names its own.
 func (ix *Index) programPrefixes() []string {
 	var out []string
-	for k := range ix.reads {
+	add := func(k nameKey) {
 		if i := strings.IndexByte(k.name, '_'); k.kind == Env && i > 0 && ix.ownsCommand(strings.ToLower(k.name[:i])) && !slices.Contains(out, k.name[:i+1]) {
 			out = append(out, k.name[:i+1])
+		}
+	}
+	for k := range ix.reads {
+		add(k)
+	}
+	for k, evs := range ix.weak {
+		if slices.ContainsFunc(evs, func(e Evidence) bool { return strings.HasSuffix(e.Via, inATest) }) {
+			add(k)
 		}
 	}
 	sort.Strings(out)
@@ -862,7 +872,7 @@ func (ix *Index) judge(c Claim) Result {
 		sortEvidence(weak)
 		return Result{Claim: c, Status: Unwired, Reason: "mentioned, but never read", Evidence: weak}
 	}
-	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env {
+	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env && !ix.cutShort(c) {
 		if evs := ix.mentions[strings.ToLower(suffix)]; len(evs) > 0 {
 			b, _ := ix.envKnown(base)
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
@@ -892,8 +902,9 @@ func (ix *Index) judge(c Claim) Result {
 		}
 	}
 	// a word of the code one typo away (--exclude-namespaces for
-	// --exclude-namespace) says typo more plainly than a builder could
-	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) && !ix.typoOfWord(c) {
+	// --exclude-namespace), or a read name a word longer, says typo more
+	// plainly than a builder could
+	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) && !ix.typoOfWord(c) && !ix.cutShort(c) {
 		if src, evs := ix.builtFromNames(c.Kind, dashedForm(c.Kind, c.Name, d)); src != "" {
 			built := Evidence{Pos: d.pos, Name: d.Prefix + "*", Via: d.Via, Strength: Read}
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("the code builds names from names of the code at run time (%s), and %s is one (%s)", d.pos, src, evs[0].Pos), Evidence: []Evidence{evs[0], built}}
@@ -1340,6 +1351,27 @@ func (ix *Index) oneTypoFromReal(c Claim) bool {
 		for n := len(low) - 1; n <= len(low)+1; n++ {
 			for _, r := range byLen[n] {
 				if r.lower != low && OneTypo(low, r.lower) && !exampleOf(r.file, c.Pos.File) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cutShort reports a claim that is the start of a longer name the code
+// reads, a word short of it: PYO3_CROSS_PYTHON beside the code's
+// PYO3_CROSS_PYTHON_VERSION is that name cut short, not PYO3_CROSS with a
+// suffix built at run time.
+func (ix *Index) cutShort(c Claim) bool {
+	low := strings.ToLower(c.Name) + "_"
+	for _, k := range c.Kind.ServedBy() {
+		for n, reads := range ix.readsByLength(k) {
+			if n <= len(low) {
+				continue
+			}
+			for _, r := range reads {
+				if strings.HasPrefix(r.lower, low) && !strings.Contains(r.lower[len(low):], "_") && !exampleOf(r.file, c.Pos.File) {
 					return true
 				}
 			}

@@ -317,11 +317,15 @@ func appendUnique(list []string, v string) []string {
 	return append(list, v)
 }
 
+// inATest ends the Via of a read in a test file, which counts as a
+// mention only.
+const inATest = " in a test"
+
 func (ix *Index) addRead(f FileFacts, r ReadSite) {
 	ev := Evidence{Pos: at(f.Path, r.Site), Name: r.Name, Via: r.Via, Strength: Read}
 	if f.Test {
 		ev.Strength = Mention
-		ev.Via += " in a test"
+		ev.Via += inATest
 		k := nameKey{r.Kind, normalize(r.Kind, r.Name)}
 		ix.weak[k] = append(ix.weak[k], ev)
 		return
