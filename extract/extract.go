@@ -654,8 +654,13 @@ func (e *extractor) safetyOutside(context, text string) string {
 		}
 		e.cueMemo[context] = found
 	}
+	if text == "" {
+		// a snippet's line is its claim's context: the name and its value
+		// (CA_CERT_FILE=/opt/certs/ca.pem), no sentence presenting it
+		return ""
+	}
 	for _, m := range found {
-		if text == "" || !insideOccurrence(context, text, m.Start, m.End) {
+		if !insideOccurrence(context, text, m.Start, m.End) {
 			return m.Label
 		}
 	}

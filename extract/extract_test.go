@@ -739,3 +739,25 @@ func TestMultiLineCodeSpanAfterZeroWidthSpace(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A snippet's line is its claim's context, and the line is the name and
+// its value: a cue in the value (certs/ in a path) is no sentence
+// presenting the name as a safety mechanism.
+func TestSnippetLineStatesNoSafety(t *testing.T) {
+	doc, err := Markdown("docs/x.md", []byte("Put this in `.env`:\n\n```sh\nCA_CERT_FILE=/opt/app/certs/ca.pem\n```\n\nTo trust a custom CA certificate, set `CA_CERT_FILE`.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated := map[int]string{}
+	for _, c := range doc.Claims {
+		if c.Name == "CA_CERT_FILE" {
+			stated[c.Pos.Line] = c.SafetyStated
+		}
+	}
+	if got, ok := stated[4]; !ok || got != "" {
+		t.Errorf("the snippet's line: stated %q (found %v), want nothing stated", got, ok)
+	}
+	if got := stated[7]; got == "" {
+		t.Errorf("the sentence presenting it: nothing stated, want a cue")
+	}
+}
