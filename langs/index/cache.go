@@ -34,9 +34,7 @@ type Cache struct {
 
 	mu       sync.Mutex
 	entries  map[string]entry
-	tree     uint64
-	mentions map[string][]verify.Evidence // by mentionKey
-	searched int
+	mentions mentionState
 	dirty    bool
 }
 
@@ -58,13 +56,9 @@ type entry struct {
 }
 
 type cacheFile struct {
-	Version uint64
-	Entries map[string]entry
-	// Tree fingerprints every file's path, size and time when Mentions
-	// were searched; while it holds, their answers hold too.
-	Tree     uint64
-	Mentions map[string][]verify.Evidence
-	Searched int
+	Version  uint64
+	Entries  map[string]entry
+	Mentions mentionState
 }
 
 // OpenCache loads the cache for a repository root from dir (created if
@@ -90,7 +84,7 @@ func OpenCache(dir, root string, version uint64) (*Cache, error) {
 	var cf cacheFile
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&cf) == nil && cf.Version == version && cf.Entries != nil {
 		c.entries = cf.Entries
-		c.tree, c.mentions, c.searched = cf.Tree, cf.Mentions, cf.Searched
+		c.mentions = cf.Mentions
 	}
 	return c, nil
 }
@@ -106,7 +100,7 @@ func (c *Cache) Save() error {
 		return nil
 	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Entries: c.entries, Tree: c.tree, Mentions: c.mentions, Searched: c.searched}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Entries: c.entries, Mentions: c.mentions}); err != nil {
 		return fmt.Errorf("encoding the cache: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(c.file), ".tmp-*")
@@ -204,49 +198,236 @@ func mentionKeys(qs []verify.MentionQuery) map[string]string {
 	return keys
 }
 
-// cachedMentions returns the remembered mentions of the queries searched
-// before in the same tree, and the queries still to search: every query
-// of a name whose combination of kinds has not been searched.
-func (c *Cache) cachedMentions(tree uint64, qs []verify.MentionQuery) (map[string][]verify.Evidence, []verify.MentionQuery, int) {
-	if c == nil {
-		return map[string][]verify.Evidence{}, qs, 0
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.tree != tree {
-		c.tree, c.mentions, c.searched, c.dirty = tree, map[string][]verify.Evidence{}, 0, true
-	}
-	keys := mentionKeys(qs)
-	found := map[string][]verify.Evidence{}
-	var rest []verify.MentionQuery
-	for _, q := range qs {
-		evs, ok := c.mentions[keys[q.Name]]
-		if !ok {
-			rest = append(rest, q)
-			continue
-		}
-		if len(evs) > 0 {
-			found[q.Name] = evs
-		}
-	}
-	return found, rest, c.searched
+// mentionState is what the text search found, per file: every query
+// below was searched in every file listed, as the file was when its
+// identity was taken.
+type mentionState struct {
+	Queries map[string][]verify.MentionQuery // by mentionKey: the queries of one name, its kinds
+	Files   map[string]fileMentions
 }
 
-// rememberMentions records the answers for queries searched in a tree;
-// a query with no mention is remembered as such.
-func (c *Cache) rememberMentions(qs []verify.MentionQuery, found map[string][]verify.Evidence, searched int) {
-	if c == nil {
-		return
-	}
+// fileMentions is one file's part of the search: its identity when
+// searched, and its hits by mentionKey. Unsearched marks a file the
+// search does not read (a lock file) or could not read.
+type fileMentions struct {
+	Ident      fileIdent
+	Unsearched bool
+	Hits       map[string]keyHits
+}
+
+type keyHits struct {
+	Mentions, Together []verify.Evidence
+}
+
+// fileIdent is a file's identity by stat: as in the parse cache, the
+// change time and inode catch a same-size edit with its time put back.
+type fileIdent struct {
+	Size, ModTime, Change int64
+	Inode                 uint64
+}
+
+func identOf(info fs.FileInfo) fileIdent {
+	change, inode := statIdentity(info)
+	return fileIdent{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Change: change, Inode: inode}
+}
+
+// mentionBatch is one search to run: files by index and the queries to
+// search them for, with no name twice (a name is searched with all its
+// kinds at once). fresh marks files whose remembered hits are stale.
+type mentionBatch struct {
+	files []int
+	qs    []verify.MentionQuery
+	fresh bool
+}
+
+// mentionPlan is what a run must search: the changed files for every
+// query, the unchanged ones for the new queries only.
+type mentionPlan struct {
+	batches []mentionBatch
+	newKeys map[string][]verify.MentionQuery
+}
+
+// planMentions compares the files with what the cache searched, drops
+// the files gone, and plans the searches that bring the cache up to the
+// files and queries of this run.
+func (c *Cache) planMentions(paths []string, idents []fileIdent, qs []verify.MentionQuery) mentionPlan {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.mentions == nil {
-		c.mentions = map[string][]verify.Evidence{}
+	st := &c.mentions
+	if len(st.Queries) > maxSearchedKeys {
+		// names asked once and never again pile up; past a bound the
+		// search starts over rather than read every changed file for all
+		*st = mentionState{}
 	}
-	for name, key := range mentionKeys(qs) {
-		c.mentions[key] = append([]verify.Evidence{}, found[name]...)
+	if st.Queries == nil || st.Files == nil {
+		st.Queries, st.Files = map[string][]verify.MentionQuery{}, map[string]fileMentions{}
 	}
-	c.searched = searched
+	present := make(map[string]bool, len(paths))
+	var changed, unchanged []int
+	for i, p := range paths {
+		present[p] = true
+		if e, ok := st.Files[p]; ok && idents[i] != (fileIdent{}) && e.Ident == idents[i] {
+			unchanged = append(unchanged, i)
+		} else {
+			changed = append(changed, i)
+		}
+	}
+	for p := range st.Files {
+		if !present[p] {
+			delete(st.Files, p)
+			c.dirty = true
+		}
+	}
+	plan := mentionPlan{newKeys: map[string][]verify.MentionQuery{}}
+	keys := mentionKeys(qs)
+	for _, q := range qs {
+		if k := keys[q.Name]; st.Queries[k] == nil {
+			plan.newKeys[k] = append(plan.newKeys[k], q)
+		}
+	}
+	var old, fresh [][]verify.MentionQuery
+	for _, k := range sortedKeys(st.Queries) {
+		old = append(old, st.Queries[k])
+	}
+	for _, k := range sortedKeys(plan.newKeys) {
+		fresh = append(fresh, plan.newKeys[k])
+	}
+	for n, group := range byUniqueName(append(old, fresh...)) {
+		plan.batches = append(plan.batches, mentionBatch{files: changed, qs: group, fresh: n == 0})
+	}
+	for _, group := range byUniqueName(fresh) {
+		plan.batches = append(plan.batches, mentionBatch{files: unchanged, qs: group})
+	}
+	return plan
+}
+
+// maxSearchedKeys bounds the names the cache keeps searching changed
+// files for: several times what a large repository's docs claim.
+const maxSearchedKeys = 50_000
+
+// byUniqueName puts the queries of each key (one name with its kinds)
+// into groups in which no name appears twice: "keyfile" asked as a flag,
+// and as a flag and a key, are two searches.
+func byUniqueName(units [][]verify.MentionQuery) [][]verify.MentionQuery {
+	var groups [][]verify.MentionQuery
+	var names []map[string]bool
+	for _, u := range units {
+		if len(u) == 0 {
+			continue
+		}
+		g := 0
+		for ; g < len(groups) && names[g][u[0].Name]; g++ {
+		}
+		if g == len(groups) {
+			groups, names = append(groups, nil), append(names, map[string]bool{})
+		}
+		groups[g] = append(groups[g], u...)
+		names[g][u[0].Name] = true
+	}
+	return groups
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// rememberHits records one batch's search: each searched file's hits, by
+// the key of the name's kinds in that batch.
+func (c *Cache) rememberHits(paths []string, idents []fileIdent, b mentionBatch, found map[string]*fileHits) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keys := mentionKeys(b.qs)
+	for _, i := range b.files {
+		p := paths[i]
+		e, ok := c.mentions.Files[p]
+		if b.fresh || !ok {
+			e = fileMentions{Ident: idents[i]}
+		}
+		h, searched := found[p]
+		e.Unsearched = !searched
+		if searched {
+			for name, evs := range h.Mentions {
+				if k, ok := keys[name]; ok {
+					if e.Hits == nil {
+						e.Hits = map[string]keyHits{}
+					}
+					kh := e.Hits[k]
+					kh.Mentions = evs
+					e.Hits[k] = kh
+				}
+			}
+			for name, evs := range h.Together {
+				if k, ok := keys[name]; ok {
+					if e.Hits == nil {
+						e.Hits = map[string]keyHits{}
+					}
+					kh := e.Hits[k]
+					kh.Together = evs
+					e.Hits[k] = kh
+				}
+			}
+		}
+		c.mentions.Files[p] = e
+	}
+	c.dirty = true
+}
+
+// answer ends a run's search: the new queries join the searched ones,
+// and every query is answered from all files' hits. It also returns how
+// many files the search reads.
+func (c *Cache) answer(plan mentionPlan, qs []verify.MentionQuery) (map[string][]verify.Evidence, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, q := range plan.newKeys {
+		c.mentions.Queries[k] = q
+	}
+	if len(plan.newKeys) > 0 {
+		c.dirty = true
+	}
+	keys := mentionKeys(qs)
+	byKey := make(map[string]string, len(keys)) // key -> name
+	for name, k := range keys {
+		byKey[k] = name
+	}
+	files := map[string]*fileHits{}
+	searched := 0
+	for p, e := range c.mentions.Files {
+		if e.Unsearched {
+			continue
+		}
+		searched++
+		var h *fileHits
+		for k, kh := range e.Hits {
+			name, ok := byKey[k]
+			if !ok {
+				continue
+			}
+			if h == nil {
+				h = &fileHits{Mentions: map[string][]verify.Evidence{}, Together: map[string][]verify.Evidence{}}
+				files[p] = h
+			}
+			if len(kh.Mentions) > 0 {
+				h.Mentions[name] = kh.Mentions
+			}
+			if len(kh.Together) > 0 {
+				h.Together[name] = kh.Together
+			}
+		}
+	}
+	return mergeHits(files, qs), searched
+}
+
+// forgetMentions drops the search state, after a search that did not
+// finish: half a batch must not pass for a searched tree.
+func (c *Cache) forgetMentions() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.mentions = mentionState{}
 	c.dirty = true
 }
 

@@ -65,6 +65,7 @@ type Stats struct {
 	ByLang       map[string]int // source files per language
 	Unindexed    map[string]int // files of languages docverify has no grammar for
 	TextSearched int            // files searched for mentions
+	TextRead     int            // of them, files this run read (the others' answers were cached)
 }
 
 // Problem is a file that could not be read or indexed.
@@ -409,6 +410,15 @@ func isDockerfile(p string) bool {
 // each runs fn over every file on Jobs workers, each with its own
 // tree-sitter parsers.
 func (ix *Indexer) each(ctx context.Context, fn func(w *lang.Worker, i int)) error {
+	all := make([]int, len(ix.files))
+	for i := range all {
+		all[i] = i
+	}
+	return ix.eachOf(ctx, all, fn)
+}
+
+// eachOf is each over the files given by index.
+func (ix *Indexer) eachOf(ctx context.Context, which []int, fn func(w *lang.Worker, i int)) error {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for j := 0; j < ix.opts.Jobs; j++ {
@@ -425,7 +435,7 @@ func (ix *Indexer) each(ctx context.Context, fn func(w *lang.Worker, i int)) err
 	}
 	var err error
 loop:
-	for i := range ix.files {
+	for _, i := range which {
 		select {
 		case next <- i:
 		case <-ctx.Done():

@@ -248,6 +248,55 @@ func TestCachedMentionsAnswerOnlyTheirOwnQuestion(t *testing.T) {
 	}
 }
 
+// A warm search after one file changed reads that file only, and answers
+// as an uncached search does; a name not searched before is searched in
+// every file once.
+func TestCachedMentionsReadOnlyChangedFiles(t *testing.T) {
+	root, files := writeRepo(t, repo)
+	dir := t.TempDir()
+	qs := []verify.MentionQuery{{Kind: verify.Env, Name: "APP_TOKEN"}, {Kind: verify.Env, Name: "APP_WEB"}, {Kind: verify.Config, Name: "server.listen"}}
+	ask := func(cached bool, qs []verify.MentionQuery) (string, Stats) {
+		var cache *Cache
+		if cached {
+			var err error
+			if cache, err = OpenCache(dir, root, 42); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ix := newIndexer(t, root, files, cache)
+		m, err := ix.Mentions(context.Background(), qs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cache.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(m), ix.Stats
+	}
+	first, st := ask(true, qs)
+	if st.TextRead == 0 {
+		t.Fatal("a cold search read no file")
+	}
+	if again, st := ask(true, qs); again != first || st.TextRead != 0 {
+		t.Errorf("unchanged: read %d files; answer %s, want %s", st.TextRead, again, first)
+	}
+	if err := os.WriteFile(filepath.Join(root, "web", "app.js"), []byte("console.log(process.env.APP_TOKEN)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ask(false, qs)
+	if got, st := ask(true, qs); got != want || st.TextRead != 1 {
+		t.Errorf("after one edit: read %d files, want 1; answer %s, want the uncached %s", st.TextRead, got, want)
+	}
+	more := append(qs, verify.MentionQuery{Kind: verify.Env, Name: "APP_SWIFT"})
+	want, _ = ask(false, more)
+	if got, st := ask(true, more); got != want || st.TextRead < 2 {
+		t.Errorf("a new name: read %d files; answer %s, want the uncached %s", st.TextRead, got, want)
+	}
+	if got, st := ask(true, more); got != want || st.TextRead != 0 {
+		t.Errorf("the new name again: read %d files; answer %s, want %s", st.TextRead, got, want)
+	}
+}
+
 func TestUnreadableFilesAreProblems(t *testing.T) {
 	root, files := writeRepo(t, map[string]string{"big.go": "package x\n" + strings.Repeat("// os.Getenv\n", MaxFileSize/12), "ok.go": "package x\nimport \"os\"\nvar _ = os.Getenv(\"X_OK\")\n"})
 	ix := newIndexer(t, root, files, nil)

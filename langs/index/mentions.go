@@ -3,7 +3,6 @@ package index
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"os"
 	"path"
@@ -12,8 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/cespare/xxhash/v2"
 
 	"github.com/docverify/docverify/extract/configblock"
 	"github.com/docverify/docverify/langs/lang"
@@ -37,52 +34,118 @@ var structured = map[string]configblock.Format{".yaml": configblock.YAML, ".yml"
 // queried names, and returns where each appears. Config keys are also
 // matched as nested keys of YAML, JSON, TOML, INI and properties files.
 //
-// With a cache, answers are remembered for as long as no file of the tree
-// changes (by path, size and time), so a run that checks one edited doc
-// searches only for names it has not searched before.
+// With a cache, what each file holds of the names is remembered by the
+// file's identity (size, times, inode), so a run searches only the files
+// that changed for the names searched before, and every file only for
+// names it has not searched before: a save hook's run after one edit
+// reads the one file again, not the tree.
 func (ix *Indexer) Mentions(ctx context.Context, qs []verify.MentionQuery) (map[string][]verify.Evidence, error) {
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	tree := ix.treeFingerprint()
-	found, rest, searched := ix.opts.Cache.cachedMentions(tree, qs)
-	if len(rest) == 0 {
-		ix.Stats.TextSearched = searched
-		return found, nil
+	all := make([]int, len(ix.files))
+	for i := range all {
+		all[i] = i
 	}
-	m, err := ix.searchMentions(ctx, rest)
-	if err != nil {
-		return nil, err
+	c := ix.opts.Cache
+	if c == nil {
+		hits, err := ix.searchFiles(ctx, qs, all)
+		if err != nil {
+			return nil, err
+		}
+		ix.Stats.TextSearched = len(hits)
+		return mergeHits(hits, qs), nil
 	}
-	ix.opts.Cache.rememberMentions(rest, m, ix.Stats.TextSearched)
-	for name, evs := range m {
-		found[name] = evs
+	idents := make([]fileIdent, len(ix.files))
+	for i, fs := range ix.files {
+		if info, err := os.Lstat(filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path))); err == nil {
+			idents[i] = identOf(info)
+		}
 	}
+	paths := ix.paths()
+	plan := c.planMentions(paths, idents, qs)
+	for _, batch := range plan.batches {
+		if len(batch.files) == 0 {
+			continue
+		}
+		hits, err := ix.searchFiles(ctx, batch.qs, batch.files)
+		if err != nil {
+			c.forgetMentions()
+			return nil, err
+		}
+		c.rememberHits(paths, idents, batch, hits)
+	}
+	found, searched := c.answer(plan, qs)
+	ix.Stats.TextSearched = searched
 	return found, nil
 }
 
-// treeFingerprint hashes the path, size and modification time of every
-// file, so that any change to the tree changes it.
-func (ix *Indexer) treeFingerprint() uint64 {
-	if ix.opts.Cache == nil {
-		return 0
+// paths lists the indexer's files by index.
+func (ix *Indexer) paths() []string {
+	out := make([]string, len(ix.files))
+	for i, fs := range ix.files {
+		out[i] = fs.path
 	}
-	h := xxhash.New()
-	var buf [16]byte
-	for _, fs := range ix.files {
-		h.WriteString(fs.path)
-		info, err := os.Lstat(filepath.Join(ix.opts.Root, filepath.FromSlash(fs.path)))
-		if err == nil {
-			binary.LittleEndian.PutUint64(buf[:8], uint64(info.Size()))
-			binary.LittleEndian.PutUint64(buf[8:], uint64(info.ModTime().UnixNano()))
-		}
-		h.Write(buf[:])
-	}
-	return h.Sum64()
+	return out
 }
 
-// searchMentions reads every file for the text of the queried names.
-func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery) (map[string][]verify.Evidence, error) {
+// fileHits is what one file holds of a set of queried names: the
+// mentions of each, and the evidence that its parts appear together
+// (the weakest, counted only for keys mentioned whole nowhere).
+type fileHits struct {
+	Mentions map[string][]verify.Evidence
+	Together map[string][]verify.Evidence
+}
+
+// mergeHits answers the queries from every file's hits: of each name's
+// mentions, the maxMentions first by position in code and apart, as
+// keepFirst keeps them; parts found together only where the name is
+// mentioned whole nowhere.
+func mergeHits(files map[string]*fileHits, qs []verify.MentionQuery) map[string][]verify.Evidence {
+	out := map[string][]verify.Evidence{}
+	together := map[string][]verify.Evidence{}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	want := map[string]bool{}
+	for _, q := range qs {
+		want[q.Name] = true
+	}
+	for _, p := range paths {
+		h := files[p]
+		for name, evs := range h.Mentions {
+			if want[name] {
+				for _, e := range evs {
+					out[name] = keepFirst(out[name], e)
+				}
+			}
+		}
+		for name, evs := range h.Together {
+			if want[name] {
+				together[name] = append(together[name], evs...)
+			}
+		}
+	}
+	for name, evs := range together {
+		if len(out[name]) == 0 {
+			sortEvidence(evs)
+			out[name] = evs[:min(len(evs), maxMentions)]
+		}
+	}
+	return out
+}
+
+func sortEvidence(evs []verify.Evidence) {
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Pos.Before(evs[j].Pos) })
+}
+
+// searchFiles reads the files given by index for the text of the
+// queried names, and returns what each file holds, by path; a file it
+// could not read, or does not search (lock files, minified bundles), has
+// no entry.
+func (ix *Indexer) searchFiles(ctx context.Context, qs []verify.MentionQuery, which []int) (map[string]*fileHits, error) {
 	want := map[string]bool{}
 	leaves := map[string][]string{} // last segment of a config key → full keys
 	// parts are the last two segments of dotted config keys, lower-cased:
@@ -120,16 +183,9 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			}
 		}
 	}
-	out := map[string][]verify.Evidence{}
-	together := map[string][]verify.Evidence{} // key parts found in one file
+	result := map[string]*fileHits{}
 	var mu sync.Mutex
-	searched := 0
-	add := func(name string, e verify.Evidence) {
-		mu.Lock()
-		defer mu.Unlock()
-		out[name] = keepFirst(out[name], e)
-	}
-	err := ix.each(ctx, func(_ *lang.Worker, i int) {
+	err := ix.eachOf(ctx, which, func(_ *lang.Worker, i int) {
 		fs := &ix.files[i]
 		if lockFiles[path.Base(fs.path)] || strings.HasSuffix(fs.path, ".min.js") || strings.HasSuffix(fs.path, ".map") {
 			return
@@ -138,9 +194,16 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 		if err != nil {
 			return // reported by the phases that need the file; data files may be large
 		}
-		mu.Lock()
-		searched++
-		mu.Unlock()
+		hits := &fileHits{Mentions: map[string][]verify.Evidence{}}
+		defer func() {
+			mu.Lock()
+			result[fs.path] = hits
+			ix.Stats.TextRead++
+			mu.Unlock()
+		}()
+		add := func(name string, e verify.Evidence) {
+			hits.Mentions[name] = keepFirst(hits.Mentions[name], e)
+		}
 		format, isStructured := structured[path.Ext(fs.path)]
 		docText := fs.lang == nil && isDocText(fs.path)
 		var li *lines // built on the first match only: most files have none
@@ -225,23 +288,14 @@ func (ix *Indexer) searchMentions(ctx context.Context, qs []verify.MentionQuery)
 			if ok1 && ok2 {
 				e := verify.Evidence{Pos: at(leafOff), Name: kp.name,
 					Via: fmt.Sprintf("its parts %s and %s appear together in %s", kp.parent, kp.leaf, kindOfFile(fs.path, fs.lang)), Strength: verify.Mention}
-				mu.Lock()
-				if len(together[kp.name]) < maxMentions {
-					together[kp.name] = append(together[kp.name], e)
+				if hits.Together == nil {
+					hits.Together = map[string][]verify.Evidence{}
 				}
-				mu.Unlock()
+				hits.Together[kp.name] = append(hits.Together[kp.name], e)
 			}
 		}
 	})
-	// Parts found together are the weakest evidence: they count only for
-	// keys that are not mentioned whole anywhere.
-	for name, evs := range together {
-		if len(out[name]) == 0 {
-			out[name] = evs
-		}
-	}
-	ix.Stats.TextSearched = searched
-	return out, err
+	return result, err
 }
 
 // eachRun calls fn with every proper run of the dot-separated parts of a
