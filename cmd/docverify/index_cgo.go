@@ -13,6 +13,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/docverify/docverify/cmd/docverify/internal/buildid"
 	"github.com/docverify/docverify/cmd/docverify/internal/config"
 	"github.com/docverify/docverify/langs"
 	"github.com/docverify/docverify/langs/index"
@@ -35,7 +36,7 @@ func newCodeIndex(root string, files []string, o options, exts map[string]lang.E
 	}
 	var cache *index.Cache
 	if !o.noCache {
-		if v := index.BinaryVersion(); v != 0 && o.cacheDir != "" {
+		if v := buildid.Hash(); v != 0 && o.cacheDir != "" {
 			// A repository's own read sites change what files yield, so
 			// they are part of the cache's version.
 			cache, _ = index.OpenCache(o.cacheDir, root, v^extensionsHash(exts)) // a cache that cannot be opened is no cache

@@ -12,9 +12,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/docverify/docverify/cmd/docverify/internal/baseline"
+	"github.com/docverify/docverify/cmd/docverify/internal/buildid"
 	"github.com/docverify/docverify/cmd/docverify/internal/changes"
 	"github.com/docverify/docverify/cmd/docverify/internal/config"
+	"github.com/docverify/docverify/cmd/docverify/internal/doccache"
 	"github.com/docverify/docverify/cmd/docverify/internal/history"
 	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/cmd/docverify/internal/workspace"
@@ -338,7 +342,13 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	o.progress.totals(len(docs), len(ws.Files))
 	o.progress.start()
 	defer o.progress.end()
-	claims, directives, findings := extractDocs(x, t.root, docs, o.jobs, override, o.progress)
+	var dc *doccache.Cache
+	if v := buildid.Hash(); v != 0 && !o.noCache && o.cacheDir != "" {
+		// the extractor's options are the repository's safety words
+		dc, _ = doccache.Open(o.cacheDir, t.root, v^xxhash.Sum64String(fmt.Sprint(cfg.Safety))) // a cache that cannot be opened is no cache
+	}
+	claims, directives, findings := extractDocs(x, dc, t.root, docs, o.jobs, override, o.progress)
+	_ = dc.Save(len(docs) == len(ws.Docs) && override == nil) // only a cache
 
 	code, err := newCodeIndex(t.root, ws.Files, o, exts)
 	if err != nil {
@@ -593,7 +603,7 @@ func keepProblems(ps []fileProblem, keep func(fileProblem) bool) []fileProblem {
 // extractDocs reads every doc in parallel. A doc that cannot be read
 // becomes a finding, and the run goes on. override holds the content of
 // docs that are not to be read from disk (an editor's unsaved buffer).
-func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, override map[string][]byte, prog *progress) ([]verify.Claim, []*verify.Directive, []verify.Finding) {
+func extractDocs(x *extract.Extractor, dc *doccache.Cache, root string, docs []string, jobs int, override map[string][]byte, prog *progress) ([]verify.Claim, []*verify.Directive, []verify.Finding) {
 	results := make([]docResult, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -602,7 +612,7 @@ func extractDocs(x *extract.Extractor, root string, docs []string, jobs int, ove
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = extractDoc(x, root, docs[i], override)
+				results[i] = extractDoc(x, dc, root, docs[i], override)
 				prog.docRead()
 			}
 		}()
@@ -630,7 +640,7 @@ type docResult struct {
 	findings   []verify.Finding
 }
 
-func extractDoc(x *extract.Extractor, root, doc string, override map[string][]byte) (out docResult) {
+func extractDoc(x *extract.Extractor, dc *doccache.Cache, root, doc string, override map[string][]byte) (out docResult) {
 	unreadable := func(err error) {
 		out.findings = append(out.findings, verify.Finding{
 			Rule: verify.RuleUnreadableDoc, Severity: verify.RuleUnreadableDoc.Severity,
@@ -649,10 +659,14 @@ func extractDoc(x *extract.Extractor, root, doc string, override map[string][]by
 		unreadable(errors.New("larger than 8 MiB"))
 		return out
 	}
-	d, err := x.Markdown(doc, src)
-	if err != nil {
-		unreadable(err)
-		return out
+	d, ok := dc.Get(doc, src)
+	if !ok {
+		var err error
+		if d, err = x.Markdown(doc, src); err != nil {
+			unreadable(err)
+			return out
+		}
+		dc.Put(doc, src, d)
 	}
 	out.claims, out.directives = d.Claims, d.Directives
 	for _, p := range d.Problems {

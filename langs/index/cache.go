@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -429,24 +428,4 @@ func (c *Cache) forgetMentions() {
 	defer c.mu.Unlock()
 	c.mentions = mentionState{}
 	c.dirty = true
-}
-
-// BinaryVersion identifies the running binary by the hash of its file, so
-// that a cache written by another build is not used. If the binary cannot
-// be read, it returns 0 and the caller should not use a cache.
-func BinaryVersion() uint64 {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	h := xxhash.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return 0
-	}
-	return h.Sum64()
 }
