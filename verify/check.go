@@ -472,7 +472,11 @@ func (ix *Index) ownPrefixes(c Claim) []string {
 // tests do (shoutrrr's tests read SHOUTRRR_SLACK_URL): a read in a test
 // proves no variable, but says how the project names its own.
 func (ix *Index) programPrefixes() []string {
+	if ix.programPrefixMemo != nil {
+		return *ix.programPrefixMemo
+	}
 	var out []string
+	defer func() { ix.programPrefixMemo = &out }()
 	add := func(k nameKey) {
 		if i := strings.IndexByte(k.name, '_'); k.kind == Env && i > 0 && ix.ownsCommand(strings.ToLower(k.name[:i])) && !slices.Contains(out, k.name[:i+1]) {
 			out = append(out, k.name[:i+1])
@@ -502,6 +506,17 @@ func onlyInWrappers(evs []Evidence) bool {
 }
 
 func (ix *Index) envPrefixes() []string {
+	if ix.envPrefixMemo != nil {
+		return *ix.envPrefixMemo
+	}
+	out := ix.findEnvPrefixes()
+	ix.envPrefixMemo = &out
+	return out
+}
+
+// findEnvPrefixes works out envPrefixes: the prefixes of at least three
+// env names the code reads, and a fifth of them.
+func (ix *Index) findEnvPrefixes() []string {
 	count := map[string]int{}
 	total := 0
 	for k, evs := range ix.reads {

@@ -35,7 +35,10 @@ type Index struct {
 	fieldsMemo map[string][]fieldSite
 	followMemo map[followKey]followResult
 	lengthMemo map[Kind]map[int][]lengthRead // oneTypoFromReal's groups of read names
-	spellings  map[string]spelling           // nearest's names of the code, worked out once
+	// envPrefixMemo and programPrefixMemo hold envPrefixes and
+	// programPrefixes, asked for every missing claim, once worked out
+	envPrefixMemo, programPrefixMemo *[]string
+	spellings                        map[string]spelling // nearest's names of the code, worked out once
 
 	Stats IndexStats
 	// Policy is the repository's configuration of judging; set it before
