@@ -1,6 +1,7 @@
 package rust
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -41,11 +42,16 @@ func cargoToml(_ string, src []byte) ([]verify.Program, []verify.Dependency) {
 	}
 	seen := map[string]bool{}
 	var deps []verify.Dependency
+	sites := keySites(src)
 	add := func(table map[string]any) {
 		for name := range table {
 			if !seen[name] {
 				seen[name] = true
-				deps = append(deps, verify.Dependency{Name: name, Site: keySite(src, name)})
+				site, ok := sites[name]
+				if !ok {
+					site = verify.Site{Line: 1, Col: 1}
+				}
+				deps = append(deps, verify.Dependency{Name: name, Site: site})
 			}
 		}
 	}
@@ -74,10 +80,43 @@ func nameSite(src []byte, name string) verify.Site {
 	return siteAt(src, re)
 }
 
-// keySite is where a dependency's key is written.
-func keySite(src []byte, key string) verify.Site {
-	re := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(key) + `\s*[=.]`)
-	return siteAt(src, re)
+// keySites finds, in one pass, where each key that opens a line is first
+// written (serde = "1", serde.workspace = true): a manifest of a thousand
+// dependencies is not read a thousand times.
+func keySites(src []byte) map[string]verify.Site {
+	out := map[string]verify.Site{}
+	line := 1
+	for off := 0; off < len(src); line++ {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off
+		}
+		i := off
+		for i < end && (src[i] == ' ' || src[i] == '\t') {
+			i++
+		}
+		k := i
+		for k < end && (isKeyByte(src[k])) {
+			k++
+		}
+		j := k
+		for j < end && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if k > i && j < end && (src[j] == '=' || src[j] == '.') {
+			if _, ok := out[string(src[i:k])]; !ok {
+				out[string(src[i:k])] = verify.Site{Line: line, Col: i - off + 1} // as lang.SiteAt counts
+			}
+		}
+		off = end + 1
+	}
+	return out
+}
+
+func isKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
 func siteAt(src []byte, re *regexp.Regexp) verify.Site {

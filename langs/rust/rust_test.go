@@ -1,7 +1,11 @@
 package rust
 
 import (
+	"bytes"
 	"testing"
+
+	"github.com/docverify/docverify/langs/lang"
+	"github.com/docverify/docverify/verify"
 
 	"github.com/docverify/docverify/langs/langtest"
 )
@@ -302,4 +306,20 @@ read feature dark-mode @dark-mode get_bool_value
 read feature new-checkout @new-checkout bool_variation
 `},
 	})
+}
+
+func TestKeySitesAsTheSiteOfEachKey(t *testing.T) {
+	src := []byte("[dependencies]\nserde = \"1\"\n\n  tokio.workspace = true\n\"quoted\" = 1\nserde_json={ version = \"1\" }\n")
+	got := keySites(src)
+	for key, want := range map[string]verify.Site{"serde": {Line: 2, Col: 1}, "tokio": {Line: 4, Col: 3}, "serde_json": {Line: 6, Col: 1}, "version": {}} {
+		if want == (verify.Site{}) {
+			if _, ok := got[key]; ok {
+				t.Errorf("%s is inside a line, not a key that opens one", key)
+			}
+			continue
+		}
+		if got[key] != want || lang.SiteAt(src, bytes.Index(src, []byte(key))) != want {
+			t.Errorf("%s at %v, want %v", key, got[key], want)
+		}
+	}
 }
