@@ -36,7 +36,7 @@ func newCodeIndex(root string, files []string, o options, exts map[string]lang.E
 	}
 	var cache *index.Cache
 	if !o.noCache {
-		if v := buildid.Hash(); v != 0 && o.cacheDir != "" {
+		if v := buildid.Hash(o.cacheDir); v != 0 && o.cacheDir != "" {
 			// A repository's own read sites change what files yield, so
 			// they are part of the cache's version.
 			cache, _ = index.OpenCache(o.cacheDir, root, v^extensionsHash(exts)) // a cache that cannot be opened is no cache

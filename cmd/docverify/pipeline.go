@@ -343,7 +343,7 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	o.progress.start()
 	defer o.progress.end()
 	var dc *doccache.Cache
-	if v := buildid.Hash(); v != 0 && !o.noCache && o.cacheDir != "" {
+	if v := buildid.Hash(o.cacheDir); v != 0 && !o.noCache && o.cacheDir != "" {
 		// the extractor's options are the repository's safety words
 		dc, _ = doccache.Open(o.cacheDir, t.root, v^xxhash.Sum64String(fmt.Sprint(cfg.Safety))) // a cache that cannot be opened is no cache
 	}

@@ -4,8 +4,12 @@
 package buildid
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
@@ -16,14 +20,34 @@ var (
 	sum  uint64
 )
 
-// Hash is the hash of the running binary's file, worked out once. If
-// the binary cannot be read, it is 0 and the caller should not use a
-// cache.
-func Hash() uint64 {
+// Hash is the hash of the running binary's file, worked out once per
+// process. With a cache directory, the hash is remembered there beside
+// the binary's identity by stat (path, size, times, inode), so that a
+// save hook's run does not read a 40 MB binary each time. If the binary
+// cannot be read, it is 0 and the caller should not use a cache.
+func Hash(cacheDir string) uint64 {
 	once.Do(func() {
 		exe, err := os.Executable()
 		if err != nil {
 			return
+		}
+		info, err := os.Stat(exe)
+		if err != nil {
+			return
+		}
+		id, known := identity(info)
+		memo := ""
+		if known && cacheDir != "" {
+			memo = filepath.Join(cacheDir, "binary-id")
+			id = exe + " " + id
+			if b, err := os.ReadFile(memo); err == nil {
+				if line, rest, ok := strings.Cut(string(b), "\n"); ok && line == id {
+					if v, err := strconv.ParseUint(strings.TrimSpace(rest), 16, 64); err == nil && v != 0 {
+						sum = v
+						return
+					}
+				}
+			}
 		}
 		f, err := os.Open(exe)
 		if err != nil {
@@ -35,6 +59,25 @@ func Hash() uint64 {
 			return
 		}
 		sum = h.Sum64()
+		if memo != "" {
+			writeMemo(memo, fmt.Sprintf("%s\n%016x\n", id, sum))
+		}
 	})
 	return sum
+}
+
+// writeMemo replaces the memo atomically; failing to is only a slower
+// next run.
+func writeMemo(path, text string) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-binary-id-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.WriteString(text)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
+		os.Remove(tmp.Name())
+	}
 }
