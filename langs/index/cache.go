@@ -350,25 +350,23 @@ func (c *Cache) rememberHits(paths []string, idents []fileIdent, b mentionBatch,
 		h, searched := found[p]
 		e.Unsearched = !searched
 		if searched {
-			for name, evs := range h.Mentions {
-				if k, ok := keys[name]; ok {
-					if e.Hits == nil {
-						e.Hits = map[string]keyHits{}
-					}
-					kh := e.Hits[k]
-					kh.Mentions = evs
-					e.Hits[k] = kh
+			set := func(name string, fn func(*keyHits)) {
+				k, ok := keys[name]
+				if !ok {
+					return
 				}
+				if e.Hits == nil {
+					e.Hits = map[string]keyHits{}
+				}
+				kh := e.Hits[k]
+				fn(&kh)
+				e.Hits[k] = kh
+			}
+			for name, evs := range h.Mentions {
+				set(name, func(kh *keyHits) { kh.Mentions = evs })
 			}
 			for name, evs := range h.Together {
-				if k, ok := keys[name]; ok {
-					if e.Hits == nil {
-						e.Hits = map[string]keyHits{}
-					}
-					kh := e.Hits[k]
-					kh.Together = evs
-					e.Hits[k] = kh
-				}
+				set(name, func(kh *keyHits) { kh.Together = evs })
 			}
 		}
 		c.mentions.Files[p] = e

@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 )
 
 var (
@@ -69,15 +71,7 @@ func Hash(cacheDir string) uint64 {
 // writeMemo replaces the memo atomically; failing to is only a slower
 // next run.
 func writeMemo(path, text string) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-binary-id-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.WriteString(text)
-	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), path) != nil {
-		os.Remove(tmp.Name())
+	if os.MkdirAll(filepath.Dir(path), 0o755) == nil {
+		_ = safefile.Replace(path, []byte(text))
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/docverify/docverify/cmd/docverify/internal/safefile"
 	"github.com/docverify/docverify/extract"
 	"github.com/docverify/docverify/verify"
 )
@@ -138,21 +139,7 @@ func (c *Cache) Save(all bool) error {
 	if err := gob.NewEncoder(&buf).Encode(cacheFile{Version: c.version, Docs: c.docs}); err != nil {
 		return fmt.Errorf("encoding the doc cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.file), ".tmp-docs-*")
-	if err != nil {
-		return fmt.Errorf("writing the doc cache: %w", err)
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing the doc cache: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing the doc cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), c.file); err != nil {
-		os.Remove(tmp.Name())
+	if err := safefile.Replace(c.file, buf.Bytes()); err != nil {
 		return fmt.Errorf("writing the doc cache: %w", err)
 	}
 	c.dirty = false

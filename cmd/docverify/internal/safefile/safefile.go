@@ -134,3 +134,28 @@ func regular(info fs.FileInfo) error {
 	}
 	return nil
 }
+
+// Replace writes data to path atomically: into a temporary file beside
+// it, then renamed over it, so that a reader (another run sharing a
+// cache) sees the old content or the new, never half of one. It is for
+// docverify's own files (its caches), not for paths a pull request names.
+func Replace(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

@@ -96,3 +96,22 @@ func TestCreateRefusesALink(t *testing.T) {
 		t.Errorf("report mode %v, %v: want no group or other write", info.Mode(), err)
 	}
 }
+
+func TestReplace(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cache.gob")
+	for _, body := range []string{"first", "second, longer"} {
+		if err := Replace(p, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(p); err != nil || string(got) != body {
+			t.Fatalf("after Replace(%q): %q, %v", body, got, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if err := Replace(filepath.Join(dir, "missing", "x"), []byte("x")); err == nil {
+		t.Error("a write into a missing directory succeeded")
+	}
+}
