@@ -43,12 +43,12 @@ func (ix *Indexer) Mentions(ctx context.Context, qs []verify.MentionQuery) (map[
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	all := make([]int, len(ix.files))
-	for i := range all {
-		all[i] = i
-	}
 	c := ix.opts.Cache
 	if c == nil {
+		all := make([]int, len(ix.files))
+		for i := range all {
+			all[i] = i
+		}
 		hits, err := ix.searchFiles(ctx, qs, all)
 		if err != nil {
 			return nil, err
