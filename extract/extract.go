@@ -609,27 +609,22 @@ func (e *extractor) safety(sentence, name string) string {
 // safetyIn is the first safety cue of a text. Claims of one sentence, row
 // or snippet share their context, so answers are remembered per document.
 func (e *extractor) safetyIn(text string) string {
-	if cue, ok := e.safetyMemo[text]; ok {
+	return memo(&e.safetyMemo, text, func() string {
+		cue := ""
+		// a file's name is not a word of the sentence: auth.json is no
+		// authentication toggle, retry.log no retry setting
+		// nor is what leaving a setting out does ("leave empty to disable",
+		// "when not set, delivery is disabled") or the value it defaults to
+		// ("falls back to `RAILS_HOST`"): the setting is an option, not the
+		// switch that turns something off
+		// and an identifier is a name, not a word of the sentence: the
+		// secret auth-ldap-secret in a table's row is no authentication
+		// mechanism; prose joins two words at most (read-only, rate-limit)
+		if m, ok := e.cues.Find(safetyText(text)); ok {
+			cue = m.Label
+		}
 		return cue
-	}
-	cue := ""
-	// a file's name is not a word of the sentence: auth.json is no
-	// authentication toggle, retry.log no retry setting
-	// nor is what leaving a setting out does ("leave empty to disable",
-	// "when not set, delivery is disabled") or the value it defaults to
-	// ("falls back to `RAILS_HOST`"): the setting is an option, not the
-	// switch that turns something off
-	// and an identifier is a name, not a word of the sentence: the
-	// secret auth-ldap-secret in a table's row is no authentication
-	// mechanism; prose joins two words at most (read-only, rate-limit)
-	if m, ok := e.cues.Find(safetyText(text)); ok {
-		cue = m.Label
-	}
-	if e.safetyMemo == nil {
-		e.safetyMemo = map[string]string{}
-	}
-	e.safetyMemo[text] = cue
-	return cue
+	})
 }
 
 // safetyText is text as the safety cues read it: file names,
@@ -646,14 +641,7 @@ func safetyText(text string) string {
 // inside the claim's own text: the sentence presenting the name, not the
 // name. The context's cues are found once for all its claims.
 func (e *extractor) safetyOutside(context, text string) string {
-	found, ok := e.cueMemo[context]
-	if !ok {
-		found = e.cues.FindAll(safetyText(context))
-		if e.cueMemo == nil {
-			e.cueMemo = map[string][]cues.Match{}
-		}
-		e.cueMemo[context] = found
-	}
+	found := memo(&e.cueMemo, context, func() []cues.Match { return e.cues.FindAll(safetyText(context)) })
 	if text == "" {
 		// a snippet's line is its claim's context: the name and its value
 		// (CA_CERT_FILE=/opt/certs/ca.pem), no sentence presenting it
@@ -686,28 +674,26 @@ func insideOccurrence(s, text string, start, end int) bool {
 // fold is the folded form of a sentence, made once per sentence: its
 // claims share the one string.
 func (e *extractor) fold(raw string) string {
-	if f, ok := e.foldMemo[raw]; ok {
-		return f
-	}
-	f := fold(raw)
-	if e.foldMemo == nil {
-		e.foldMemo = map[string]string{}
-	}
-	e.foldMemo[raw] = f
-	return f
+	return memo(&e.foldMemo, raw, func() string { return fold(raw) })
 }
 
 // historical is historical(text, off), with text's cues found once.
 func (e *extractor) historical(text string, off int) string {
-	h, ok := e.historyMemo[text]
-	if !ok {
-		h = scanHistory(text)
-		if e.historyMemo == nil {
-			e.historyMemo = map[string]historyScan{}
-		}
-		e.historyMemo[text] = h
+	return memo(&e.historyMemo, text, func() historyScan { return scanHistory(text) }).at(off)
+}
+
+// memo is the value of key in *m, made by build the first time: the
+// extractor's answers about one sentence, shared by its claims.
+func memo[K comparable, V any](m *map[K]V, key K, build func() V) V {
+	if v, ok := (*m)[key]; ok {
+		return v
 	}
-	return h.at(off)
+	v := build()
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[key] = v
+	return v
 }
 
 // maxPossessive is how far before a name its owner's possessive may start.

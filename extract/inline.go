@@ -33,14 +33,7 @@ const (
 // names is not read a thousand times.
 func (e *extractor) varsAfter(b block, ss, end int) bool {
 	_, se := b.sentence(ss)
-	stops, ok := e.stopMemo[b.masked[ss:se]]
-	if !ok {
-		stops = listStops(b.masked[ss:se])
-		if e.stopMemo == nil {
-			e.stopMemo = map[string][]int32{}
-		}
-		e.stopMemo[b.masked[ss:se]] = stops
-	}
+	stops := memo(&e.stopMemo, b.masked[ss:se], func() []int32 { return listStops(b.masked[ss:se]) })
 	i := end - ss
 	if i < 0 || i > len(stops) {
 		return false
@@ -77,7 +70,7 @@ func listStops(s string) []int32 {
 func conjunctionAt(s string, i int) bool {
 	for _, w := range []string{"and", "or"} {
 		for start := max(0, i-len(w)+1); start <= i && start+len(w) <= len(s); start++ {
-			if strings.EqualFold(s[start:start+len(w)], w) && (start == 0 || !isWordByte(s[start-1])) && (start+len(w) == len(s) || !isWordByte(s[start+len(w)])) {
+			if strings.EqualFold(s[start:start+len(w)], w) && (start == 0 || !isNameByte(s[start-1])) && (start+len(w) == len(s) || !isNameByte(s[start+len(w)])) {
 				return true
 			}
 		}
@@ -93,14 +86,10 @@ func wordsBefore(text string, n int) string {
 		return text
 	}
 	i := len(text) - n
-	for i < len(text) && isWordByte(text[i-1]) {
+	for i < len(text) && isNameByte(text[i-1]) {
 		i++
 	}
 	return text[i:]
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // sentenceKey is a question asked of a whole sentence.
@@ -112,31 +101,12 @@ type sentenceKey struct {
 // sentenceHas is has(m, sentence), answered once per sentence: each of
 // its claims asks it.
 func (e *extractor) sentenceHas(m *cues.Matcher, sentence string) bool {
-	k := sentenceKey{m, sentence}
-	if v, ok := e.sentenceMemo[k]; ok {
-		return v
-	}
-	v := has(m, sentence)
-	e.remember(k, v)
-	return v
+	return memo(&e.sentenceMemo, sentenceKey{m, sentence}, func() bool { return has(m, sentence) })
 }
 
 // sentenceMatches is re.MatchString(sentence), answered once per sentence.
 func (e *extractor) sentenceMatches(re *regexp.Regexp, sentence string) bool {
-	k := sentenceKey{re, sentence}
-	if v, ok := e.sentenceMemo[k]; ok {
-		return v
-	}
-	v := re.MatchString(sentence)
-	e.remember(k, v)
-	return v
-}
-
-func (e *extractor) remember(k sentenceKey, v bool) {
-	if e.sentenceMemo == nil {
-		e.sentenceMemo = map[sentenceKey]bool{}
-	}
-	e.sentenceMemo[k] = v
+	return memo(&e.sentenceMemo, sentenceKey{re, sentence}, func() bool { return re.MatchString(sentence) })
 }
 
 // possessiveRE finds a possessive right before a claim: "pydantic's `env_prefix`".

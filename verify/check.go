@@ -472,11 +472,16 @@ func (ix *Index) ownPrefixes(c Claim) []string {
 // tests do (shoutrrr's tests read SHOUTRRR_SLACK_URL): a read in a test
 // proves no variable, but says how the project names its own.
 func (ix *Index) programPrefixes() []string {
-	if ix.programPrefixMemo != nil {
-		return *ix.programPrefixMemo
+	if ix.programPrefixMemo == nil {
+		out := ix.findProgramPrefixes()
+		ix.programPrefixMemo = &out
 	}
+	return *ix.programPrefixMemo
+}
+
+// findProgramPrefixes works out programPrefixes.
+func (ix *Index) findProgramPrefixes() []string {
 	var out []string
-	defer func() { ix.programPrefixMemo = &out }()
 	add := func(k nameKey) {
 		if i := strings.IndexByte(k.name, '_'); k.kind == Env && i > 0 && ix.ownsCommand(strings.ToLower(k.name[:i])) && !slices.Contains(out, k.name[:i+1]) {
 			out = append(out, k.name[:i+1])
@@ -506,12 +511,11 @@ func onlyInWrappers(evs []Evidence) bool {
 }
 
 func (ix *Index) envPrefixes() []string {
-	if ix.envPrefixMemo != nil {
-		return *ix.envPrefixMemo
+	if ix.envPrefixMemo == nil {
+		out := ix.findEnvPrefixes()
+		ix.envPrefixMemo = &out
 	}
-	out := ix.findEnvPrefixes()
-	ix.envPrefixMemo = &out
-	return out
+	return *ix.envPrefixMemo
 }
 
 // findEnvPrefixes works out envPrefixes: the prefixes of at least three

@@ -370,7 +370,8 @@ func createEnv(f *lang.File, obj *sitter.Node) {
 			}
 			args := v.ChildByFieldName("arguments")
 			for j := 0; args != nil && j < int(args.NamedChildCount()); j++ {
-				if s, ok := f.Literal(args.NamedChild(j)); ok && envPrefixArg.MatchString(s) && args.NamedChild(j).Type() == "string" {
+				arg := args.NamedChild(j)
+				if s, ok := f.Literal(arg); ok && arg.Type() == "string" && envPrefixArg.MatchString(s) {
 					prefix = s
 				}
 			}
