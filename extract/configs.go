@@ -135,7 +135,7 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	}
 	if err != nil {
 		e.problems = append(e.problems, Problem{
-			Pos:     e.li.pos(e.path, s.toDoc(0)),
+			Pos:     e.pos(s.toDoc(0)),
 			Message: fmt.Sprintf("could not read this %s snippet, so its keys were not checked: %v", formatName(f), firstLine(err.Error())),
 		})
 		return

@@ -30,6 +30,7 @@ import (
 	"github.com/docverify/docverify/extract/cues"
 	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/known"
+	"github.com/docverify/docverify/verify/lines"
 )
 
 // Doc is what one document claims.
@@ -106,7 +107,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	src = quoteAdmonitions(src)
 	src = blankComponentTags(path, src)
 	src, inTables := keepTablesAcrossComments(src)
-	e := &extractor{path: path, src: src, li: newLineIndex(src), cues: x.safety, sourcedFrom: sourcedFrom(src), pageSubject: pageSubject(path, src)}
+	e := &extractor{path: path, src: src, li: lines.New(src), cues: x.safety, sourcedFrom: sourcedFrom(src), pageSubject: pageSubject(path, src)}
 	for _, c := range inTables {
 		e.directive(c.text, c.off)
 	}
@@ -235,7 +236,7 @@ func blankFrontMatter(src []byte) []byte {
 type extractor struct {
 	path     string
 	src      []byte
-	li       *lineIndex
+	li       *lines.Table
 	headings []heading // the chain of headings above the current block
 	lastPara block     // the last paragraph of the current section, for code blocks
 	listItem bool      // the paragraph being read opens a list item
@@ -520,7 +521,7 @@ func codeSpanText(n *ast.CodeSpan, src []byte) (string, int, bool) {
 
 // add records a claim whose name starts at document offset off.
 func (e *extractor) add(c verify.Claim, off int) {
-	c.Pos = e.li.pos(e.path, off)
+	c.Pos = e.pos(off)
 	c.Block, c.Section = e.block, e.section
 	c.Edition = e.edition
 	c.SourcedFrom = e.sourcedFrom

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/lines"
 )
 
 // render prints claims one a line, in the form the cases below expect:
@@ -60,9 +61,9 @@ func claimsOfPath(t *testing.T, path, md string) string {
 	sortClaims(d.Claims)
 	// Positions are checked against the text, not only against the cases:
 	// the document must have the claimed name at each claim's line:col.
-	li := newLineIndex([]byte(md))
+	li := lines.New([]byte(md))
 	for _, c := range d.Claims {
-		line := []rune(li.lineText(c.Pos.Line))
+		line := []rune(li.Text(c.Pos.Line))
 		text := c.Text
 		if c.Source == verify.ConfigBlock && c.Kind == verify.Config {
 			text = text[strings.LastIndexByte(text, '.')+1:] // nested keys point at their last segment

@@ -37,7 +37,7 @@ type directive struct {
 // at document offset off.
 func (e *extractor) directive(html string, off int) {
 	for _, m := range directiveRE.FindAllStringSubmatchIndex(html, -1) {
-		d := directive{line: e.li.line(off + m[1] - 1)}
+		d := directive{line: e.li.Line(off + m[1] - 1)}
 		switch html[m[2]:m[3]] {
 		case "disable-next-line":
 			d.kind = disableNextLine
@@ -53,7 +53,7 @@ func (e *extractor) directive(html string, off int) {
 				reason = strings.TrimSpace(body[i+2:])
 				body = body[:i]
 			}
-			d.d = &verify.Directive{Pos: e.li.pos(e.path, off+m[0]), Names: strings.Fields(body), Reason: reason}
+			d.d = &verify.Directive{Pos: e.pos(off + m[0]), Names: strings.Fields(body), Reason: reason}
 		}
 		e.dirs = append(e.dirs, d)
 	}
@@ -146,12 +146,12 @@ func (e *extractor) applySuppressions() {
 // line or to the next item, heading, fence, comment or table row; a table
 // row is one line.
 func (e *extractor) blockEnd(first int) int {
-	if strings.HasPrefix(strings.TrimSpace(e.li.lineText(first)), "|") {
+	if strings.HasPrefix(strings.TrimSpace(e.li.Text(first)), "|") {
 		return first
 	}
 	last := first
-	for l := first + 1; l <= len(e.li.starts); l++ {
-		t := strings.TrimSpace(e.li.lineText(l))
+	for l := first + 1; l <= e.li.Lines(); l++ {
+		t := strings.TrimSpace(e.li.Text(l))
 		if t == "" || blockStartRE.MatchString(t) {
 			break
 		}
@@ -166,8 +166,8 @@ var blockStartRE = regexp.MustCompile("^([-*+]\\s|\\d+[.)]\\s|#|```|~~~|<!--|\\|
 
 // nextContentLine is the first non-blank line after line n.
 func (e *extractor) nextContentLine(n int) int {
-	for l := n + 1; l <= len(e.li.starts); l++ {
-		if strings.TrimSpace(e.li.lineText(l)) != "" {
+	for l := n + 1; l <= e.li.Lines(); l++ {
+		if strings.TrimSpace(e.li.Text(l)) != "" {
 			return l
 		}
 	}

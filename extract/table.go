@@ -106,9 +106,9 @@ func (e *extractor) tableRow(row ast.Node, hints []columnHint) {
 	if first < 0 {
 		return
 	}
-	line := e.li.line(first)
-	start := e.li.starts[line-1]
-	rb := newBlock(e.src, start, start+len(e.li.lineText(line)))
+	line := e.li.Line(first)
+	start := e.li.Start(line)
+	rb := newBlock(e.src, start, start+len(e.li.Text(line)))
 	// "PluginConfig Attributes" speaks of config as much as "Plugin
 	// config attributes": camelCase words count apart
 	tableContext := e.lastPara.raw + " " + camelHumpRE.ReplaceAllString(e.headingText(), "$1 $2")

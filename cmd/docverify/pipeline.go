@@ -350,19 +350,25 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	claims, directives, findings := extractDocs(x, dc, t.root, docs, o.jobs, override, o.progress)
 	_ = dc.Save(len(docs) == len(ws.Docs) && override == nil) // only a cache
 
-	code, err := newCodeIndex(t.root, ws.Files, o, exts)
-	if err != nil {
-		return nil, err
+	pol := policy(cfg, cfgName)
+	if _, set := pol.Severity[verify.RuleUndocumented.ID]; o.undocumented && !set {
+		pol.Severity[verify.RuleUndocumented.ID] = verify.RuleUndocumented.Severity
 	}
-	defer code.close() // a cache that cannot be written costs the next run time, not this run's results
-	vix, err := code.build(ctx, ws.Files, configFacts(cfg, cfgName))
-	if err != nil {
-		return nil, fmt.Errorf("indexing the code: %w", err)
+	// Docs that name no setting leave the code nothing to answer: the run
+	// costs their reading, not a parse of the repository (unless the
+	// inventory of undocumented names is asked for, which needs it).
+	var code *codeIndex
+	vix := verify.NewIndex(configFacts(cfg, cfgName), ws.Files)
+	if len(claims) > 0 || pol.Enabled(verify.RuleUndocumented) {
+		if code, err = newCodeIndex(t.root, ws.Files, o, exts); err != nil {
+			return nil, err
+		}
+		defer code.close() // a cache that cannot be written costs the next run time, not this run's results
+		if vix, err = code.build(ctx, ws.Files, configFacts(cfg, cfgName)); err != nil {
+			return nil, fmt.Errorf("indexing the code: %w", err)
+		}
 	}
-	vix.Policy = policy(cfg, cfgName)
-	if _, set := vix.Policy.Severity[verify.RuleUndocumented.ID]; o.undocumented && !set {
-		vix.Policy.Severity[verify.RuleUndocumented.ID] = verify.RuleUndocumented.Severity
-	}
+	vix.Policy = pol
 	if qs := verify.Pending(claims, vix); len(qs) > 0 {
 		m, n, err := code.mentions(ctx, qs)
 		if err != nil {
@@ -372,10 +378,15 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	results := verify.Check(claims, vix)
 	traceResults(results)
-	problems := code.problems()
+	var problems []fileProblem
+	if code != nil {
+		problems = code.problems()
+	}
 	if ch != nil {
-		if results, err = changedOnly(ctx, ch, code, vix, ws.Files, results); err != nil {
-			return nil, err
+		if code != nil { // without it there are no results to narrow
+			if results, err = changedOnly(ctx, ch, code, vix, ws.Files, results); err != nil {
+				return nil, err
+			}
 		}
 		findings = keepFindings(findings, func(f verify.Finding) bool {
 			return ch.LineChanged(f.Pos.File, f.Pos.Line) || f.Pos.Line == 0 && hasKey(ch.Changed, f.Pos.File)
@@ -421,7 +432,10 @@ func check(ctx context.Context, args []string, o options, stdinDoc []byte) (*rep
 	}
 	verify.SortFindings(findings)
 
-	st := code.stats()
+	var st indexStats
+	if code != nil {
+		st = code.stats()
+	}
 	r := &report.Run{Root: t.root, Findings: findings, Results: results, Implemented: implemented, Suppressed: vix.SuppressedFindings(results)}
 	for _, u := range ws.UnusedConfigs {
 		where := "and there is none"

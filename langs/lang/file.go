@@ -3,11 +3,11 @@ package lang
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	sitter "github.com/smacker/go-tree-sitter"
 
 	"github.com/docverify/docverify/verify"
+	"github.com/docverify/docverify/verify/lines"
 )
 
 // File is the state of one file being indexed. Custom handlers use its
@@ -33,6 +33,7 @@ type File struct {
 	// splitWords is set when the file gives an env library a key
 	// replacer it computes (see verify.Derivation.SplitWords).
 	splitWords bool
+	lineTable  *lines.Table
 }
 
 // SplitEnvWords records that the file's env derivations may split a
@@ -532,12 +533,18 @@ func (f *File) siteAt(n *sitter.Node, at int) verify.Site {
 			break
 		}
 	}
-	off = min(off+at, end)
-	lineStart := off
-	for lineStart > 0 && f.Src[lineStart-1] != '\n' {
-		lineStart--
+	line, col := f.lines().Pos(min(off+at, end))
+	return verify.Site{Line: line, Col: col}
+}
+
+// lines is the file's line table, made on the first site asked for: a
+// site's column must not cost a rescan of its line, which in a minified
+// file is the whole file.
+func (f *File) lines() *lines.Table {
+	if f.lineTable == nil {
+		f.lineTable = lines.New(f.Src)
 	}
-	return verify.Site{Line: int(n.StartPoint().Row) + 1 + strings.Count(string(f.Src[n.StartByte():off]), "\n"), Col: utf8.RuneCount(f.Src[lineStart:off]) + 1}
+	return f.lineTable
 }
 
 // templateEnvRE finds a template or f-string that starts with an env

@@ -71,7 +71,11 @@ func Summary(r *Run) string {
 	fmt.Fprintf(&b, "%d %s checked in %d %s: %d %s, %d %s, %d info",
 		r.Stats.Checked, plural(r.Stats.Checked, "claim", "claims"), r.Stats.Docs, plural(r.Stats.Docs, "doc", "docs"),
 		c[verify.Error], plural(c[verify.Error], "error", "errors"), c[verify.Warning], plural(c[verify.Warning], "warning", "warnings"), c[verify.Info])
-	fmt.Fprintf(&b, "; %d source %s indexed", r.Stats.SourceFiles, plural(r.Stats.SourceFiles, "file", "files"))
+	if r.Stats.Claims == 0 && r.Stats.SourceFiles == 0 {
+		b.WriteString("; no doc names a setting, so the code was not read")
+	} else {
+		fmt.Fprintf(&b, "; %d source %s indexed", r.Stats.SourceFiles, plural(r.Stats.SourceFiles, "file", "files"))
+	}
 	if len(r.Stats.Unindexed) > 0 {
 		var parts []string
 		for l, n := range r.Stats.Unindexed {
