@@ -25,24 +25,25 @@ import (
 type OwnKind uint8
 
 const (
-	OwnUnknown      OwnKind = iota
-	OwnPrefix               // an env name with the prefix the repository's variables share
-	OwnCommand              // on a command line of the repository's own program
-	OwnNearName             // one typo or one word from a name the code has
-	OwnParent               // a config key under a section the code's config structures have
-	OwnSiblings             // the other names of its list, table, snippet or section are the code's
-	OwnNamed                // its sentence names a program of this repository, and no other
-	OwnSafetyStated         // its sentence presents it as a safety mechanism, naming no other program
-	OwnProgramName          // its name starts with a program of this repository (HELM_PPROF, tool.uv.x)
-	OwnBlock                // its block is a list of the code's names: most of the others are, three at least
-	AgainstSiblings         // most other names of its block are unknown to the code too
-	AgainstPage             // its page is about another program (an integration guide)
-	AgainstNoFacts          // the code reads not one name of the kind the docs give: code kept elsewhere, or not readable
+	OwnUnknown        OwnKind = iota
+	OwnPrefix                 // an env name with the prefix the repository's variables share
+	OwnCommand                // on a command line of the repository's own program
+	OwnNearName               // one typo or one word from a name the code has
+	OwnParent                 // a config key under a section the code's config structures have
+	OwnSiblings               // the other names of its list, table, snippet or section are the code's
+	OwnNamed                  // its sentence names a program of this repository, and no other
+	OwnSafetyStated           // its sentence presents it as a safety mechanism, naming no other program
+	OwnProgramName            // its name starts with a program of this repository (HELM_PPROF, tool.uv.x)
+	OwnBlock                  // its block is a list of the code's names: most of the others are, three at least
+	AgainstSiblings           // most other names of its block are unknown to the code too
+	AgainstPage               // its page is about another program (an integration guide)
+	AgainstNoFacts            // the code reads not one name of the kind the docs give: code kept elsewhere, or not readable
+	AgainstDocNoReads         // the code reads not one of the many names of the kind its doc gives: a page of code kept elsewhere
 )
 
 var ownKindNames = [...]string{
 	OwnUnknown: "unknown", OwnPrefix: "prefix", OwnCommand: "command", OwnNearName: "near-name", OwnParent: "parent",
-	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", OwnBlock: "block", AgainstSiblings: "unknown-siblings", AgainstPage: "other-program-page", AgainstNoFacts: "no-facts",
+	OwnSiblings: "siblings", OwnNamed: "named", OwnSafetyStated: "safety-stated", OwnProgramName: "program-name", OwnBlock: "block", AgainstSiblings: "unknown-siblings", AgainstPage: "other-program-page", AgainstNoFacts: "no-facts", AgainstDocNoReads: "doc-no-reads",
 }
 
 func (k OwnKind) String() string {
@@ -187,7 +188,10 @@ func (ix *Index) ownership(r Result, groups map[siblingKey]*tally) []Ownership {
 // one of the many names of a kind the docs name is in the code (a
 // repository that ships a program built elsewhere), only a near name in
 // its text still counts; one flag promised for a program that parses
-// none is still that program's.
+// none is still that program's. A doc of many names of a kind, not one
+// of which the code reads, is the page of a program kept elsewhere (a
+// CLI's reference in its web site's repository): nothing else makes its
+// names this repository's.
 func Owned(ev []Ownership) bool {
 	strong, weak, against, blind := false, false, false, false
 	for _, e := range ev {
@@ -200,6 +204,8 @@ func Owned(ev []Ownership) bool {
 			against = true
 		case AgainstNoFacts:
 			blind = true
+		case AgainstDocNoReads:
+			return false
 		}
 	}
 	if blind {
@@ -346,6 +352,23 @@ var ownRules = []struct {
 			return ""
 		}
 		return fmt.Sprintf("the code reads none of the %s names the docs give, %d of them missing: they describe code kept elsewhere, or code docverify cannot read", r.Claim.Kind.Noun(), len(t.unfound))
+	}},
+	{AgainstDocNoReads, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
+		// the reference page of a program kept in another repository (a
+		// CLI, an SDK): many names, not one of them read here, whatever
+		// words of them the code's text has. A misspelling of a name the
+		// code reads still stands.
+		t := groups[siblingKeys(r.Claim)[inDoc]]
+		if t == nil || t.read > 0 || len(t.unfound) < minSurface {
+			return ""
+		}
+		if all := groups[siblingKey{kind: r.Claim.Kind, level: inRepo}]; all.read == 0 {
+			return "" // said of every doc by AgainstNoFacts
+		}
+		if n := r.Nearest; n != nil && n.Strength == Read && closeName(r.Claim.Name, n.Name) {
+			return ""
+		}
+		return fmt.Sprintf("the code reads none of the %d %s names its doc gives, %d of them missing: the page of code kept elsewhere, or of code docverify cannot read", len(t.found)+len(t.unfound), r.Claim.Kind.Noun(), len(t.unfound))
 	}},
 	{AgainstSiblings, func(_ *Index, r Result, groups map[siblingKey]*tally) string {
 		c := r.Claim
