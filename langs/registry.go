@@ -224,7 +224,7 @@ var unindexed = map[string]string{
 	".fs": "F#", ".vb": "Visual Basic", ".swift": "Swift", ".m": "Objective-C",
 	".c": "C", ".h": "C", ".cc": "C++", ".cpp": "C++", ".cxx": "C++", ".hpp": "C++", ".ex": "Elixir", ".exs": "Elixir",
 	".erl": "Erlang", ".clj": "Clojure", ".hs": "Haskell", ".ml": "OCaml", ".lua": "Lua", ".pl": "Perl", ".r": "R",
-	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia", ".zsh": "zsh",
+	".dart": "Dart", ".zig": "Zig", ".nim": "Nim", ".jl": "Julia",
 	".ps1": "PowerShell", ".vue": "Vue", ".svelte": "Svelte",
 }
 

@@ -891,7 +891,7 @@ func (ix *Index) judge(c Claim) Result {
 		sortEvidence(weak)
 		return Result{Claim: c, Status: Unwired, Reason: "mentioned, but never read", Evidence: weak}
 	}
-	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env && !ix.cutShort(c) {
+	if base, suffix, ok := ix.suffixedBase(c.Name); ok && c.Kind == Env && !ix.slipOfRead(c) {
 		if evs := ix.mentions[strings.ToLower(suffix)]; len(evs) > 0 {
 			b, _ := ix.envKnown(base)
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("%s is read (%s), and %s is a word of the code (%s) that names may end with", base, b.Pos, suffix, evs[0].Pos), Evidence: []Evidence{b, evs[0]}}
@@ -923,7 +923,7 @@ func (ix *Index) judge(c Claim) Result {
 	// a word of the code one typo away (--exclude-namespaces for
 	// --exclude-namespace), or a read name a word longer, says typo more
 	// plainly than a builder could
-	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) && !ix.typoOfWord(c) && !ix.cutShort(c) {
+	if d, ok := ix.nameBuilder(c.Kind, c.Name); ok && !ix.oneTypoFromReal(c) && !ix.typoOfWord(c) && !ix.slipOfRead(c) {
 		if src, evs := ix.builtFromNames(c.Kind, dashedForm(c.Kind, c.Name, d)); src != "" {
 			built := Evidence{Pos: d.pos, Name: d.Prefix + "*", Via: d.Via, Strength: Read}
 			return Result{Claim: c, Status: Dynamic, Reason: fmt.Sprintf("the code builds names from names of the code at run time (%s), and %s is one (%s)", d.pos, src, evs[0].Pos), Evidence: []Evidence{evs[0], built}}
@@ -1393,6 +1393,29 @@ func (ix *Index) cutShort(c Claim) bool {
 				if strings.HasPrefix(r.lower, low) && !strings.Contains(r.lower[len(low):], "_") && !exampleOf(r.file, c.Pos.File) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// slipOfRead reports a claim that is a read name cut short by a word or
+// with its words reordered (FORGIT_PAGER_SHOW beside the code's
+// FORGIT_SHOW_PAGER): a slip of the writer, which "did you mean" answers,
+// not a read name with a suffix built at run time.
+func (ix *Index) slipOfRead(c Claim) bool {
+	if ix.cutShort(c) {
+		return true
+	}
+	cw := words(c.Name)
+	if len(cw) < 2 {
+		return false
+	}
+	low := strings.ToLower(c.Name)
+	for _, k := range c.Kind.ServedBy() {
+		for _, r := range ix.readsByLength(k)[len(low)] { // the same words are the same length
+			if r.lower != low && reordered(cw, words(r.lower)) && !exampleOf(r.file, c.Pos.File) {
+				return true
 			}
 		}
 	}

@@ -30,9 +30,9 @@ var Spec = &lang.Spec{
 		Flags:    "`case \"$1\" in --flag)` option loops",
 		Config:   "",
 		Features: "",
-		Programs: "every `.sh` script, by its name",
+		Programs: "every `.sh`, `.bash`, `.zsh`, `.ksh` script, by its name",
 	},
-	Extensions:   []string{".sh", ".bash"},
+	Extensions:   []string{".sh", ".bash", ".zsh", ".ksh"}, // zsh and ksh read variables as bash does
 	Interpreters: []string{"sh", "bash", "dash", "ksh", "zsh"},
 	Grammar:      bash.GetLanguage,
 	Queries:      queries,
@@ -56,7 +56,7 @@ func program(p string, _ lang.Project) string {
 			return ""
 		}
 	}
-	return strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".sh"), ".bash")
+	return strings.TrimSuffix(path.Base(p), path.Ext(p))
 }
 
 func function(n *sitter.Node, src []byte) (lang.Function, bool) {
