@@ -12,12 +12,14 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html"
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -47,6 +49,26 @@ type Doc struct {
 type Problem struct {
 	Pos     verify.Pos
 	Message string
+}
+
+// fromUTF16 decodes a document saved as UTF-16 with a byte-order mark,
+// as some Windows editors write Markdown, into UTF-8; anything else is
+// returned as it is.
+func fromUTF16(src []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return src
+	}
+	units := make([]uint16, (len(src)-2)/2)
+	for i := range units {
+		units[i] = order.Uint16(src[2+2*i:])
+	}
+	return []byte(string(utf16.Decode(units)))
 }
 
 // ErrBinary is returned for a file that is not text.
@@ -97,6 +119,7 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 			doc, err = Doc{}, fmt.Errorf("docverify failed to read this document (please report it): %v", r)
 		}
 	}()
+	src = fromUTF16(src)
 	if bytes.IndexByte(src, 0) >= 0 {
 		return Doc{}, ErrBinary
 	}

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/docverify/docverify/verify"
 	"github.com/docverify/docverify/verify/lines"
@@ -630,6 +632,27 @@ func TestFrontMatterKeepsPositions(t *testing.T) {
 func TestBinaryIsAnError(t *testing.T) {
 	if _, err := Markdown("x.md", []byte("a\x00b")); err == nil {
 		t.Error("want an error for a binary file")
+	}
+}
+
+// A doc saved as UTF-16 with a byte-order mark (as Windows editors may
+// write it) is read as text, in either byte order, with its positions in
+// characters as an editor shows them.
+func TestUTF16DocsAreText(t *testing.T) {
+	doc := "# Ops\r\n\nÜber: set `FEED_PAUSED=1`.\r\n"
+	units := utf16.Encode([]rune(doc))
+	for _, order := range []binary.AppendByteOrder{binary.LittleEndian, binary.BigEndian} {
+		src := order.AppendUint16(nil, 0xFEFF)
+		for _, u := range units {
+			src = order.AppendUint16(src, u)
+		}
+		d, err := Markdown("x.md", src)
+		if err != nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		if got := render(d.Claims); got != "3:12 env FEED_PAUSED\n" {
+			t.Errorf("%v: got %q", order, got)
+		}
 	}
 }
 

@@ -792,11 +792,14 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 			return Verified, "", []Evidence{e}
 		}
 	}
-	if c.Kind == Flag && c.Name == "help" {
+	if c.Kind == Flag && (c.Name == "help" || c.Name == "version") {
 		// every command-line library makes --help without being asked
-		// (cobra, click, clap, argparse, commander): a program is enough
+		// (cobra, click, clap, argparse, commander), and --version by
+		// default or from one call with the program's version (yargs,
+		// urfave/cli, kingpin; commander's .version(), clap's version
+		// attribute, cobra's Version): a program is enough
 		if e, ok := ix.anyFlagDefinition(); ok {
-			e.Name, e.Via = "help", "--help, which command-line libraries define themselves; flags are defined here"
+			e.Name, e.Via = c.Name, "--"+c.Name+", which command-line libraries define themselves; flags are defined here"
 			return Verified, "", []Evidence{e}
 		}
 	}

@@ -34,12 +34,12 @@ func TestShapes(t *testing.T) {
 }
 
 func TestPlaceholders(t *testing.T) {
-	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR", "VARIABLE", "ENVIRONMENT_VARIABLES", "NON_EXISTENT", "VITE_SOME_KEY", "VITE_BAR", "APP_YOUR_TOKEN", "TASK_VARIABLE", "--long-name", "--some-flag", "--flag-name", "--option-name", "setting-value1", "setting-valueN", "--flags", "--option", "--switch", "--arguments", "--new-from-xxx", "functions.my-assistant.evaluators.exact", "routes.your_route.url", "UPPER_SNAKE_CASE", "SCREAMING_SNAKE_CASE", "CONSTANT_CASE"} {
+	for _, tok := range []string{"<YOUR_TOKEN>", "YOUR_API_KEY", "MY_VAR", "APP_[NAME]_SECRET", "TOKEN_HERE", "XXX_KEY", "FOO_BAR", "FOO", "${...}", "CHANGEME", "option_1", "KEY2", "KEYNAME", "VAR_NAME", "ENV_VAR", "VAR", "VARIABLE", "ENVIRONMENT_VARIABLES", "NON_EXISTENT", "VITE_SOME_KEY", "VITE_BAR", "APP_YOUR_TOKEN", "TASK_VARIABLE", "--long-name", "--some-flag", "--flag-name", "--option-name", "setting-value1", "setting-valueN", "--flags", "--option", "--switch", "--arguments", "--new-from-xxx", "functions.my-assistant.evaluators.exact", "routes.your_route.url", "UPPER_SNAKE_CASE", "SCREAMING_SNAKE_CASE", "CONSTANT_CASE"} {
 		if !IsPlaceholder(tok) {
 			t.Errorf("IsPlaceholder(%q) = false", tok)
 		}
 	}
-	for _, tok := range []string{"DATABASE_URL", "API_TOKEN", "FOOTER_TEXT", "MYSQL_HOST", "THEME_COLOR", "BARCODE_FORMAT", "OTHER_HOST", "ANY_ORIGIN", "KEY_FILE", "OPTION_NAME_SUFFIX", "S3_BUCKET", "BARCODE_SOMETHING", "APP_MYSQL_HOST", "--flagsfile", "MAX_VALUE", "--value-file", "db.mysql.host", "functions.mymodel.x", "SNAKE_CASE_KEYS"} {
+	for _, tok := range []string{"DATABASE_URL", "API_TOKEN", "FOOTER_TEXT", "MYSQL_HOST", "THEME_COLOR", "BARCODE_FORMAT", "OTHER_HOST", "ANY_ORIGIN", "KEY_FILE", "OPTION_NAME_SUFFIX", "S3_BUCKET", "BARCODE_SOMETHING", "APP_MYSQL_HOST", "--flagsfile", "MAX_VALUE", "--value-file", "db.mysql.host", "functions.mymodel.x", "SNAKE_CASE_KEYS", "VAR_DIR", "VARNISH_HOST"} {
 		if IsPlaceholder(tok) {
 			t.Errorf("IsPlaceholder(%q) = true", tok)
 		}
