@@ -620,6 +620,16 @@ func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text stri
 		return
 	}
 	base := verify.ProgramName(prog)
+	if rest, ok := appEnvArgs(base, args); ok {
+		// heroku config:set NAME=value sets a variable of the app this
+		// repository deploys, not one of heroku's
+		for _, w := range rest {
+			if k := strings.IndexByte(w.Text, '='); k > 0 && names.Of(w.Text[:k]) == names.UpperSnake {
+				e.envClaim(w.Text[:k], toDoc(w.Offset), "", j, src)
+			}
+		}
+		return
+	}
 	if (base == "docker" || base == "podman" || base == "nerdctl") && len(args) > 0 && args[0].Text == "run" {
 		// docker's own options, then the image, then the image's command:
 		// the variables and the arguments after the image are for the
@@ -643,6 +653,37 @@ func (e *extractor) command(cmd shellcmd.Command, toDoc func(int) int, text stri
 			e.claims[len(e.claims)-1].Plugin = plugin
 		}
 	}
+}
+
+// appEnvSetters are the commands of hosting platforms whose NAME=value
+// arguments set the environment of the deployed app, after the words
+// given: heroku config:set, fly secrets set, kubectl set env.
+var appEnvSetters = map[string][][]string{
+	"heroku":  {{"config:set"}, {"config:add"}},
+	"dokku":   {{"config:set"}},
+	"fly":     {{"secrets", "set"}},
+	"flyctl":  {{"secrets", "set"}},
+	"kubectl": {{"set", "env"}},
+	"railway": {{"variables", "set"}, {"variables", "--set"}},
+	"render":  {{"env", "set"}},
+}
+
+// appEnvArgs reports whether a command sets the app's environment, and
+// the arguments after the words that say so.
+func appEnvArgs(base string, args []shellcmd.Word) ([]shellcmd.Word, bool) {
+	for _, words := range appEnvSetters[base] {
+		if len(args) < len(words) {
+			continue
+		}
+		match := true
+		for i, w := range words {
+			match = match && args[i].Text == w
+		}
+		if match {
+			return args[len(words):], true
+		}
+	}
+	return nil, false
 }
 
 // pluginHosts are the programs that run an external subcommand "x" as the
