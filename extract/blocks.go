@@ -481,12 +481,17 @@ func (e *extractor) blockJudgement(s snippet, off int, name string) judgement {
 	}
 	j := judgement{context: fold(line)}
 	j.safety = e.safety(comments+"\n"+lead, name)
-	j.historical = historical(comments+"\n"+line, 0)
+	// a help dump's description on the line can say a flag is gone, but
+	// a quoted argument is a value: --exclude-by-attribute "Obsolete,…"
+	j.historical = historical(comments+"\n"+quotedRE.ReplaceAllString(line, `""`), 0)
 	if j.historical == "" {
 		j.historical = e.sectionHistorical()
 	}
 	return j
 }
+
+// quotedRE is a quoted string on a line of a snippet.
+var quotedRE = regexp.MustCompile(`"[^"\n]*"|'[^'\n]*'`)
 
 // noteSynopsis records the placeholders a block's usage lines declare,
 // those keep allows, so the doc's other mentions of them are not claims.

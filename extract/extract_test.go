@@ -553,6 +553,13 @@ func TestHistoryAndSuppression(t *testing.T) {
 		{"instead of the removed", "Use DevTools throttling instead of the removed `--delay` flag.\n", `
 1:49 flag --delay safety="throttle" historical
 `},
+		// a word in a quoted value is the value's, not the line's: the
+		// attribute named Obsolete does not make the flags beside it gone
+		{"a quoted value", "```bash\ncov app.dll --target dotnet --exclude-by-attribute \"Obsolete,Generated\"\ncov app.dll --old-mode  # obsolete since 2.0\n```\n", `
+2:13 flag --target cmd=cov
+2:29 flag --exclude-by-attribute cmd=cov
+3:13 flag --old-mode cmd=cov historical
+`},
 		// deprecated names still work: they are claims, marked
 		{"deprecated section", "## Deprecated settings\n\nThe `FEED_V1_MODE` environment variable.\n", `
 3:6 env FEED_V1_MODE deprecated
