@@ -133,6 +133,14 @@ func (e *extractor) configBlock(s snippet, f configblock.Format, info string) {
 	if errors.Is(err, configblock.ErrTerraform) {
 		return // Terraform's own configuration: no key of this project's
 	}
+	var loose *configblock.LooseError
+	if errors.As(err, &loose) && root != nil && len(root.Kids) > 0 {
+		e.problems = append(e.problems, Problem{
+			Pos:     e.pos(s.toDoc(0)),
+			Message: fmt.Sprintf("could not read this %s snippet, so its keys were read line by line: %v", formatName(f), firstLine(err.Error())),
+		})
+		err = nil
+	}
 	if err != nil {
 		e.problems = append(e.problems, Problem{
 			Pos:     e.pos(s.toDoc(0)),

@@ -417,7 +417,10 @@ func TestConfigBlocks(t *testing.T) {
 3:1 env FEED_DB_URL
 4:8 env FEED_MODE
 `},
-		{"compose environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      FEED_MODE: fast\n      - ignored\n```\n", ``},
+		// not YAML (a map and a list mixed): its keys are read line by line
+		{"compose environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      FEED_MODE: fast\n      - ignored\n```\n", `
+6:7 env FEED_MODE
+`},
 		{"compose list environment", "```yaml\nservices:\n  feed:\n    image: feed\n    environment:\n      - FEED_MODE=fast\n      - FEED_DEBUG\n```\n", `
 6:9 env FEED_MODE cmd=feed
 7:9 env FEED_DEBUG cmd=feed
@@ -453,7 +456,9 @@ func TestConfigBlocks(t *testing.T) {
 7:27 flag --select
 8:3 config packages.select
 `},
-		{"broken snippet is a problem, not a crash", "Config:\n\n```yaml\na: [\n```\n", ``},
+		{"broken snippet is a problem, not a crash; its keys are read line by line", "Config:\n\n```yaml\na: [\n```\n", `
+4:1 config a
+`},
 		{"a snippet headed by a YAML file's name is that file", "You can skip commands by tags:\n\n```yml\n# hooks-local.yml\npre-push:\n  exclude_tags: [frontend]\n```\n", `
 6:3 config pre-push.exclude_tags
 `},
@@ -669,6 +674,26 @@ func TestBrokenConfigSnippetIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(d.Problems) != 1 || d.Problems[0].Pos.Line != 4 || !strings.Contains(d.Problems[0].Message, "YAML") {
+		t.Errorf("problems = %+v", d.Problems)
+	}
+}
+
+// A sample with one slip (a doubled quote) still names its keys: they are
+// claims, read by indentation, and the slip is reported beside them.
+func TestSlippedYAMLSnippetKeepsItsKeys(t *testing.T) {
+	md := "The config file:\n\n```yaml\nclient:\n  daemon_port: \"6924\"\ndaemon:\n  callback: \"\"Task {{ id }}\"\"\n  pause_on_failure: false\n```\n"
+	d, err := Markdown("doc.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Claims {
+		got = append(got, fmt.Sprintf("%d:%d %s", c.Pos.Line, c.Pos.Col, c.Name))
+	}
+	if want := "[5:3 client.daemon_port 7:3 daemon.callback 8:3 daemon.pause_on_failure]"; fmt.Sprint(got) != want {
+		t.Errorf("claims %v, want %s", got, want)
+	}
+	if len(d.Problems) != 1 || !strings.Contains(d.Problems[0].Message, "read line by line") {
 		t.Errorf("problems = %+v", d.Problems)
 	}
 }

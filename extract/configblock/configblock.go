@@ -207,6 +207,13 @@ func blankElisions(src string) string {
 	return elisionRE.ReplaceAllStringFunc(src, func(l string) string { return strings.Repeat(" ", len(l)) })
 }
 
+// LooseError is a YAML snippet that does not parse, returned with the
+// keys read from it line by line, by indentation.
+type LooseError struct{ Err error }
+
+func (e *LooseError) Error() string { return e.Err.Error() }
+func (e *LooseError) Unwrap() error { return e.Err }
+
 func parseYAML(orig string) (*Node, error) {
 	orig = blankElisions(orig)
 	src, shift := unbracket(orig)
@@ -217,7 +224,10 @@ func parseYAML(orig string) (*Node, error) {
 			// <labelname>, ... ']' ]"): its keys are read line by line
 			return yamlKeyLines(orig), nil
 		}
-		return nil, err
+		// a doc's sample with one slip (a doubled quote, a tab) still
+		// names its keys: they are read by indentation, and the slip is
+		// reported
+		return yamlKeyLines(orig), &LooseError{Err: err}
 	}
 	lines, origLines := lineStarts(src), lineStarts(orig)
 	// offset is the byte offset in orig of a line and column of src. Nodes
