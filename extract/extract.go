@@ -74,7 +74,10 @@ func fromUTF16(src []byte) []byte {
 // ErrBinary is returned for a file that is not text.
 var ErrBinary = errors.New("not a text file (it contains NUL bytes)")
 
-var parser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+// parser reads GitHub-flavoured Markdown and definition lists, which
+// reference pages (MkDocs, PHP Markdown Extra) use for one setting a term:
+// "`version_file: Path | None = None`" above ":   A path to a file …".
+var parser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList)).Parser()
 
 // Options change what the extractor looks for, from a repository's
 // configuration.
@@ -152,6 +155,9 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 			if start, end, ok := linesRange(n.Lines()); ok {
 				e.noteEdition(string(src[start:end]))
 			}
+			e.paragraph(n)
+			return ast.WalkSkipChildren, nil
+		case *east.DefinitionTerm:
 			e.paragraph(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
@@ -370,7 +376,8 @@ func (e *extractor) paragraph(n ast.Node) {
 	}
 	b := newBlock(e.src, start, end)
 	_, item := n.Parent().(*ast.ListItem)
-	e.listItem = item && n.Parent().FirstChild() == n // the item's opening words
+	_, term := n.(*east.DefinitionTerm)                       // a definition list's terms are its items
+	e.listItem = term || item && n.Parent().FirstChild() == n // the item's opening words
 	e.inlines(n, b)
 	e.prose(b)
 	e.lastPara = b

@@ -817,3 +817,20 @@ func TestSnippetLineStatesNoSafety(t *testing.T) {
 		t.Errorf("the sentence presenting it: nothing stated, want a cue")
 	}
 }
+
+func TestDefinitionListTermsAreListItems(t *testing.T) {
+	md := "# Settings\n\n`version_file: Path | None = None`\n:   A file to write.\n\n`tag_regex: str`\n:   How a tag reads.\n\nA sentence naming `fallback_version_name` is no term.\n"
+	d, err := Markdown("doc.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Claims {
+		got = append(got, fmt.Sprintf("%d:%d %s term=%v block=%d", c.Pos.Line, c.Pos.Col, c.Name, c.Term, c.Block))
+	}
+	// both terms belong to one list (one block), so verify weighs each
+	// beside the other; the name in the sentence after it is no term
+	if want := "[3:2 version_file term=true block=2 6:2 tag_regex term=true block=2 9:20 fallback_version_name term=false block=3]"; fmt.Sprint(got) != want {
+		t.Errorf("claims %v, want %s", got, want)
+	}
+}

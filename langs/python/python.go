@@ -40,7 +40,7 @@ var Spec = &lang.Spec{
 	Queries:      queries,
 	Needles: []string{"environ", "getenv", "config=True", `"_", "-"`, `'_', '-'`, "upper()", "add_argument", "click", "typer", "Option", "BaseSettings", "BaseModel",
 		"__main__", "DEFINE_", "envvar", "config", "env.", "env(", "variation", "is_enabled", "get_variant", "_value(",
-		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command", "'--", "\"--"},
+		"_details(", "is_on", "is_off", "feature", "treatment", "flag_key", "entry_points", "command", "dataclass", "@define", "@frozen", "@attr.s", "'--", "\"--"},
 	IsTest:   isTest,
 	Value:    value,
 	Function: function,
@@ -239,7 +239,8 @@ var builtins = map[string]bool{"int": true, "str": true, "bool": true, "float": 
 	"AnyUrl": true, "PostgresDsn": true, "RedisDsn": true, "Path": true, "timedelta": true, "datetime": true,
 	"Annotated": true, "Field": true, "typing": true, "pydantic": true, "ClassVar": true, "Sequence": true, "Mapping": true}
 
-// model reads a pydantic BaseSettings or BaseModel class: each annotated
+// model reads a pydantic BaseSettings or BaseModel class, or a dataclass
+// named as a configuration (see queries.scm): each annotated
 // field is a config key; for BaseSettings, each is also an environment
 // variable, named by env_prefix and env_nested_delimiter (case-insensitive,
 // as pydantic reads them), unless Field(alias=...) or env= names it.
@@ -247,11 +248,11 @@ func model(f *lang.File, class *sitter.Node) {
 	name := class.ChildByFieldName("name")
 	body := class.ChildByFieldName("body")
 	supers := class.ChildByFieldName("superclasses")
-	if name == nil || body == nil || supers == nil {
+	if name == nil || body == nil {
 		return
 	}
 	owner := name.Content(f.Src)
-	settings := strings.Contains(supers.Content(f.Src), "BaseSettings")
+	settings := supers != nil && strings.Contains(supers.Content(f.Src), "BaseSettings")
 	prefix, nest, caseSensitive := "", "", false
 	for i := 0; i < int(body.NamedChildCount()); i++ {
 		st := body.NamedChild(i)

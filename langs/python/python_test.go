@@ -145,6 +145,24 @@ derive env<-config FEED_ nest=__ scope=Settings
 field Legacy.region:
 derive env<-config LEGACY_ nest= scope=Legacy
 `},
+		{Name: "configuration dataclasses", Src: `@dataclasses.dataclass
+class Configuration:
+    root: str = "."
+    tag_regex: Pattern[str] = DEFAULT_TAG_REGEX
+
+@attr.s(auto_attribs=True)
+class BuildOptions:
+    jobs: int = 1
+
+@dataclass
+class Version:
+    distance: int = 0
+`, Want: `
+const root=.
+field Configuration.root:
+field Configuration.tag_regex:Pattern
+field BuildOptions.jobs:
+`},
 		{Name: "configparser", Src: `cfg.get("server", "port")
 config["database"]["url"]
 config.getboolean("cache", "enabled")

@@ -150,6 +150,13 @@
 ; fields env vars
 (class_definition
   superclasses: (argument_list) @_s (#match? @_s "Base(Settings|Model)")) @python.model
+; a dataclass or attrs class named as a configuration (Configuration,
+; ServerSettings, BuildOptions): its annotated fields are the keys a config
+; file fills in, as setuptools-scm's Configuration(**pyproject_section)
+(decorated_definition
+  (decorator) @_d (#match? @_d "^@(dataclasses\\.)?dataclass|^@(attr\\.s|attrs?\\.(define|frozen|mutable)|define|frozen)\\b")
+  definition: (class_definition
+    name: (identifier) @_n (#match? @_n "(Config|Configuration|Settings|Options|Conf)$")) @python.model)
 
 ; ---- feature flags --------------------------------------------------------------
 

@@ -23,8 +23,8 @@ func main() {
 			continue
 		}
 		for _, c := range doc.Claims {
-			fmt.Printf("%s:%d:%d\t%s\t%s\tsrc=%v cmd=%q explicit=%v owner=%q hist=%q misspell=%v\n",
-				path, c.Pos.Line, c.Pos.Col, c.Kind, c.Name, c.Source, c.Command, c.Explicit, c.Owner, c.Historical, c.Misspelling)
+			fmt.Printf("%s:%d:%d\t%s\t%s\tsrc=%v cmd=%q explicit=%v owner=%q hist=%q misspell=%v term=%v block=%d\n",
+				path, c.Pos.Line, c.Pos.Col, c.Kind, c.Name, c.Source, c.Command, c.Explicit, c.Owner, c.Historical, c.Misspelling, c.Term, c.Block)
 		}
 		for _, p := range doc.Problems {
 			fmt.Printf("%s:%d:%d\tproblem\t%s\n", path, p.Pos.Line, p.Pos.Col, p.Message)
