@@ -2,10 +2,10 @@
 ; the A__B env mapping), options classes bound by section,
 ; System.CommandLine and CommandLineParser options, feature flags.
 
-; Environment.GetEnvironmentVariable("X")
+; Environment.GetEnvironmentVariable("X"), System.Environment.GetEnvironmentVariable("X")
 (invocation_expression
   function: (member_access_expression
-    expression: (identifier) @_e (#eq? @_e "Environment")
+    expression: [(identifier) (member_access_expression)] @_e (#match? @_e "^(System\\.|global::System\\.)?Environment$")
     name: (identifier) @_m @via (#eq? @_m "GetEnvironmentVariable"))
   arguments: (argument_list . (argument (_) @env.read)))
 

@@ -61,7 +61,7 @@ type Stats struct {
 	SourceFiles  int            // files of an indexed language
 	Parsed       int            // files parsed in this run
 	Cached       int            // files whose facts came from the cache
-	Prefiltered  int            // source files with nothing the queries look for
+	Prefiltered  int            // source files with nothing the queries look for, or generated ones
 	ByLang       map[string]int // source files per language
 	Unindexed    map[string]int // files of languages docverify has no grammar for
 	TextSearched int            // files searched for mentions
@@ -274,7 +274,7 @@ func (ix *Indexer) indexSource(ctx context.Context, w *lang.Worker, fs *fileStat
 		ix.opts.Cache.put(fs.path, info, sum, entry{Skipped: true, Scanned: sc.key})
 		return
 	}
-	if !force && !fs.lang.Wants(src) {
+	if !force && (!fs.lang.Wants(src) || generated(src)) {
 		fs.skipped = true
 		mu.Lock()
 		ix.Stats.Prefiltered++
