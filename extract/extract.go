@@ -141,12 +141,19 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	root := parser.Parse(text.NewReader(src), gparser.WithContext(pc))
 	err = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if _, ok := n.(*ast.List); ok && n.Parent() == root {
+				e.listLead = ""
+			}
 			return ast.WalkContinue, nil
 		}
 		if n.Parent() == root {
 			e.block++
 		}
 		switch n := n.(type) {
+		case *ast.List:
+			if n.Parent() == root {
+				e.listLead = e.leadIn()
+			}
 		case *ast.Heading:
 			e.leaveEditionSection(n.Level)
 			e.heading(n)
@@ -268,6 +275,7 @@ type extractor struct {
 	li       *lines.Table
 	headings []heading // the chain of headings above the current block
 	lastPara block     // the last paragraph of the current section, for code blocks
+	listLead string    // the sentence that introduces the list being read ("… the following environment variables:")
 	listItem bool      // the paragraph being read opens a list item
 	// sourcedFrom is the other repository the page says it is generated
 	// from (see provenance.go), for every claim of the page.
@@ -382,6 +390,17 @@ func (e *extractor) paragraph(n ast.Node) {
 	e.prose(b)
 	e.lastPara = b
 	e.listItem = false
+}
+
+// leadIn is the last sentence of the paragraph just before a list when it
+// introduces the list ("can be configured through the following
+// environment variables:"): what it calls the items, the items are.
+func (e *extractor) leadIn() string {
+	if e.lastPara.raw == "" || !strings.HasSuffix(strings.TrimSpace(e.lastPara.masked), ":") {
+		return ""
+	}
+	ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)
+	return e.lastPara.masked[ss:se]
 }
 
 // linesRange is the byte range a block's lines cover.

@@ -355,6 +355,10 @@ func (e *extractor) token(t string, off int, b block, start, end int) {
 			c.Kind, c.Explicit = verify.Feature, true
 		case e.sentenceHas(envCue, sentence) || e.varsAfter(b, ss, end):
 			c.Kind, c.Explicit = verify.Env, true
+		case e.listTerm(b, start) && has(envCue, e.listLead):
+			// "- `STACKDRIVER_LOGGING` - toggles the format" under "the
+			// following environment variables:"
+			c.Kind, c.Explicit = verify.Env, true
 		case names.IsNotAName(name):
 			return
 		case envHeadingRE.MatchString(e.headingText()):
