@@ -249,6 +249,17 @@ field Styles.: env=FOREGROUND
 read env FOREGROUND @Foreground struct tag env
 derive env<-env GUM_CURSOR_ nest= scope=Styles
 `},
+		{Name: "an env tag with an index hole", Src: "package x\ntype StaticLink struct {\n\tName string `env:\"OG_LINK_#_NAME\"`\n\tPath string `env:\"OG_LINK_{n}_PATH\"`\n\tSize string `env:\"OG_LINK#SIZE\"`\n}\n", Want: `
+field StaticLink.Name: weak
+field StaticLink.: env=OG_LINK_#_NAME
+dynamic env OG_LINK_*_NAME @Name
+field StaticLink.Path: weak
+field StaticLink.: env=OG_LINK_{n}_PATH
+dynamic env OG_LINK_*_PATH @Path
+field StaticLink.Size: weak
+field StaticLink.: env=OG_LINK#SIZE
+read env OG_LINK#SIZE @Size struct tag env
+`},
 		{Name: "go-flags env namespaces nest", Src: "package x\ntype Opts struct {\n\tStore StoreGroup `group:\"store\" env-namespace:\"STORE\"`\n}\ntype StoreGroup struct {\n\tBolt struct {\n\t\tTimeout int `long:\"timeout\" env:\"TIMEOUT\"`\n\t} `env-namespace:\"BOLT\"`\n}\n", Want: `
 field Opts.Store:StoreGroup weak envprefix=STORE_
 field StoreGroup.Bolt:StoreGroup.Bolt weak envprefix=BOLT_

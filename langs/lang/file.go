@@ -432,6 +432,12 @@ func (f *File) ReadName(kind verify.Kind, name string, n *sitter.Node, via strin
 	if name == "" {
 		return
 	}
+	if prefix, suffix, ok := envPattern(kind, name); ok {
+		// env:"OG_CUSTOM_STATIC_LINK_#_NAME": the code's own words for
+		// the names it builds, one for each index
+		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: prefix, Suffix: suffix, Site: f.Site(n), Via: via + " " + name})
+		return
+	}
 	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.Site(n), Via: via, Negatable: negatable})
 }
 
@@ -442,6 +448,23 @@ func (f *File) ReadNameAt(kind verify.Kind, name string, n *sitter.Node, off int
 		return
 	}
 	f.Facts.Reads = append(f.Facts.Reads, verify.ReadSite{Kind: kind, Name: name, Site: f.siteAt(n, off), Via: via, Negatable: negatable})
+}
+
+// envPatternRE is an environment variable name with one hole that the
+// code fills at run time, written the way code and its struct tags write
+// it: APP_#_NAME, APP_{n}_NAME, APP_<INDEX>_NAME, APP_%d_NAME, APP_*.
+var envPatternRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*)(?:#|\{[A-Za-z0-9_]*\}|<[A-Za-z0-9_]+>|%[ds]|\*)((?:_[A-Z0-9]+)*)$`)
+
+// envPattern splits such a name into the parts around its hole.
+func envPattern(kind verify.Kind, name string) (prefix, suffix string, ok bool) {
+	if kind != verify.Env {
+		return "", "", false
+	}
+	m := envPatternRE.FindStringSubmatch(name)
+	if m == nil || len(m[1]) < 4 {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
