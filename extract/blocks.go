@@ -87,7 +87,54 @@ func (e *extractor) fenced(n *ast.FencedCodeBlock) {
 	if n.Info != nil {
 		info = string(n.Info.Segment.Value(e.src))
 	}
+	e.leadNamesOfSnippetProgram(info, n.Lines())
 	e.codeBlock(infoLang(info), info, n.Lines())
+}
+
+// leadNamesOfSnippetProgram gives the names that the paragraph before a
+// snippet of another program's config quotes from it to that program:
+// "replace the `server_name` values" above an nginx snippet that sets
+// server_name is about nginx's directive. verify decides whether the
+// program is this repository's.
+func (e *extractor) leadNamesOfSnippetProgram(info string, lines *text.Segments) {
+	tool := known.DaemonIn(firstLine(info))
+	if tool == "" {
+		tool = known.ConfigToolIn(firstLine(info))
+	}
+	start, end, ok := linesRange(lines)
+	if tool == "" || !ok || e.lastPara.raw == "" {
+		return
+	}
+	body := string(e.src[start:end])
+	first, last := e.pos(e.lastPara.start).Line, e.pos(e.lastPara.start+len(e.lastPara.raw)).Line
+	for i := range e.claims {
+		c := &e.claims[i]
+		if c.Pos.Line < first || c.Pos.Line > last || c.Source != verify.InlineCode || c.Owner != "" || c.Command != "" {
+			continue
+		}
+		if wordIn(body, c.Name) {
+			c.Owner = tool
+		}
+	}
+}
+
+// wordIn reports whether name occurs in text as a whole word.
+func wordIn(text, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(name)
+		if (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // textLangs are the info strings of blocks that hold plain text, such as

@@ -3,8 +3,10 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/docverify/docverify/extract/configblock"
 	"github.com/docverify/docverify/extract/names"
@@ -247,6 +249,9 @@ func (e *extractor) configTool(s snippet, info string) string {
 					return owner
 				}
 			}
+			if owner := linkedConfigOwner(e.lastPara.raw); owner != "" {
+				return owner
+			}
 		}
 		if tool := known.ConfigFileOwnerIn(text); tool != "" {
 			return tool
@@ -262,6 +267,35 @@ func (e *extractor) configTool(s snippet, info string) string {
 
 // leadLinkRE finds the destinations of inline links in a sentence.
 var leadLinkRE = regexp.MustCompile(`\]\((https?://[^)\s]+)\)`)
+
+// configLinkRE finds a link whose text calls its destination a config
+// file or configuration: "add this to your [ngrok config file](https://ngrok.com/docs/agent/config/)".
+var configLinkRE = regexp.MustCompile(`(?i)\[([^\]]*\bconfig(?:uration)?\b[^\]]*)\]\((https?://[^)\s]+)\)`)
+
+// linkedConfigOwner is the program whose config a paragraph's link
+// points to: a word of the link's text that the destination's site is
+// named after (ngrok on ngrok.com, Caddy on caddyserver.com). The site
+// speaks for the word; a link to a site of no word of its text says
+// nothing.
+func linkedConfigOwner(para string) string {
+	for _, m := range configLinkRE.FindAllStringSubmatch(para, -1) {
+		u, err := url.Parse(m[2])
+		if err != nil {
+			continue
+		}
+		labels := strings.Split(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www."), ".")
+		if len(labels) < 2 {
+			continue
+		}
+		site := labels[len(labels)-2] // ngrok in ngrok.com, docs.ngrok.com
+		for _, w := range strings.FieldsFunc(strings.ToLower(m[1]), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+			if len(w) >= 3 && w != "config" && w != "configuration" && w != "file" && w != "your" && w != "the" && strings.HasPrefix(site, w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
 
 // schemaRE takes the tool from a $schema reference: a package's schema
 // under node_modules, or a schemastore.org schema.
