@@ -158,8 +158,8 @@ func nearDocumented(results []Result) {
 	}
 	for i := range results {
 		r := &results[i]
-		if r.Status != Missing || r.Nearest != nil && closeName(r.Claim.Name, r.Nearest.Name) {
-			continue
+		if r.Status != Missing || r.Nearest != nil && r.Nearest.Strength == Read && closeName(r.Claim.Name, r.Nearest.Name) {
+			continue // a near name the code reads says more than the doc's
 		}
 		for _, j := range verified[r.Claim.Pos.File] {
 			// a typo or the same words reordered: a word more or less

@@ -413,6 +413,27 @@ func TestNearMentions(t *testing.T) {
 	}
 }
 
+// A name whose words the code writes the other way round is near it; the
+// start of a name built from parts (acceptance_test_$(DIR)) is not.
+func TestNearMentionsOfReorderedWords(t *testing.T) {
+	root, files := writeRepo(t, map[string]string{
+		"Makefile": "test:\n\tdocker compose run --rm test_acceptance\n\tCOMPOSE_PROJECT_NAME=acceptance_test_$(DIR) make up\n",
+	})
+	ix := newIndexer(t, root, files, nil)
+	q := verify.NearPrefix + "acceptance_test"
+	m, err := ix.Mentions(context.Background(), []verify.MentionQuery{{Kind: verify.Config, Name: q}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range m[q] {
+		got = append(got, e.Name+"@"+e.Pos.String())
+	}
+	if want := "[test_acceptance@Makefile:2:26]"; fmt.Sprint(got) != want {
+		t.Errorf("near mentions of acceptance_test: %v, want %s", got, want)
+	}
+}
+
 // A file that takes longer than --file-timeout to parse and query is
 // reported and left out, and the run goes on with the others.
 func TestSlowFileIsAProblem(t *testing.T) {

@@ -442,16 +442,40 @@ func writtenAsFlag(src []byte, off, n int) bool {
 // end with a word of about its length.
 type nearIndex struct {
 	ends map[string][]string
-	n    int
+	// words holds the names of two words or more under their words in
+	// order (acceptance_test under "acceptance test"), for the code's
+	// names that write the same words the other way round (test_acceptance)
+	words map[string][]string
+	n     int
 }
 
-func newNearIndex() *nearIndex { return &nearIndex{ends: map[string][]string{}} }
+func newNearIndex() *nearIndex {
+	return &nearIndex{ends: map[string][]string{}, words: map[string][]string{}}
+}
+
+func dropSeparators(s string) string {
+	return strings.NewReplacer("_", "", "-", "", ".", "").Replace(s)
+}
+
+// sortedWords is a name's words, lower-cased and sorted, joined by
+// spaces; "" for a name of one word.
+func sortedWords(name string) string {
+	ws := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	if len(ws) < 2 {
+		return ""
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, " ")
+}
 
 func (x *nearIndex) add(w string) {
 	if len(w) < minNear {
 		return
 	}
 	lw := strings.ToLower(w)
+	if k := sortedWords(w); k != "" {
+		x.words[k] = append(x.words[k], w)
+	}
 	x.ends["<"+lw[:3]] = append(x.ends["<"+lw[:3]], w)
 	x.ends[">"+lw[len(lw)-3:]] = append(x.ends[">"+lw[len(lw)-3:]], w)
 	x.n++
@@ -464,6 +488,16 @@ const minNear = 10
 func (x *nearIndex) match(t []byte, fn func(w string)) {
 	if len(t) < minNear-1 || len(t) > 80 {
 		return
+	}
+	if sep := func(c byte) bool { return c == '_' || c == '-' || c == '.' }; sep(t[0]) || sep(t[len(t)-1]) {
+		return // acceptance_test_ in "acceptance_test_$(BUILD)": the start of a name built from parts
+	}
+	if bytes.ContainsAny(t, "_-") {
+		for _, w := range x.words[sortedWords(string(t))] {
+			if !strings.EqualFold(dropSeparators(w), dropSeparators(string(t))) {
+				fn(w) // test_acceptance for a doc's acceptance_test, not acceptance-test
+			}
+		}
 	}
 	var key [4]byte
 	for _, end := range []byte{'<', '>'} {
