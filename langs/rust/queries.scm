@@ -7,10 +7,11 @@
     path: (_) @_p (#match? @_p "(^|::)(env|dotenvy|dotenv)$")
     name: (identifier) @_f (#match? @_f "^(var|var_os)$")) @via
   arguments: (arguments . (_) @env.read))
-; use std::env::var; var("X")
+; use std::env::var; var("X"), or var_os(key) inside a helper that takes
+; the name (ffsend's env_var_present(key)), which makes it a wrapper
 (call_expression
   function: (identifier) @_f @via (#match? @_f "^(var|var_os)$")
-  arguments: (arguments . (string_literal) @env.read))
+  arguments: (arguments . [(string_literal) (identifier)] @env.read))
 ; env!("X"), option_env!("X"), dotenv!("X")
 (macro_invocation
   macro: (identifier) @_m @via (#match? @_m "^(env|option_env|dotenv)$")

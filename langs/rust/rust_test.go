@@ -41,9 +41,13 @@ read env APP_TOKEN @TOKEN env::var of constant TOKEN
 fn user(prefix: &str) -> String {
     env::var(format!("{prefix}_USER")).unwrap()
 }
+pub fn env_var_present(key: impl AsRef<OsStr>) -> bool {
+    var_os(key).is_some()
+}
 `, Want: `
 dynamic env *_USER @format in user
 dynamic env APP_* @format in setting
+wrapper env env_var_present#0 *
 wrapper env setting#0 APP_*
 wrapper env user#0 *_USER
 `},
