@@ -126,15 +126,12 @@ func wordIn(text, name string) bool {
 			return false
 		}
 		a, b := i+j, i+j+len(name)
-		if (a == 0 || !isWordByte(text[a-1])) && (b == len(text) || !isWordByte(text[b])) {
+		// a dash joins words too: server_name is not in proxy-server_name
+		if (a == 0 || !isNameByte(text[a-1]) && text[a-1] != '-') && (b == len(text) || !isNameByte(text[b]) && text[b] != '-') {
 			return true
 		}
 		i = a + 1
 	}
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // textLangs are the info strings of blocks that hold plain text, such as
