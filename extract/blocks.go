@@ -107,9 +107,10 @@ func (e *extractor) leadNamesOfSnippetProgram(info string, lines *text.Segments)
 	}
 	body := string(e.src[start:end])
 	first, last := e.pos(e.lastPara.start).Line, e.pos(e.lastPara.start+len(e.lastPara.raw)).Line
-	for i := range e.claims {
+	// claims are added in document order, so the paragraph's are at the end
+	for i := len(e.claims) - 1; i >= 0 && e.claims[i].Pos.Line >= first; i-- {
 		c := &e.claims[i]
-		if c.Pos.Line < first || c.Pos.Line > last || c.Source != verify.InlineCode || c.Owner != "" || c.Command != "" {
+		if c.Pos.Line > last || c.Source != verify.InlineCode || c.Owner != "" || c.Command != "" {
 			continue
 		}
 		if wordIn(body, c.Name) {
@@ -518,11 +519,7 @@ func (e *extractor) blockJudgement(s snippet, off int, name string) judgement {
 	if k := strings.Index(line, " #"); k >= 0 {
 		comments += "\n" + line[k:]
 	}
-	lead := ""
-	if e.lastPara.raw != "" {
-		ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)
-		lead = e.lastPara.masked[ss:se]
-	}
+	lead := e.leadSentence()
 	j := judgement{context: fold(line)}
 	j.safety = e.safety(comments+"\n"+lead, name)
 	// a help dump's description on the line can say a flag is gone, but

@@ -396,7 +396,16 @@ func (e *extractor) paragraph(n ast.Node) {
 // introduces the list ("can be configured through the following
 // environment variables:"): what it calls the items, the items are.
 func (e *extractor) leadIn() string {
-	if e.lastPara.raw == "" || !strings.HasSuffix(strings.TrimSpace(e.lastPara.masked), ":") {
+	if !strings.HasSuffix(strings.TrimSpace(e.lastPara.masked), ":") {
+		return ""
+	}
+	return e.leadSentence()
+}
+
+// leadSentence is the last sentence of the paragraph before the block
+// being read, code spans masked; "" if there is none.
+func (e *extractor) leadSentence() string {
+	if e.lastPara.raw == "" {
 		return ""
 	}
 	ss, se := e.lastPara.sentence(len(e.lastPara.masked) - 1)

@@ -27,8 +27,5 @@ func generated(src []byte) bool {
 	}
 	// Go's convention, https://go.dev/s/generatedcode, and the "DO NOT
 	// EDIT" banners of other generators that say they generated the file
-	if i := bytes.Index(head, []byte("DO NOT EDIT")); i >= 0 {
-		return bytes.Contains(bytes.ToLower(head), []byte("generated"))
-	}
-	return false
+	return bytes.Contains(head, []byte("DO NOT EDIT")) && bytes.Contains(bytes.ToLower(head), []byte("generated"))
 }

@@ -453,9 +453,8 @@ func newNearIndex() *nearIndex {
 	return &nearIndex{ends: map[string][]string{}, words: map[string][]string{}}
 }
 
-func dropSeparators(s string) string {
-	return strings.NewReplacer("_", "", "-", "", ".", "").Replace(s)
-}
+// noSeparators drops the separators of a name's words.
+var noSeparators = strings.NewReplacer("_", "", "-", "", ".", "")
 
 // sortedWords is a name's words, lower-cased and sorted, joined by
 // spaces; "" for a name of one word.
@@ -492,9 +491,9 @@ func (x *nearIndex) match(t []byte, fn func(w string)) {
 	if sep := func(c byte) bool { return c == '_' || c == '-' || c == '.' }; sep(t[0]) || sep(t[len(t)-1]) {
 		return // acceptance_test_ in "acceptance_test_$(BUILD)": the start of a name built from parts
 	}
-	if bytes.ContainsAny(t, "_-") {
+	if len(x.words) > 0 && bytes.ContainsAny(t, "_-") {
 		for _, w := range x.words[sortedWords(string(t))] {
-			if !strings.EqualFold(dropSeparators(w), dropSeparators(string(t))) {
+			if !strings.EqualFold(noSeparators.Replace(w), noSeparators.Replace(string(t))) {
 				fn(w) // test_acceptance for a doc's acceptance_test, not acceptance-test
 			}
 		}
