@@ -129,11 +129,12 @@ func (x *Extractor) Markdown(path string, src []byte) (doc Doc, err error) {
 	if !utf8.Valid(src) {
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
+	codeIn := sourceRepo(src)
 	src = blankFrontMatter(src)
 	src = quoteAdmonitions(src)
 	src = blankComponentTags(path, src)
 	src, inTables := keepTablesAcrossComments(src)
-	e := &extractor{path: path, src: src, li: lines.New(src), cues: x.safety, sourcedFrom: sourcedFrom(src), pageSubject: pageSubject(path, src)}
+	e := &extractor{path: path, src: src, li: lines.New(src), cues: x.safety, sourcedFrom: sourcedFrom(src), codeIn: codeIn, installs: installedPackages(src), pageSubject: pageSubject(path, src)}
 	for _, c := range inTables {
 		e.directive(c.text, c.off)
 	}
@@ -284,10 +285,14 @@ type extractor struct {
 	expanded map[string]bool
 	// pageSubject is the program the page is about (see provenance.go).
 	pageSubject string
-	objects     map[string]bool // variables the section's code snippets use
-	claims      []verify.Claim
-	problems    []Problem
-	dirs        []directive
+	// codeIn is the repository the page names as its program's source,
+	// and installs the packages its commands install (see provenance.go).
+	codeIn   string
+	installs []string
+	objects  map[string]bool // variables the section's code snippets use
+	claims   []verify.Claim
+	problems []Problem
+	dirs     []directive
 	// directives are the disable comments, for verify to check.
 	directives []*verify.Directive
 	cues       *cues.Matcher // the safety vocabulary
@@ -584,6 +589,7 @@ func (e *extractor) add(c verify.Claim, off int) {
 	c.Edition = e.edition
 	c.SourcedFrom = e.sourcedFrom
 	c.PageSubject = e.pageSubject
+	c.CodeIn, c.PageInstalls = e.codeIn, e.installs
 	if deprecation(c.Historical) {
 		c.Deprecated, c.Historical = c.Historical, ""
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -110,3 +111,123 @@ var topicWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// A page can also say where its program's code lives, when that is not
+// here: a reference page of a CLI or SDK published from a sibling
+// repository ("Source and issues: [org/tool-cli](https://github.com/org/tool-cli)",
+// front matter `source_repo: https://github.com/org/rust-sdk`, a first
+// line "[Python SDK on GitHub](…)"). The page's names are that code's;
+// the verifier decides whether the repository named is this one.
+
+var (
+	// frontMatterRepoRE finds a front matter key that names the page's
+	// source repository by its address on a code host.
+	frontMatterRepoRE = regexp.MustCompile(`(?im)^(?:source_?repo(?:sitory)?|source|repo|repository|repo_?url|source_?url|github_?repo|github|code)\s*:\s*["']?(?:https?://)?(?:www\.)?` + codeHostRE + `/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)`)
+	// sourceLineRE finds a header line that links the page's source: a
+	// "Source:", "Source code:", "Source and issues:" or "Repository:"
+	// label, or a line that is only a link to "… on GitHub".
+	sourceLineRE = regexp.MustCompile(`(?im)^[ \t]*(?:[*_]{0,2}(?:source(?:\s+code)?(?:\s+and\s+issues)?|repository|code\s+repository)[*_]{0,2}\s*:[*_]{0,2}[ \t]*\[[^\]\n]*\]\((?:https?://)?(?:www\.)?` + codeHostRE + `/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)|\[[^\]\n]*\bon\s+(?:GitHub|GitLab|Codeberg)\]\((?:https?://)?(?:www\.)?` + codeHostRE + `/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)[^)\s]*\)[ \t.]*$)`)
+)
+
+// codeHostRE matches the hosts of source repositories.
+const codeHostRE = `(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)`
+
+// sourceRepo is the repository (owner/name) the page's front matter or
+// header names as its source, "" if none. src is the page as written,
+// front matter included.
+func sourceRepo(src []byte) string {
+	head := src[:min(len(src), provenanceWindow)]
+	if fm := frontMatter(head); fm != nil {
+		if m := frontMatterRepoRE.FindSubmatch(fm); m != nil {
+			return cleanRepo(string(m[1]))
+		}
+	}
+	if m := sourceLineRE.FindSubmatch(head); m != nil {
+		r := string(m[1])
+		if r == "" {
+			r = string(m[2])
+		}
+		return cleanRepo(r)
+	}
+	return ""
+}
+
+// frontMatter is the YAML (---) or TOML (+++) front matter of a page, nil
+// if none.
+func frontMatter(src []byte) []byte {
+	for _, fence := range []string{"---", "+++"} {
+		if !bytes.HasPrefix(src, []byte(fence+"\n")) && !bytes.HasPrefix(src, []byte(fence+"\r\n")) {
+			continue
+		}
+		if end := bytes.Index(src[len(fence):], []byte("\n"+fence)); end >= 0 {
+			return src[len(fence) : len(fence)+end+1]
+		}
+	}
+	return nil
+}
+
+func cleanRepo(r string) string {
+	return strings.TrimSuffix(strings.TrimRight(r, "."), ".git")
+}
+
+// A page that installs a package tells whose its settings are too: the
+// guide that opens with `pip install 'acme-python'` or `npm install -g
+// @acme/acme-cli` documents that package. The verifier decides whether the
+// package is one this repository builds.
+
+// installRE finds a package manager's install command and what follows it
+// on the line: the packages, among options.
+var installRE = regexp.MustCompile("(?m)(?:^|[\\s$>;&|(`])" + `(?:(?:python3?\s+-m\s+)?pip3?\s+install|pipx\s+install|uv\s+(?:pip\s+install|add|tool\s+install)|poetry\s+add|npm\s+(?:install|i|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|install)|bun\s+(?:add|install)|cargo\s+(?:install|add)|gem\s+install|bundle\s+add|dotnet\s+(?:tool\s+install|add(?:\s+\S+)?\s+package)|composer\s+(?:global\s+)?require|go\s+(?:get|install))\b([^\n` + "`" + `]*)`)
+
+// maxInstalls bounds the packages read from one page.
+const maxInstalls = 16
+
+// installedPackages lists the packages a page's commands install, in
+// order, without versions or extras: "acme-python", "@acme/acme-cli",
+// "github.com/acme/acme-go". Paths, files, addresses and options are not
+// packages.
+func installedPackages(src []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range installRE.FindAllSubmatch(src, -1) {
+		for _, w := range strings.Fields(string(m[1])) {
+			if w == "&&" || w == "||" || w == "|" || w == ";" || strings.HasPrefix(w, "#") {
+				break
+			}
+			w = strings.Trim(w, `"'`)
+			if p := packageName(w); p != "" && !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+				if len(out) == maxInstalls {
+					return out
+				}
+			}
+		}
+	}
+	return out
+}
+
+// packageName is the package an install argument names, "" if it names
+// none (an option, a path, a requirements file, a placeholder).
+func packageName(w string) string {
+	if w == "" || strings.HasPrefix(w, "-") || strings.HasPrefix(w, ".") || strings.HasPrefix(w, "/") || strings.HasPrefix(w, "~") ||
+		strings.Contains(w, "://") || strings.HasPrefix(w, "git+") || strings.ContainsAny(w, "{}$*") || strings.HasPrefix(w, "<") {
+		return ""
+	}
+	// versions and extras: pkg==1.2, pkg>=1, pkg@latest, pkg[extra], @scope/pkg@1
+	if i := strings.IndexAny(w, "[=<>~!;,"); i >= 0 {
+		w = w[:i]
+	}
+	if i := strings.LastIndexByte(w, '@'); i > 0 {
+		w = w[:i]
+	}
+	if w == "" || strings.HasSuffix(w, ".txt") || strings.HasSuffix(w, ".whl") || strings.HasSuffix(w, ".tgz") || strings.HasSuffix(w, ".gem") {
+		return ""
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./@", r)) {
+			return ""
+		}
+	}
+	return w
+}

@@ -787,6 +787,9 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 		// code has are verified above; the rest are the other's
 		return External, fmt.Sprintf("its page says it is generated from %s, another repository, whose name it is", r), nil
 	}
+	if why := ix.keptElsewhere(c); why != "" && !ix.oneTypoFromReal(c) {
+		return External, why, nil
+	}
 	if c.Kind == Flag {
 		if e, ok := ix.parserSpelling(c.Name); ok {
 			return Verified, "", []Evidence{e}
