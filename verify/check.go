@@ -1410,7 +1410,7 @@ func (ix *Index) cutShort(c Claim) bool {
 // FORGIT_SHOW_PAGER): a slip of the writer, which "did you mean" answers,
 // not a read name with a suffix built at run time.
 func (ix *Index) slipOfRead(c Claim) bool {
-	if ix.cutShort(c) {
+	if ix.cutShort(c) || ix.readNearby(c, readForms(c.Name)) {
 		return true
 	}
 	cw := words(c.Name)
@@ -1422,6 +1422,49 @@ func (ix *Index) slipOfRead(c Claim) bool {
 		for _, r := range ix.readsByLength(k)[len(low)] { // the same words are the same length
 			if r.lower != low && reordered(cw, words(r.lower)) && !exampleOf(r.file, c.Pos.File) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// readForms are the read names a claim may be a slip of, beyond a typo:
+// the name with a trailing s dropped or added (DOZZLE_NAMESPACES for
+// DOZZLE_NAMESPACE) and the name without one of its inner words
+// (DOZZLE_AGENT_FILTER for DOZZLE_FILTER), lower-cased. A word dropped at
+// either end is left out: a suffix is what builders add (FOO_FILE), and
+// cutShort answers a prefix.
+func readForms(name string) []string {
+	low := strings.ToLower(name)
+	forms := []string{low + "s"}
+	if strings.HasSuffix(low, "s") {
+		forms = append(forms, low[:len(low)-1])
+	}
+	sep := "_"
+	if !strings.Contains(low, sep) {
+		sep = "-"
+	}
+	parts := strings.Split(low, sep)
+	if len(parts) >= 3 {
+		for i := 1; i < len(parts)-1; i++ {
+			if len(parts[i]) >= 3 {
+				forms = append(forms, strings.Join(append(append([]string(nil), parts[:i]...), parts[i+1:]...), sep))
+			}
+		}
+	}
+	return forms
+}
+
+// readNearby reports whether the code reads one of the given lower-cased
+// forms of a claim's name, outside the examples of its doc.
+func (ix *Index) readNearby(c Claim, forms []string) bool {
+	for _, k := range c.Kind.ServedBy() {
+		byLen := ix.readsByLength(k)
+		for _, f := range forms {
+			for _, r := range byLen[len(f)] {
+				if r.lower == f && !exampleOf(r.file, c.Pos.File) {
+					return true
+				}
 			}
 		}
 	}

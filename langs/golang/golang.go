@@ -336,6 +336,10 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 	if prefix, tag := envPrefix(fl.tag); prefix != "" && typ != "" {
 		f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Env, Prefix: prefix, Scope: typ, Site: f.Site(site), Via: "struct tag " + tag})
 	}
+	if spec, ok := fl.tag.Lookup("arg"); ok && spec != "" && len(fl.names) > 0 {
+		goArg(f, owner, fl, spec, site)
+		return
+	}
 	if long, ok := fl.tag.Lookup("long"); ok && long != "" {
 		f.ReadName(verify.Flag, long, site, "struct tag long", false)
 	} else if _, ok := fl.tag.Lookup("help"); ok && len(fl.names) > 0 {
@@ -346,6 +350,41 @@ func flagsAndEnv(f *lang.File, owner string, fl goField, typ string, site *sitte
 			}
 			f.ReadName(verify.Flag, flag, site, "kong field", fl.typ != nil && fl.typ.Content(f.Src) == "bool")
 		}
+	}
+}
+
+// goArg reads a field of an alexflint/go-arg structure, whose arg tag
+// lists the field's options: "--name" and "-n" name its flag (by default
+// the field's name lower-cased, FilterStrings is --filterstrings),
+// "env:NAME" its variable ("env" alone: the field's name upper-cased),
+// "positional" and "subcommand:name" make it no flag, "-" leaves it out.
+// Kong's positional arguments carry an empty arg tag and are not read here.
+func goArg(f *lang.File, owner string, fl goField, spec string, site *sitter.Node) {
+	if spec == "-" {
+		return
+	}
+	field := fl.names[0].Content(f.Src)
+	long, env, flag := strings.ToLower(field), "", true
+	for _, opt := range strings.Split(spec, ",") {
+		opt = strings.TrimSpace(opt)
+		key, value, _ := strings.Cut(opt, ":")
+		switch {
+		case strings.HasPrefix(key, "--"):
+			long = key[2:]
+		case key == "positional", key == "subcommand":
+			flag = false
+		case key == "env" && value != "":
+			env = value
+		case key == "env":
+			env = strings.ToUpper(field)
+		}
+	}
+	if flag && long != "" {
+		f.ReadName(verify.Flag, long, site, "go-arg struct tag", false) // go-arg makes no --no- forms
+	}
+	if env != "" {
+		f.ReadName(verify.Env, env, site, "go-arg struct tag", false)
+		f.AddField(verify.Field{Owner: owner, Env: env, Site: f.Site(site), Via: "go-arg struct tag"})
 	}
 }
 

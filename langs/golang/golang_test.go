@@ -274,6 +274,24 @@ derive env<-env BOLT_ nest= scope=StoreGroup.Bolt
 derive env<-flag EXTERNAL_DNS_ nest=_
 program pkg
 `},
+		{Name: "go-arg structs", Src: "package main\ntype Args struct {\n\tNamespace []string `arg:\"env:APP_NAMESPACE\" help:\"k8s namespace\"`\n\tAuthTTL string `arg:\"--auth-ttl,env:APP_AUTH_TTL\"`\n\tNoColor bool `arg:\"-n,env\"`\n\tFiles []string `arg:\"positional\"`\n\tServe *ServeCmd `arg:\"subcommand:serve\"`\n\tTimeout int `arg:\"-\"`\n\tPath string `arg:\"\" help:\"kong positional\"`\n}\n", Want: `
+field Args.Namespace: weak
+field Args.: env=APP_NAMESPACE
+field Args.AuthTTL: weak
+field Args.: env=APP_AUTH_TTL
+field Args.NoColor: weak
+field Args.: env=NOCOLOR
+field Args.Files: weak
+field Args.Serve:ServeCmd weak
+field Args.Timeout: weak
+field Args.Path: weak
+read flag namespace @Namespace go-arg struct tag
+read env APP_NAMESPACE @Namespace go-arg struct tag
+read flag auth-ttl @AuthTTL go-arg struct tag
+read env APP_AUTH_TTL @AuthTTL go-arg struct tag
+read flag nocolor @NoColor go-arg struct tag
+read env NOCOLOR @NoColor go-arg struct tag
+`},
 		{Name: "anonymous cli struct", Src: "package main\nvar cli struct {\n\tReadOnly bool `help:\"Refuse writes.\"`\n}\n", Want: "field cli.ReadOnly: weak\nread flag read-only @ReadOnly kong field negatable"},
 	})
 }

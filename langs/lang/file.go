@@ -200,7 +200,12 @@ func (f *File) match(c *query, caps []sitter.QueryCapture) {
 				f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: f.spec.Name + " entry point"})
 			}
 		case opFlagFromNames:
-			f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: f.Site(n), Via: "names of the code turned into --dashed-flags", FromNames: true})
+			// snake_case turned into kebab-case makes flags only where the
+			// file writes the dashes that open one ("--" + name, f"--{name}");
+			// elsewhere it names grammar rules, CSS classes, slugs
+			if flagDashesRE.Match(f.Src) {
+				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: f.Site(n), Via: "names of the code turned into --dashed-flags", FromNames: true})
+			}
 		case opEnvFromNamesTemplate:
 			if prefix, ok := templateEnvPrefix(n.Content(f.Src)); ok {
 				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
@@ -317,6 +322,10 @@ func argIndex(n *sitter.Node) int {
 	}
 	return i
 }
+
+// flagDashesRE finds a literal that opens a flag built at run time: "--"
+// alone, or "--" before a hole ("--%s", f"--{name}", `--${name}`).
+var flagDashesRE = regexp.MustCompile("[\"'`]--(?:[\"'`]|%s|%v|\\{|\\$\\{)")
 
 // finish emits the derivations of the file. When a library was given a
 // prefix (viper's SetEnvPrefix), its unprefixed form is not what it reads.

@@ -64,6 +64,14 @@ x = config("lowercase_key")
 
 func TestFlags(t *testing.T) {
 	langtest.Run(t, Spec, []langtest.Case{
+		{Name: "option names dashed into flags", Src: `for name in fields:
+    parser.add_argument("--" + name.replace("_", "-"))
+`, Want: `
+dynamic flag * @name.replace
+`},
+		{Name: "names dashed for another use", Src: `def rule_name(model):
+    return model.lower().replace("_", "-")
+`, Want: ``},
 		{Name: "argparse", Src: `parser.add_argument("--dry-run", "-n", action="store_true")
 parser.add_argument("--color", action=argparse.BooleanOptionalAction)
 parser.add_argument("path")
