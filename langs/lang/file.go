@@ -27,7 +27,10 @@ type File struct {
 	derives []verify.Derivation
 	// iterates is set when the file walks the whole environment; prefixes
 	// are the env-prefix literals it holds.
-	iterates   bool
+	iterates bool
+	// dashed are the sites that turn snake_case names into kebab-case
+	// ones, flags if the file has flags (see finish)
+	dashed     []verify.Site
 	prefixTest bool
 	prefixes   []prefixLiteral
 	// splitWords is set when the file gives an env library a key
@@ -200,12 +203,7 @@ func (f *File) match(c *query, caps []sitter.QueryCapture) {
 				f.Facts.Programs = append(f.Facts.Programs, verify.Program{Name: name, Site: f.Site(n), Via: f.spec.Name + " entry point"})
 			}
 		case opFlagFromNames:
-			// snake_case turned into kebab-case makes flags only where the
-			// file writes the dashes that open one ("--" + name, f"--{name}");
-			// elsewhere it names grammar rules, CSS classes, slugs
-			if flagDashesRE.Match(f.Src) {
-				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: f.Site(n), Via: "names of the code turned into --dashed-flags", FromNames: true})
-			}
+			f.dashed = append(f.dashed, f.Site(n)) // judged in finish
 		case opEnvFromNamesTemplate:
 			if prefix, ok := templateEnvPrefix(n.Content(f.Src)); ok {
 				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
@@ -323,6 +321,16 @@ func argIndex(n *sitter.Node) int {
 	return i
 }
 
+// definesFlags reports a file with a flag read site of its own.
+func (f *File) definesFlags() bool {
+	for _, r := range f.Facts.Reads {
+		if r.Kind == verify.Flag {
+			return true
+		}
+	}
+	return false
+}
+
 // flagDashesRE finds a literal that opens a flag built at run time: "--"
 // alone, or "--" before a hole ("--%s", f"--{name}", `--${name}`).
 var flagDashesRE = regexp.MustCompile("[\"'`]--(?:[\"'`]|%s|%v|\\{|\\$\\{)")
@@ -334,6 +342,14 @@ var flagDashesRE = regexp.MustCompile("[\"'`]--(?:[\"'`]|%s|%v|\\{|\\$\\{)")
 // time; one that copies the whole environment without filtering does not
 // say which names matter.
 func (f *File) finish() {
+	// snake_case turned into kebab-case makes flags only in a file that
+	// defines flags or writes the dashes that open one ("--" + name,
+	// f"--{name}"); elsewhere it names grammar rules, CSS classes, slugs
+	if len(f.dashed) > 0 && (f.definesFlags() || flagDashesRE.Match(f.Src)) {
+		for _, site := range f.dashed {
+			f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: site, Via: "names of the code turned into --dashed-flags", FromNames: true})
+		}
+	}
 	if f.iterates && f.prefixTest {
 		seen := map[string]bool{}
 		for _, p := range f.prefixes {
