@@ -148,7 +148,7 @@ func TestInlineCode(t *testing.T) {
 5:2 env FEED_CDN_HOST inferred
 5:32 env FEED_HOST inferred
 7:6 env FEED_SENDING safety="disable"
-9:24 env FEED_REPLICA_URL inferred safety="fallback"
+9:24 env FEED_REPLICA_URL inferred
 `},
 		{"flags", "Pass `--dry-run` to preview; `--timeout=30s` bounds it.\n", `
 1:7 flag --dry-run safety="dry run"
@@ -205,7 +205,7 @@ func TestInlineCode(t *testing.T) {
 5:29 env FEED_MODE
 `},
 		{"usage placeholders", "```bash\napp config [options] [setting-key] [value...]\n```\n\n`setting-key` is a configuration option name; the `retry.max` setting is real.\n", `
-5:52 config retry.max safety="retry"
+5:52 config retry.max
 `},
 		{"another program's flag", "Use docker's `--rm` flag.\n", `
 1:15 flag --rm owner=docker
@@ -223,7 +223,7 @@ func TestInlineCode(t *testing.T) {
 1:49 env FEED_KEY
 `},
 		{"dotted keys need a config cue to be claims; without one they are checked only as misspellings", "Set the `retry.max_attempts` config key. Call `client.close` when done.\n", `
-1:10 config retry.max_attempts safety="retry"
+1:10 config retry.max_attempts
 1:48 config client.close inferred
 `},
 		{"lower-case feature flags", "The `new-checkout` feature flag gates the new flow.\n", `
@@ -398,7 +398,7 @@ func TestConfigBlocks(t *testing.T) {
 5:3 config telemetry.public_allocation_metrics
 `},
 		{"own config", "Add this to your config file:\n\n```yaml\nretry:\n  max_attempts: 3\nserver:\n  read_only: true\n```\n", `
-5:3 config retry.max_attempts safety="retry"
+5:3 config retry.max_attempts
 7:3 config server.read_only safety="read-only"
 `},
 		{"a config-only file ending in the info string", "```toml title=\"feed.toml\"\n[server]\nport = 8080\n```\n", `
@@ -470,7 +470,7 @@ func TestConfigBlocks(t *testing.T) {
 9:1 config feed.maxretry owner=fail2ban
 `},
 		{"an attribute of a snippet's object is no config key", "```python\nmodel = llm.get_model()\nmodel.embed(b'x')\n```\n\nThe `model.supports_text` property says whether it takes text; the `retry.max_attempts` property is a key.\n", `
-6:69 config retry.max_attempts safety="retry"
+6:69 config retry.max_attempts
 `},
 		{"an indented block of prose with brackets is no INI", "Output:\n\n    [done] all good\n    see = this\n", ``},
 	})
@@ -531,7 +531,7 @@ func TestTables(t *testing.T) {
 `},
 		{"config key table", "## Configuration\n\n| Key | Meaning |\n|---|---|\n| `server.port` | Port. |\n| `retry.max_attempts` | Tries. |\n", `
 5:4 config server.port
-6:4 config retry.max_attempts safety="retry"
+6:4 config retry.max_attempts
 `},
 		{"a flag column of libraries", "| Language | Flags |\n|---|---|\n| Go | `parseArgs`, `dry-run` |\n", `
 3:22 flag dry-run safety="dry run"

@@ -46,12 +46,15 @@ var NotSafetyRE = regexp.MustCompile(`(?i)` + strings.Join([]string{
 // Safety lists what presents a name as a safety mechanism: the things an
 // on-call engineer reaches for to make a system stop, slow down, refuse, or
 // check. The brief lists them: disabling or switching off, kill switches,
-// emergency and incident response, rollback, fallback, dry runs, read-only,
-// safe and maintenance modes, rate limits and quotas, timeouts, retries,
+// emergency and incident response, rollback, dry runs, read-only,
+// safe and maintenance modes, rate limits and quotas, timeouts,
 // circuit breakers, verification (TLS, checksums, signatures),
 // authentication, and guarding, protecting, preventing, refusing, blocking;
 // and the security toggles (a content security policy, encryption,
-// allow-lists, CSRF protection, HSTS, sandboxing).
+// allow-lists, CSRF protection, HSTS, sandboxing). Retries, backoff and
+// fallbacks are not among them: they make a system try harder, not stop
+// or refuse, and on first runs every judge called an error from them
+// severity-wrong (a retry count, a fallback URL).
 var Safety = []Cue{
 	{"kill switch", `kill[ -]?switch(es)?`},
 	{"disable", `disabl(e|es|ed|ing)`},
@@ -60,7 +63,6 @@ var Safety = []Cue{
 	{"incident", `incidents?`},
 	{"outage", `outages?`},
 	{"rollback", `roll(ed|s|ing)?[ -]?backs?`},
-	{"fallback", `fall(s|ing)?[ -]?backs?|fail[ -]?over`},
 	{"dry run", `dry[ -]?runs?`},
 	{"read-only", `read[ -]?only`},
 	{"safe mode", `safe[ -]mode`},
@@ -69,8 +71,6 @@ var Safety = []Cue{
 	{"throttle", `throttl(e|es|ed|ing)`},
 	{"quota", `quotas?`},
 	{"timeout", `time[ -]?outs?|timed out`},
-	{"retry", `retr(y|ies|ied|ying)`},
-	{"backoff", `back[ -]?off`},
 	{"circuit breaker", `circuit[ -]?breakers?`},
 	{"verification", `verification|(skip|disable|insecure)[ -]?verify|verify[ -](tls|ssl|certs?|certificates?|signatures?|checksums?)`},
 	{"TLS", `tls|ssl|mtls`},
