@@ -51,6 +51,15 @@ func (ix *Index) builtNearMisses(results []Result) {
 			if _, ok := keys[rest]; ok {
 				continue
 			}
+			// a builder that makes names from other words of the code (an
+			// option table's keys: KOMETA_ + "trace") can make this one
+			// from a word the code has; only a name no word of the code
+			// accounts for is a key misspelt
+			if d, ok := ix.nameBuilder(Env, r.Claim.Name); ok {
+				if src, _ := ix.builtFromNames(Env, dashedForm(Env, r.Claim.Name, d)); src != "" {
+					continue
+				}
+			}
 			form, f, ok := nearKeyForm(rest, keys)
 			if !ok {
 				continue

@@ -243,6 +243,11 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 			site = fl.names[0]
 		}
 		typ, isMap := typeName(fl.typ, f.Src)
+		if !isMap && typ != "" {
+			if elem, ok := namedMapTypes(f.Src)[typ]; ok {
+				typ, isMap = elem, true // type Routers map[string]RouterParser
+			}
+		}
 		pkg := ""
 		if q := qualifier(fl.typ, f.Src); q != "" {
 			if imports == nil {
@@ -300,6 +305,24 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Any: untyped(fl.typ, f.Src), Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
 		}
 	}
+}
+
+// namedMapTypeRE finds a named map type and its element type, at the
+// top level or in a type block: type Routers map[string]RouterParser.
+var namedMapTypeRE = regexp.MustCompile(`(?m)^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+map\[[^\]\n]+\]\*?([A-Za-z_]\w*)[ \t]*(?://.*)?$`)
+
+// namedMapTypes maps the named map types a file declares to their
+// element types: a field of such a type holds a map, whose keys the user
+// names, of structures the code defines.
+func namedMapTypes(src []byte) map[string]string {
+	out := map[string]string{}
+	if !bytes.Contains(src, []byte(" map[")) {
+		return out
+	}
+	for _, m := range namedMapTypeRE.FindAllSubmatch(src, -1) {
+		out[string(m[1])] = string(m[2])
+	}
+	return out
 }
 
 func isExported(name string) bool { return name != "" && name[0] >= 'A' && name[0] <= 'Z' }

@@ -274,6 +274,11 @@ derive env<-env BOLT_ nest= scope=StoreGroup.Bolt
 derive env<-flag EXTERNAL_DNS_ nest=_
 program pkg
 `},
+		{Name: "a field of a named map type", Src: "package config\ntype Routing struct {\n\tRouters Routers `json:\",omitempty\"`\n\tPeers []string\n}\ntype Routers map[string]RouterParser\ntype RouterParser struct {\n\tType string\n}\n", Want: `
+field RouterParser.Type: weak
+field Routing.Peers:
+field Routing.Routers:RouterParser map
+`},
 		{Name: "go-arg structs", Src: "package main\ntype Args struct {\n\tNamespace []string `arg:\"env:APP_NAMESPACE\" help:\"k8s namespace\"`\n\tAuthTTL string `arg:\"--auth-ttl,env:APP_AUTH_TTL\"`\n\tNoColor bool `arg:\"-n,env\"`\n\tFiles []string `arg:\"positional\"`\n\tServe *ServeCmd `arg:\"subcommand:serve\"`\n\tTimeout int `arg:\"-\"`\n\tPath string `arg:\"\" help:\"kong positional\"`\n}\n", Want: `
 field Args.Namespace: weak
 field Args.: env=APP_NAMESPACE
