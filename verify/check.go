@@ -790,6 +790,11 @@ func (ix *Index) decide(c Claim) (Status, string, []Evidence) {
 	if why := ix.keptElsewhere(c); why != "" && !ix.oneTypoFromReal(c) {
 		return External, why, nil
 	}
+	if c.Kind == Feature && !ix.oneTypoFromReal(c) {
+		if p := ix.ownFlagPlatform(); p != "" {
+			return External, fmt.Sprintf("this repository is %s, a feature-flag platform: the flags its docs name are its users' examples, not flags its code reads", p), nil
+		}
+	}
 	if c.Kind == Flag {
 		if e, ok := ix.parserSpelling(c.Name); ok {
 			return Verified, "", []Evidence{e}

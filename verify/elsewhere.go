@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/docverify/docverify/verify/known"
 )
 
 // A platform's docs often document code kept in its sibling repositories:
@@ -59,4 +61,16 @@ func (ix *Index) siblingPackage(pkg string) bool {
 // script of it: a helper script's name is no name of the project.
 func projectNamed(via string) bool {
 	return via != "shell script" && via != "#! script"
+}
+
+// ownFlagPlatform is the first, by name, of the repository's programs
+// that is a feature-flag platform (its image, its server), "" if none.
+func (ix *Index) ownFlagPlatform() string {
+	best := ""
+	for name := range ix.programs {
+		if known.FlagPlatform(name) && (best == "" || name < best) {
+			best = name
+		}
+	}
+	return best
 }

@@ -99,6 +99,17 @@ func ReadsItsCommandLineEnv(name string) bool {
 	return ok && ownEnvGroups[what]
 }
 
+// flagPlatformGroup is the group of programs.txt whose programs serve
+// feature flags: in their own repositories, the flags the docs name are
+// their users' (examples of flags one defines), not flags the code reads.
+const flagPlatformGroup = "a feature-flag platform"
+
+// FlagPlatform reports whether a program is a feature-flag platform.
+func FlagPlatform(name string) bool {
+	what, ok := Program(name)
+	return ok && what == flagPlatformGroup
+}
+
 // wrapperGroup is the group of programs.txt whose scripts are committed
 // into the repositories that use them (./gradlew, ./mvnw): such a file
 // is the build tool's, never the repository's own program.
