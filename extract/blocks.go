@@ -968,8 +968,14 @@ func resolve(args []shellcmd.Word, envArgs *[]shellcmd.Word) (string, []shellcmd
 		// "ddev composer require --dev", "lando npm install --save": a
 		// tool's first argument that is a package manager or runtime is
 		// the program that gets the rest
-		if _, isKnown := known.Program(base); !isKnown && len(rest) > 0 && known.Toolchain(rest[0].Text) {
-			return rest[0].Text, rest[1:]
+		if _, isKnown := known.Program(base); !isKnown && len(rest) > 0 {
+			if known.Toolchain(rest[0].Text) {
+				return rest[0].Text, rest[1:]
+			}
+			// through sudo inside it: "lima sudo nerdctl run --privileged"
+			if rest[0].Text == "sudo" && len(rest) > 1 && known.Toolchain(rest[1].Text) {
+				return rest[1].Text, rest[2:]
+			}
 		}
 		return p, rest
 	}

@@ -340,6 +340,11 @@ func TestShellBlocks(t *testing.T) {
 3:12 flag --skip-confirmation cmd=ddev
 4:13 flag --save-dev cmd=npm
 `},
+		{"a VM manager that runs a container tool inside it", "```sh\nlima nerdctl --snapshotter=stargz run alpine\nlima sudo nerdctl run --privileged alpine\nlima start --cpus 4\n```\n", `
+2:14 flag --snapshotter cmd=nerdctl
+3:23 flag --privileged cmd=nerdctl
+4:12 flag --cpus cmd=lima
+`},
 		{"a name shown with a placeholder is one everywhere in the doc", "Set `TASK_X_{FEATURE}=1` to try one.\n\n```sh\nexport TASK_X_FEATURE=1\nexport TASK_X_REAL=1\n```\n", `
 5:8 env TASK_X_REAL
 `},

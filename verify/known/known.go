@@ -540,7 +540,10 @@ func Program(name string) (what string, ok bool) {
 // tools run on the user's behalf: "ddev composer require --dev" runs
 // Composer inside ddev's container, so its flags are Composer's.
 var toolchainGroups = map[string]bool{"a package manager or build tool": true, "a language runtime or compiler": true,
-	"a JavaScript runtime": true, "a test or lint tool": true, "a CMS command line": true}
+	"a JavaScript runtime": true, "a test or lint tool": true, "a CMS command line": true,
+	// "lima nerdctl run --privileged", "colima kubectl get pods": a VM or
+	// sandbox manager runs the container tool inside it
+	"a container tool": true, "a Kubernetes tool": true}
 
 // Toolchain reports whether a program is a package manager, build tool,
 // runtime or test tool that a command may run as its first argument.
