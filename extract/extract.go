@@ -250,24 +250,32 @@ func forEachLine(src []byte, fn func(off, end int)) {
 // spaces, keeping line breaks, so that offsets stay true and the front
 // matter is not read as a heading.
 func blankFrontMatter(src []byte) []byte {
+	end := frontMatterEnd(src)
+	if end == 0 {
+		return src
+	}
+	out := append([]byte(nil), src...)
+	for i := 0; i < end; i++ {
+		if out[i] != '\n' && out[i] != '\r' {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
+// frontMatterEnd is the offset just past the closing fence of a page's
+// YAML (---) or TOML (+++) front matter, 0 if the page has none.
+func frontMatterEnd(src []byte) int {
 	for _, fence := range []string{"---", "+++"} {
 		if !bytes.HasPrefix(src, []byte(fence+"\n")) && !bytes.HasPrefix(src, []byte(fence+"\r\n")) {
 			continue
 		}
-		end := bytes.Index(src[len(fence):], []byte("\n"+fence))
-		if end < 0 {
-			return src
+		if end := bytes.Index(src[len(fence):], []byte("\n"+fence)); end >= 0 {
+			return end + len(fence) + 1 + len(fence)
 		}
-		end += len(fence) + 1 + len(fence)
-		out := append([]byte(nil), src...)
-		for i := 0; i < end; i++ {
-			if out[i] != '\n' && out[i] != '\r' {
-				out[i] = ' '
-			}
-		}
-		return out
+		return 0
 	}
-	return src
+	return 0
 }
 
 type extractor struct {

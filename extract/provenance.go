@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 )
@@ -152,18 +151,14 @@ func sourceRepo(src []byte) string {
 	return ""
 }
 
-// frontMatter is the YAML (---) or TOML (+++) front matter of a page, nil
-// if none.
+// frontMatter is the YAML (---) or TOML (+++) front matter of a page,
+// between its fences, nil if none.
 func frontMatter(src []byte) []byte {
-	for _, fence := range []string{"---", "+++"} {
-		if !bytes.HasPrefix(src, []byte(fence+"\n")) && !bytes.HasPrefix(src, []byte(fence+"\r\n")) {
-			continue
-		}
-		if end := bytes.Index(src[len(fence):], []byte("\n"+fence)); end >= 0 {
-			return src[len(fence) : len(fence)+end+1]
-		}
+	end := frontMatterEnd(src)
+	if end == 0 {
+		return nil
 	}
-	return nil
+	return src[3 : end-3] // both fences are three bytes
 }
 
 func cleanRepo(r string) string {

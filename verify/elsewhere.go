@@ -36,11 +36,9 @@ func (ix *Index) keptElsewhere(c Claim) string {
 // the program acme. A package of no word of the project is a dependency
 // the guide installs, not what it documents.
 func (ix *Index) siblingPackage(pkg string) bool {
-	base := pkg
+	base := path.Base(pkg)
 	if parts := strings.Split(pkg, "/"); len(parts) >= 3 && strings.Contains(parts[0], ".") {
 		base = parts[2] // a Go module path: the repository's name
-	} else {
-		base = path.Base(pkg)
 	}
 	if base == "" || ix.ownsCommand(base) {
 		return false

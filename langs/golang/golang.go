@@ -236,7 +236,7 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 		}
 		fields = append(fields, fl)
 	}
-	var imports map[string]string
+	var imports, mapTypes map[string]string // read from the file when a field needs them
 	for _, fl := range fields {
 		site := fl.typ
 		if len(fl.names) > 0 {
@@ -244,7 +244,10 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 		}
 		typ, isMap := typeName(fl.typ, f.Src)
 		if !isMap && typ != "" {
-			if elem, ok := namedMapTypes(f.Src)[typ]; ok {
+			if mapTypes == nil {
+				mapTypes = namedMapTypes(f.Src)
+			}
+			if elem, ok := mapTypes[typ]; ok {
 				typ, isMap = elem, true // type Routers map[string]RouterParser
 			}
 		}
