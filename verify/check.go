@@ -1533,10 +1533,24 @@ func (ix *Index) suffixedBase(name string) (base, suffix string, ok bool) {
 	if len(suffix) < 2 || !strings.Contains(base, "_") {
 		return "", "", false
 	}
-	if _, ok := ix.envKnown(base); !ok {
+	if _, ok := ix.envKnown(base); !ok || !ix.appendsWords(base) {
 		return "", "", false
 	}
 	return base, suffix, true
+}
+
+// appendsWords reports whether the code reads env names it builds by
+// putting a word after another name, with a constant start that base
+// has: without such a builder, a read name plus a word is a name the
+// code does not have (DOZZLE_USERNAME_FILE where only DOZZLE_USERNAME is
+// read).
+func (ix *Index) appendsWords(base string) bool {
+	for _, d := range ix.dynamic {
+		if d.Kind == Env && d.Suffixed && strings.HasPrefix(base, d.Prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // envKnown finds where the code reads an env name, or builds it from a

@@ -105,6 +105,11 @@ type DynamicRead struct {
 	// wrapper with a literal resolves it, since those literals are then
 	// the names it reads.
 	Wrapper string
+	// Suffixed marks a name whose computed part puts a word after a
+	// computed name ({envvar}_{platform.upper()}): the names it reads are
+	// other names with one more word, so a read name plus a word of the
+	// code can be one of them.
+	Suffixed bool
 }
 
 // Const is a named string constant (or a variable assigned once from a

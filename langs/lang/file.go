@@ -30,7 +30,10 @@ type File struct {
 	iterates bool
 	// dashed are the sites that turn snake_case names into kebab-case
 	// ones, flags if the file has flags (see finish)
-	dashed     []verify.Site
+	dashed []verify.Site
+	// upperCased are the names of the code upper-cased after an env
+	// prefix, env names if the file touches the environment (see finish)
+	upperCased []verify.DynamicRead
 	prefixTest bool
 	prefixes   []prefixLiteral
 	// splitWords is set when the file gives an env library a key
@@ -206,11 +209,11 @@ func (f *File) match(c *query, caps []sitter.QueryCapture) {
 			f.dashed = append(f.dashed, f.Site(n)) // judged in finish
 		case opEnvFromNamesTemplate:
 			if prefix, ok := templateEnvPrefix(n.Content(f.Src)); ok {
-				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
+				f.upperCased = append(f.upperCased, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
 			}
 		case opEnvFromNames:
 			if lit, ok := f.Literal(n); ok && EnvPrefix(lit) != "" {
-				f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Env, Prefix: EnvPrefix(lit), Site: f.Site(n), Via: "names of the code upper-cased after " + EnvPrefix(lit), FromNames: true})
+				f.upperCased = append(f.upperCased, verify.DynamicRead{Kind: verify.Env, Prefix: EnvPrefix(lit), Site: f.Site(n), Via: "names of the code upper-cased after " + EnvPrefix(lit), FromNames: true})
 			}
 		case opDerive:
 			f.Derive(verify.Derivation{Kind: a.kind, From: a.from, Nest: "_", Site: f.Site(n), Via: v})
@@ -335,6 +338,10 @@ func (f *File) definesFlags() bool {
 // alone, or "--" before a hole ("--%s", f"--{name}", `--${name}`).
 var flagDashesRE = regexp.MustCompile("[\"'`]--(?:[\"'`]|%s|%v|\\{|\\$\\{)")
 
+// envWordRE finds a word about the environment in any language's
+// spelling: getenv, process.env, os.environ, ENV[, EnvVar, dotenv.
+var envWordRE = regexp.MustCompile(`(?i)env`)
+
 // finish emits the derivations of the file. When a library was given a
 // prefix (viper's SetEnvPrefix), its unprefixed form is not what it reads.
 // A file that walks the whole environment, tests prefixes and holds
@@ -349,6 +356,12 @@ func (f *File) finish() {
 		for _, site := range f.dashed {
 			f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: verify.Flag, Site: site, Via: "names of the code turned into --dashed-flags", FromNames: true})
 		}
+	}
+	// "APP_" + key.toUpperCase() names env vars only in a file that
+	// touches the environment (os.Getenv, process.env, an EnvVarName
+	// method); elsewhere it makes storage keys, constants, message ids
+	if len(f.upperCased) > 0 && envWordRE.Match(f.Src) {
+		f.Facts.Dynamic = append(f.Facts.Dynamic, f.upperCased...)
 	}
 	if f.iterates && f.prefixTest {
 		seen := map[string]bool{}
@@ -414,8 +427,22 @@ func (f *File) Read(kind verify.Kind, n *sitter.Node, via string, negatable bool
 		}
 		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via})
 	default:
-		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via})
+		f.Facts.Dynamic = append(f.Facts.Dynamic, verify.DynamicRead{Kind: kind, Prefix: lead, Suffix: tail, Site: site, Via: via, Suffixed: suffixed(mid)})
 	}
+}
+
+// suffixed reports whether a computed part joins a word onto a computed
+// name: a hole, a literal separator, a hole ({envvar}_{platform}).
+func suffixed(mid []Part) bool {
+	for i := 0; i+2 < len(mid); i++ {
+		if mid[i].Ref == "" && !mid[i].Unknown {
+			continue
+		}
+		if sep := mid[i+1]; sep.Ref == "" && !sep.Unknown && strings.Trim(sep.Lit, "_-.") == "" && sep.Lit != "" && (mid[i+2].Ref != "" || mid[i+2].Unknown) {
+			return true
+		}
+	}
+	return false
 }
 
 // split separates the constant prefix and suffix of an expression from the
