@@ -1177,6 +1177,11 @@ func (ix *Index) finding(r Result) (Finding, bool) {
 		f.Rule = RuleDynamic
 		e := r.Evidence[0]
 		f.Message = fmt.Sprintf("%s has no read site, but %s reads names built at run time (%s) that could include it", what, e.Pos, e.Name)
+		if len(r.Evidence) > 1 && e.Strength == Mention && !e.InCode && strings.HasSuffix(r.Evidence[1].Name, "*") {
+			// the source name is in a data file the code ships: the builder reads, the file lists
+			b := r.Evidence[1]
+			f.Message = fmt.Sprintf("%s has no read site, but %s builds names at run time (%s), and %s, listed at %s, would make it", what, b.Pos, b.Via, e.Name, e.Pos)
+		}
 		if c.Kind == Flag && e.Name == anyOption {
 			f.Message = fmt.Sprintf("%s has no definition, but %s takes any option and passes it on (%s)", what, e.Pos, e.Via)
 		}

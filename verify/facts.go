@@ -100,6 +100,10 @@ type DynamicRead struct {
 	// source form of it, whole or after a leading segment (rclone's
 	// --s3-access-key-id from option access_key_id), is a name of the code.
 	FromNames bool
+	// CallerPrefix marks a FromNames builder whose prefix its callers
+	// give (meltano's to_env_var("meltano", setting.name)): the names it
+	// makes start with one of the prefixes the code's env names share.
+	CallerPrefix bool
 	// Wrapper is set when the read is a wrapper's own (os.Getenv("APP_" +
 	// key) inside func appEnv(key)): it counts only if no call of the
 	// wrapper with a literal resolves it, since those literals are then

@@ -25,6 +25,7 @@ type Index struct {
 	programs  map[string]Evidence // program name → where it is defined
 	progDirs  map[string]bool     // directories that hold a program's entry point
 	files     map[string]bool     // every file of the repository that is not a doc
+	codeDirs  map[string]bool     // directories of the indexed source files outside tests
 	deps      map[string]Evidence // declared dependencies, by normalised name
 	pending   map[string]bool     // identifiers of unresolved refs, wrapper names
 
@@ -101,6 +102,7 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 		programs:  map[string]Evidence{},
 		progDirs:  map[string]bool{},
 		files:     map[string]bool{},
+		codeDirs:  map[string]bool{},
 		deps:      map[string]Evidence{},
 		pending:   map[string]bool{},
 		Stats:     IndexStats{ByLang: map[string]int{}},
@@ -114,6 +116,9 @@ func NewIndex(files []FileFacts, otherFiles []string) *Index {
 	var forwards []Forward
 	for _, f := range files {
 		ix.files[f.Path] = true
+		if !f.Test {
+			ix.codeDirs[path.Dir(f.Path)] = true
+		}
 		for _, c := range f.Consts {
 			consts[c.Name] = appendUnique(consts[c.Name], c.Value)
 		}
@@ -466,7 +471,20 @@ func (ix *Index) configPath(key string) []Evidence {
 // names, one whose prefix starts name; false if there is none.
 func (ix *Index) nameBuilder(k Kind, name string) (dynamicSite, bool) {
 	for _, d := range ix.dynamic {
-		if d.FromNames && d.Kind == k && strings.HasPrefix(name, d.Prefix) && len(name) > len(d.Prefix) {
+		if !d.FromNames || d.Kind != k {
+			continue
+		}
+		if d.CallerPrefix {
+			// the prefix is the callers': one the code's env names share
+			for _, p := range ix.envPrefixes() {
+				if strings.HasPrefix(name, p) && len(name) > len(p) {
+					d.Prefix = p
+					return d, true
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(name, d.Prefix) && len(name) > len(d.Prefix) {
 			return d, true
 		}
 	}
@@ -509,20 +527,33 @@ func sourceForms(dashed string) []sourceForm {
 	return out
 }
 
-// maxJoinedSeparators bounds separatorJoins: 3^5 forms of a six-word name.
-const maxJoinedSeparators = 5
+// maxJoinedSeparators bounds separatorJoins: 3^5 forms of a six-word
+// name; maxDottedSeparators bounds the joins of longer names, which get
+// only "_" or "." between words (2^8 forms of a nine-word name: a long
+// setting path such as state_backend.s3.aws_access_key_id).
+const (
+	maxJoinedSeparators = 5
+	maxDottedSeparators = 8
+)
 
 // separatorJoins joins words with every choice of "-", "_" or "." between
-// them; a name of more than six words gets only the dashed join.
+// them; a name of seven to nine words gets "_" or "." only, a longer one
+// only the dashed join.
 func separatorJoins(words []string) []string {
-	if len(words)-1 > maxJoinedSeparators {
+	seps := []string{"-", "_", "."}
+	switch n := len(words) - 1; {
+	case n > maxDottedSeparators:
 		return []string{strings.Join(words, "-")}
+	case n > maxJoinedSeparators:
+		seps = seps[1:]
 	}
 	out := []string{words[0]}
 	for _, w := range words[1:] {
-		next := make([]string, 0, 3*len(out))
+		next := make([]string, 0, len(seps)*len(out))
 		for _, o := range out {
-			next = append(next, o+"-"+w, o+"_"+w, o+"."+w)
+			for _, sep := range seps {
+				next = append(next, o+sep+w)
+			}
 		}
 		out = next
 	}
@@ -542,18 +573,43 @@ func exactMentions(evs []Evidence) []Evidence {
 	return out
 }
 
-// codeMentions are the exact mentions in source files: the names a
-// builder in the code can take as its source (a word of a CI file is not
-// an option).
-func codeMentions(evs []Evidence) []Evidence {
+// codeMentions are the exact mentions in source files, and in data files
+// the code ships beside it (shippedData): the names a builder in the code
+// can take as its source (a word of a CI file is not an option).
+func (ix *Index) codeMentions(evs []Evidence) []Evidence {
 	var out []Evidence
 	for _, e := range exactMentions(evs) {
-		if e.InCode {
+		if e.InCode || ix.shippedData(e.Pos.File) {
 			out = append(out, e)
 		}
 	}
 	return out
 }
+
+// shippedData reports a YAML, JSON or TOML file in a package of the code:
+// in a directory of source files, or one below it (meltano's
+// core/bundle/settings.yml, the registry of its settings). Data under
+// docs, examples, tests or deployment directories is the users'.
+func (ix *Index) shippedData(p string) bool {
+	switch path.Ext(p) {
+	case ".yml", ".yaml", ".json", ".toml":
+	default:
+		return false
+	}
+	if TestPath(p) {
+		return false
+	}
+	for _, seg := range strings.Split(path.Dir(p), "/") {
+		if usersDataDirs[strings.ToLower(seg)] {
+			return false
+		}
+	}
+	dir := path.Dir(p)
+	return dir != "." && (ix.codeDirs[dir] || ix.codeDirs[path.Dir(dir)])
+}
+
+// usersDataDirs hold data the users write or copy, not the code's own.
+var usersDataDirs = map[string]bool{"docs": true, "doc": true, "examples": true, "example": true, "samples": true, "test": true, "tests": true, "testdata": true, "fixtures": true, ".github": true, "deploy": true, "charts": true, "helm": true, "contrib": true}
 
 // outsideTests drops the evidence found in test files: a word a test
 // uses ("namespace" in integration/repo_test.go) is no name the program
@@ -584,13 +640,13 @@ func dashedForm(k Kind, name string, d dynamicSite) string {
 // nor a typo in the first word makes a name.
 func (ix *Index) builtFromNames(k Kind, dashed string) (string, []Evidence) {
 	for _, f := range sourceForms(dashed) {
-		evs := outsideTests(codeMentions(ix.mentions[f.name]))
+		evs := outsideTests(ix.codeMentions(ix.mentions[f.name]))
 		if len(evs) == 0 || k == Flag && f.name == dashed {
 			continue // the flag's own name written in the code is a mention, judged as one
 		}
 		// the part a builder added must be a name of the code too: a typo
 		// in it (RENOVATE_ADDITONAL_CONFIG_FILE) is no backend's prefix
-		if f.prefix != "" && len(codeMentions(ix.mentions[f.prefix])) == 0 {
+		if f.prefix != "" && len(ix.codeMentions(ix.mentions[f.prefix])) == 0 {
 			continue
 		}
 		// a one-word source needs a prefix the builder adds: an env

@@ -68,6 +68,13 @@ forward New#0 -> getEnv#0
 forward getEnv#0 -> Sprintf#2
 call New#0 ENV_PRECEDENCE
 `},
+		{Name: "names upper-cased after a prefix the callers give", Src: `package x
+import "strings"
+func envName(parts ...string) string { return strings.ToUpper(strings.Join(parts, "_")) }
+func shout(words ...string) string { return strings.ToUpper(strings.Join(words, "_")) }
+`, Want: `
+dynamic env * @envName from names after the callers' prefix
+`},
 		{Name: "near misses are not reads", Src: `package x
 // os.Getenv("IN_A_COMMENT")
 func f() { log.Print("FEED_LOGGED"); os.Setenv("FEED_SET", "1"); strings.Getenv("NOT_OS") }

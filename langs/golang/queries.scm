@@ -213,6 +213,15 @@
     field: (field_identifier) @_fn (#any-of? @_fn "ReplaceAll" "Replace"))
   arguments: (argument_list . (_) . (interpreted_string_literal) @_from (#eq? @_from "\"_\"") . (interpreted_string_literal) @_to (#eq? @_to "\"-\""))) @flag.from-names
 
+; func envName(parts ...string) string { return strings.ToUpper(strings.Join(parts, "_")) }:
+; env names built from names of the code after a prefix the callers give
+(function_declaration
+  name: (identifier) @_n (#match? @_n "(?i)env")
+  body: (block) @_b (#match? @_b "strings\\.ToUpper\\(") (#match? @_b "\"_\"")) @env.from-names.caller
+(method_declaration
+  name: (field_identifier) @_n (#match? @_n "(?i)env")
+  body: (block) @_b (#match? @_b "strings\\.ToUpper\\(") (#match? @_b "\"_\"")) @env.from-names.caller
+
 ; "RCLONE_" + strings.ToUpper(name): env names built from names of the code
 (binary_expression
   left: (interpreted_string_literal) @env.from-names.prefix (#match? @env.from-names.prefix "^\"[A-Z][A-Z0-9_]*_\"$")

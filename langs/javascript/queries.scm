@@ -215,6 +215,11 @@
 (call_expression
   function: (member_expression property: (property_identifier) @_fn (#any-of? @_fn "replace" "replaceAll"))
   arguments: (arguments . (_) @_from (#match? @_from "\\[A-Z\\]|^/_/|^['\"]_['\"]$") . (string) @_to (#match? @_to "^['\"]-")) ) @flag.from-names
+; function toEnvName(...parts) { return parts.join("_").toUpperCase() }: env
+; names built from names of the code after a prefix the callers give
+(function_declaration
+  name: (identifier) @_n (#match? @_n "(?i)env")
+  body: (statement_block) @_b (#match? @_b "\\.toUpperCase\\(") (#match? @_b "['\"`]_['\"`]")) @env.from-names.caller
 ; `RENOVATE_${name.toUpperCase()}`, 'APP_' + name.toUpperCase(): env names built from names of the code
 ((template_string) @env.from-names.template (#match? @env.from-names.template "^`[A-Z][A-Z0-9_]*_[$][{]"))
 (binary_expression

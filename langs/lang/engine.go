@@ -109,6 +109,7 @@ const (
 	opFlagFromNames
 	opEnvFromNames
 	opEnvFromNamesTemplate
+	opEnvFromNamesCaller
 	opCustom
 )
 
@@ -163,6 +164,8 @@ func (s *Spec) action(name string) (action, error) {
 		a.kind, a.op = verify.Env, opEnvFromNames
 	case name == "env.from-names.template":
 		a.kind, a.op = verify.Env, opEnvFromNamesTemplate
+	case name == "env.from-names.caller":
+		a.kind, a.op = verify.Env, opEnvFromNamesCaller
 	case parts[0] == "derive" && (len(parts) == 3 || len(parts) == 4 && parts[3] == "prefix") && kindOf[parts[1]] != 0 && kindOf[parts[2]] != 0:
 		a.kind, a.from = kindOf[parts[1]], kindOf[parts[2]]
 		a.op = opDerive

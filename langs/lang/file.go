@@ -211,6 +211,10 @@ func (f *File) match(c *query, caps []sitter.QueryCapture) {
 			if prefix, ok := templateEnvPrefix(n.Content(f.Src)); ok {
 				f.upperCased = append(f.upperCased, verify.DynamicRead{Kind: verify.Env, Prefix: prefix, Site: f.Site(n), Via: "names of the code upper-cased after " + prefix, FromNames: true})
 			}
+		case opEnvFromNamesCaller:
+			if fn := n.ChildByFieldName("name"); fn != nil {
+				f.upperCased = append(f.upperCased, verify.DynamicRead{Kind: verify.Env, Site: f.Site(fn), Via: "names of the code upper-cased after a prefix the callers of " + fn.Content(f.Src) + " give", FromNames: true, CallerPrefix: true})
+			}
 		case opEnvFromNames:
 			if lit, ok := f.Literal(n); ok && EnvPrefix(lit) != "" {
 				f.upperCased = append(f.upperCased, verify.DynamicRead{Kind: verify.Env, Prefix: EnvPrefix(lit), Site: f.Site(n), Via: "names of the code upper-cased after " + EnvPrefix(lit), FromNames: true})

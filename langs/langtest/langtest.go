@@ -77,6 +77,12 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if d.Wrapper != "" {
 			w = " in " + d.Wrapper
 		}
+		switch {
+		case d.CallerPrefix:
+			w += " from names after the callers' prefix"
+		case d.FromNames:
+			w += " from names"
+		}
 		add("dynamic %s %s*%s @%s%s", d.Kind, d.Prefix, d.Suffix, at(d.Site), w)
 	}
 	for _, w := range ff.Wrappers {

@@ -53,6 +53,17 @@ dynamic env *_PASS @"%s_"
 read env FEED_TOKEN @TOKEN_VAR os.environ of constant TOKEN_VAR
 read env FEED_REGION @Env.REGION os.getenv of constant REGION
 `},
+		{Name: "names upper-cased after a prefix the callers give", Src: `import re
+def to_env_var(*xs):
+    return "_".join(re.sub(r"[^A-Za-z0-9]", "_", x).upper() for x in xs if x)
+`, Want: `
+dynamic env * @to_env_var from names after the callers' prefix
+`},
+		{Name: "upper-casing that is not about the environment", Src: `def shout(*words):
+    return "_".join(w.upper() for w in words)
+def env_label(x):
+    return x.upper()
+`, Want: ``},
 		{Name: "near misses", Src: `import os
 # os.environ["IN_COMMENT"]
 print("FEED_PRINTED")
@@ -67,7 +78,7 @@ func TestFlags(t *testing.T) {
 		{Name: "option names dashed into flags", Src: `for name in fields:
     parser.add_argument("--" + name.replace("_", "-"))
 `, Want: `
-dynamic flag * @name.replace
+dynamic flag * @name.replace from names
 `},
 		{Name: "names dashed for another use", Src: `def rule_name(model):
     return model.lower().replace("_", "-")

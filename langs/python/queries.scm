@@ -219,6 +219,12 @@
   right: (call) @_r (#match? @_r "\\.upper\\("))
 ((string) @env.from-names.template (#match? @env.from-names.template "^[fF]['\"][A-Z][A-Z0-9_]*_[{]"))
 
+; def to_env_var(*xs): return "_".join(x.upper() for x in xs): env names
+; built from names of the code after a prefix the callers give
+(function_definition
+  name: (identifier) @_n (#match? @_n "(?i)env")
+  body: (block) @_b (#match? @_b "\\.upper\\(") (#match? @_b "['\"]_['\"]")) @env.from-names.caller
+
 ; traitlets: class JupyterHub(Application): log_file = Unicode("").tag(config=True)
 ; is the setting JupyterHub.log_file (c.JupyterHub.log_file in a config file);
 ; so is the older spelling, log_file = Unicode("", config=True, help="…")

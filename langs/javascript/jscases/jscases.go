@@ -52,6 +52,13 @@ dynamic env NOT_A_PREFIX_* @NOT_A_PREFIX_
 const LABEL=NOT_A_PREFIX_
 ref env key @key
 `},
+	{Name: "names upper-cased after a prefix the callers give", Src: `function toEnvName(...parts) {
+  return parts.join("_").toUpperCase();
+}
+function shout(...words) { return words.join("_").toUpperCase(); }
+`, Want: `
+dynamic env * @toEnvName from names after the callers' prefix
+`},
 	{Name: "near misses", Src: `// process.env.IN_COMMENT
 console.log("FEED_LOGGED");
 const x = myprocess.env.NOT_PROCESS;
