@@ -191,6 +191,21 @@ type Field struct {
 	// Env is the env var the field is read from (env:"FOREGROUND"), which
 	// a prefix on a field of this structure's type extends (see Derivation).
 	Env string
+	// Ident is the field's name in the code when its key differs (a tag
+	// renames it): the name libraries that derive names from the code's
+	// identifiers use (ardanlabs/conf's --auth-api-key-pepper of
+	// APIKeyPepper, whose YAML key is api_key_pepper).
+	Ident string `json:",omitempty"`
+	// ConfEnv is the env name below the prefix that a tag gives the field
+	// in place of the one derived from its Go names (ardanlabs/conf's
+	// env:NOTIFIER_DNS64_NETS).
+	ConfEnv string `json:",omitempty"`
+	// ConfFlag is the whole flag name a tag gives the field in place of
+	// the one derived from its Go names (ardanlabs/conf's flag:web-port).
+	ConfFlag string `json:",omitempty"`
+	// ConfSkip marks a field a tag hides from libraries that name env vars
+	// and flags after fields (ardanlabs/conf's conf:"-").
+	ConfSkip bool `json:",omitempty"`
 	// EnvPrefix is the prefix this field gives the env names of its
 	// type's fields, below any prefix of the field above it: go-flags'
 	// env-namespace:"BOLT" inside env-namespace:"STORE" makes
@@ -241,6 +256,10 @@ type Derivation struct {
 	// the env name may also split a camelCase key into words,
 	// FB_DISABLE_EXEC for disableExec.
 	SplitWords bool `json:",omitempty"`
+	// FieldNames marks a library that names env vars or flags after the
+	// Go names of the fields of Scope and of the fields above them, split
+	// into words at case changes (ardanlabs/conf), not after their keys.
+	FieldNames bool `json:",omitempty"`
 	Site
 	Via string
 }

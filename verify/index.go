@@ -444,6 +444,11 @@ func (ix *Index) lookup(k Kind, name string) []Evidence {
 				ev = append(ev, e)
 			}
 		}
+		for _, d := range ix.derives {
+			if d.Kind == Flag && d.FieldNames {
+				ev = append(ev, ix.namedByFields(d, name)...)
+			}
+		}
 	case Config:
 		ev = append(ev, ix.configPath(name)...)
 	case Env:
@@ -916,6 +921,10 @@ func (ix *Index) derived(name string) []Evidence {
 						}
 					}
 				}
+			}
+			if d.FieldNames {
+				out = append(out, ix.namedByFields(d, rest)...)
+				continue
 			}
 			for _, f := range ix.envFields(d.Scope, rest, d.Nest, d.dash(), 0) {
 				out = append(out, Evidence{Pos: f.pos, Name: f.Key, Via: "field " + f.Key + " of " + f.Owner + " read through " + via, Strength: Read})

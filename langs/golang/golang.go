@@ -49,7 +49,7 @@ var Spec = &lang.Spec{
 		}
 		return proj.RootName
 	},
-	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer, "go.programname": programName, "go.defaultenvars": defaultEnvars},
+	Custom:    map[string]lang.Handler{"go.struct": structFields, "go.unmarshal": unmarshalRoot, "go.envreplacer": envReplacer, "go.programname": programName, "go.defaultenvars": defaultEnvars, "go.ardanconf": ardanConf},
 	Manifests: map[string]lang.Manifest{"go.mod": goMod},
 }
 
@@ -305,7 +305,15 @@ func readStruct(f *lang.File, owner string, st *sitter.Node, depth int) {
 				k, v = name, "struct field" // loaders match untagged fields by name
 			}
 			prefix, _ := envPrefix(fl.tag)
-			f.AddField(verify.Field{Owner: owner, Key: k, Type: typ, Package: pkg, Map: isMap, Any: untyped(fl.typ, f.Src), Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
+			ident := n.Content(f.Src)
+			if ident == k {
+				ident = "" // the key is the Go name
+			}
+			env, flag, skip := confOverrides(fl.tag)
+			if flag != "" {
+				f.ReadName(verify.Flag, flag, n, "ardanlabs/conf struct tag flag", false)
+			}
+			f.AddField(verify.Field{Owner: owner, Key: k, Ident: ident, ConfEnv: env, ConfFlag: flag, ConfSkip: skip, Type: typ, Package: pkg, Map: isMap, Any: untyped(fl.typ, f.Src), Weak: weak && !tagged, Site: f.Site(n), Via: v, EnvPrefix: prefix})
 		}
 	}
 }
@@ -458,6 +466,87 @@ func defaultEnvars(f *lang.File, call *sitter.Node) {
 	}
 	prefix := strings.ToUpper(strings.NewReplacer("-", "_", ".", "_").Replace(string(m[1]))) + "_"
 	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Flag, Prefix: prefix, Nest: "_", Case: "upper", Site: f.Site(call), Via: "kingpin DefaultEnvars"})
+}
+
+// ardanConf reads ardanlabs/conf's conf.Parse(prefix, &cfg): the library
+// reads each field of cfg's structure from a flag and an env var named
+// after the field's Go name and those of the fields above it, split into
+// words at case changes: Auth.APIKeyPepper is --auth-api-key-pepper and,
+// with the prefix "HBOX", HBOX_AUTH_API_KEY_PEPPER. Its struct tags'
+// env: and flag: options rename one (see confOverrides).
+func ardanConf(f *lang.File, call *sitter.Node) {
+	if f.Facts.Test {
+		return
+	}
+	fn := call.ChildByFieldName("function")
+	args := call.ChildByFieldName("arguments")
+	if fn == nil || args == nil || args.NamedChildCount() < 2 {
+		return
+	}
+	if pkg := fn.ChildByFieldName("operand"); pkg == nil || !strings.HasPrefix(goImports(f.Src)[pkg.Content(f.Src)], ardanConfPath) {
+		return
+	}
+	prefix, ok := stringValue(f, args.NamedChild(0))
+	if !ok {
+		return
+	}
+	target := args.NamedChild(1).ChildByFieldName("operand")
+	typ := declaredType(f, target, target.Content(f.Src))
+	if typ == "" {
+		return
+	}
+	site := f.Site(call)
+	const via = "ardanlabs/conf"
+	f.Facts.Roots = append(f.Facts.Roots, verify.Root{Type: typ, Site: f.Site(target), Via: "loaded by conf.Parse"})
+	if prefix != "" {
+		prefix = strings.ToUpper(prefix) + "_"
+	}
+	f.Derive(verify.Derivation{Kind: verify.Env, From: verify.Config, Prefix: prefix, Nest: "_", Scope: typ, Case: "upper", FieldNames: true, Site: site, Via: via})
+	f.Derive(verify.Derivation{Kind: verify.Flag, From: verify.Config, Nest: "-", Scope: typ, Case: "lower", FieldNames: true, Site: site, Via: via})
+}
+
+// ardanConfPath is the import path of ardanlabs/conf, any major version.
+const ardanConfPath = "github.com/ardanlabs/conf"
+
+// stringValue is the value of a string literal, or of an identifier a
+// constant of the file holds (const prefix = "HBOX").
+func stringValue(f *lang.File, n *sitter.Node) (string, bool) {
+	if n.Type() != "identifier" {
+		return f.Literal(n)
+	}
+	re, err := regexp.Compile(`\b` + regexp.QuoteMeta(n.Content(f.Src)) + `\s*(?:string\s*)?=\s*"([^"\\\n]*)"`)
+	if err != nil {
+		return "", false
+	}
+	m := re.FindSubmatch(f.Src)
+	if m == nil {
+		return "", false
+	}
+	return string(m[1]), true
+}
+
+// confOverrides reads the env: and flag: options of an ardanlabs/conf
+// struct tag: flag:notifier-dns64-nets is the whole flag name, and
+// env:NOTIFIER_DNS64_NETS the env name below the prefix; conf:"-"
+// hides the field.
+func confOverrides(tag reflect.StructTag) (env, flag string, skip bool) {
+	v, ok := tag.Lookup("conf")
+	if !ok {
+		return "", "", false
+	}
+	if v == "-" {
+		return "", "", true
+	}
+	for _, opt := range strings.Split(v, ",") {
+		key, value, _ := strings.Cut(strings.TrimSpace(opt), ":")
+		switch key {
+		case "env":
+			env = value
+		case "flag":
+			flag = value
+		}
+	}
+	return env, flag, false
 }
 
 // literalReplacerRE is a key replacer spelt out in literals:

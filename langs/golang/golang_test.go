@@ -179,11 +179,11 @@ type BucketConfig struct {
 	Old    interface{}            ` + "`yaml:\"old\"`" + `
 	Named  Named                  ` + "`yaml:\"named\"`" + `
 }`, Want: `
-field BucketConfig.config: any
-field BucketConfig.named:Named
-field BucketConfig.old: any
-field BucketConfig.raw:Node any
-field BucketConfig.type:
+field BucketConfig.config: any ident=Config
+field BucketConfig.named:Named ident=Named
+field BucketConfig.old: any ident=Old
+field BucketConfig.raw:Node any ident=Raw
+field BucketConfig.type: ident=Type
 `},
 		{Name: "struct tags chain into paths", Src: `package x
 type Config struct {
@@ -200,13 +200,13 @@ type RetryConfig struct {
 type NotConfig struct { A int; b string }
 `, Want: `
 field NotConfig.A: weak
-field Config.retry:RetryConfig
-field Config.limits:Limit map
+field Config.retry:RetryConfig ident=Retry
+field Config.limits:Limit map ident=Limits
 field Config.:Base inline
-field Config.token:
+field Config.token: ident=Token
 field Config.: env=FEED_TOKEN
 field Config.Plain:
-field RetryConfig.max_attempts:
+field RetryConfig.max_attempts: ident=MaxAttempts
 read env FEED_TOKEN @Token struct tag env
 `},
 		{Name: "untagged structures loaded as config", Src: `package config

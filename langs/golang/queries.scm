@@ -230,6 +230,13 @@
       operand: (identifier) @_pkg (#eq? @_pkg "strings")
       field: (field_identifier) @_fn (#eq? @_fn "ToUpper"))))
 
+; ardanlabs/conf's conf.Parse("APP", &cfg): every field of cfg's structure
+; is read from --field-path and APP_FIELD_PATH, named after its Go names
+(call_expression
+  function: (selector_expression
+    field: (field_identifier) @_f (#eq? @_f "Parse"))
+  arguments: (argument_list . [(interpreted_string_literal) (identifier)] . (unary_expression operator: "&" operand: (identifier)))) @go.ardanconf
+
 ; kingpin's app.DefaultEnvars(): every flag is also read from APP_FLAG,
 ; the name kingpin.New was given and the flag's, upper-cased
 (call_expression

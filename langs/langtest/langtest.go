@@ -119,6 +119,18 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		if f.EnvPrefix != "" {
 			flags += " envprefix=" + f.EnvPrefix
 		}
+		if f.Ident != "" {
+			flags += " ident=" + f.Ident
+		}
+		if f.ConfEnv != "" {
+			flags += " conf-env=" + f.ConfEnv
+		}
+		if f.ConfFlag != "" {
+			flags += " conf-flag=" + f.ConfFlag
+		}
+		if f.ConfSkip {
+			flags += " conf-skip"
+		}
 		add("field %s.%s:%s%s", f.Owner, f.Key, f.Type, flags)
 	}
 	for _, r := range ff.Roots {
@@ -134,6 +146,9 @@ func Render(ff verify.FileFacts, src string, withCalls bool) string {
 		}
 		if d.SplitWords {
 			scope += " split-words"
+		}
+		if d.FieldNames {
+			scope += " field-names"
 		}
 		add("derive %s<-%s %s nest=%s%s", d.Kind, d.From, d.Prefix, d.Nest, scope)
 	}
